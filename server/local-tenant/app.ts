@@ -1,0 +1,58 @@
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { authRoutes } from './auth/routes'
+import type { TenantConfig } from './config'
+import type { TenantContext } from './context'
+import { createSigningKey } from './keys'
+import { managementRoutes } from './management/routes'
+import { seedTenantData } from './seed/seed'
+import { signAccessToken, type AccessTokenRequest } from './tokens'
+
+export interface LocalTenant extends TenantContext {
+  app: Hono
+  /** Web-standard entry point: serve it with @hono/node-server, or hand it to MSW in tests. */
+  fetch: (request: Request) => Promise<Response>
+  /** Mints a token exactly as /oauth/token would, for tests that skip the sign-in dance. */
+  mintAccessToken: (request: AccessTokenRequest) => Promise<string>
+}
+
+export async function createLocalTenant(
+  config: TenantConfig,
+  options: { now?: () => number } = {},
+): Promise<LocalTenant> {
+  const context: TenantContext = {
+    config,
+    key: await createSigningKey(),
+    data: seedTenantData(),
+    now: options.now ?? Date.now,
+  }
+  const allowedOrigins = new Set(config.clients.flatMap((client) => client.allowedOrigins))
+
+  const app = new Hono()
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (allowedOrigins.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      // auth0-spa-js sends Auth0-Client on /oauth/token; the API calls carry a bearer token.
+      allowHeaders: ['Authorization', 'Content-Type', 'Auth0-Client'],
+      // Without these the browser hides the rate-limit headers from the SPA.
+      exposeHeaders: [
+        'X-RateLimit-Limit',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Reset',
+        'Retry-After',
+      ],
+      maxAge: 600,
+    }),
+  )
+  app.route('/api/v2', managementRoutes(context))
+  app.route('/', authRoutes(context))
+
+  return {
+    ...context,
+    app,
+    fetch: async (request) => app.fetch(request),
+    mintAccessToken: (request) => signAccessToken(config, context.key, request),
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Who exists on the local tenant: its origin, the applications allowed to use it, the admins who
+ * can sign in, and how hard the Management API rate limit bites. Everything else (users,
+ * organizations) is seed data.
+ */
+
+export interface TenantClient {
+  clientId: string
+  name: string
+  /** `spa` clients use PKCE; `confidential` clients authenticate with a secret. */
+  kind: 'spa' | 'confidential'
+  clientSecret?: string
+  /** Origins allowed as redirect_uri / returnTo prefixes, web origins for the silent iframe, and CORS. */
+  allowedOrigins: string[]
+}
+
+export interface TenantAdmin {
+  sub: string
+  email: string
+  name: string
+  password: string
+  picture?: string
+  /** Management API scopes this admin's tokens carry (stands in for Auth0 RBAC grants). */
+  permissions: string[]
+}
+
+export interface RateLimitConfig {
+  /** Bucket size: requests allowed in a burst. */
+  burst: number
+  /** Sustained rate: tokens added back per second. */
+  refillPerSecond: number
+}
+
+export interface TenantConfig {
+  /** e.g. `http://127.0.0.1:4010` — no trailing slash. The token issuer is `${origin}/`. */
+  origin: string
+  clients: TenantClient[]
+  admins: TenantAdmin[]
+  rateLimit: RateLimitConfig
+  accessTokenTtlSeconds: number
+  /** Milliseconds added before every Management API answer (benchmarks simulate a real network). */
+  latencyMs: number
+}
+
+export const SPA_CLIENT_ID = 'orgscope-spa'
+export const ALL_SCOPES = ['read:users', 'read:organizations'] as const
+
+export const DEMO_ADMINS: TenantAdmin[] = [
+  {
+    sub: 'auth0|admin-ada',
+    email: 'ada@orgscope.test',
+    name: 'Ada Admin',
+    password: 'orgscope-demo',
+    permissions: [...ALL_SCOPES],
+  },
+  {
+    sub: 'auth0|admin-sam',
+    email: 'sam@orgscope.test',
+    name: 'Sam Support (no read:organizations)',
+    password: 'orgscope-demo',
+    permissions: ['read:users'],
+  },
+]
+
+export function issuerOf(config: Pick<TenantConfig, 'origin'>): string {
+  return `${config.origin}/`
+}
+
+export function managementAudienceOf(config: Pick<TenantConfig, 'origin'>): string {
+  return `${config.origin}/api/v2/`
+}
+
+export function defaultTenantConfig(options: {
+  origin: string
+  appOrigins: string[]
+  rateLimit?: RateLimitConfig
+  latencyMs?: number
+}): TenantConfig {
+  return {
+    origin: options.origin.replace(/\/+$/, ''),
+    clients: [
+      {
+        clientId: SPA_CLIENT_ID,
+        name: 'Orgscope',
+        kind: 'spa',
+        allowedOrigins: options.appOrigins,
+      },
+    ],
+    admins: DEMO_ADMINS,
+    // Auth0 Enterprise, "Read User's Organizations": burst 40, 500 per minute.
+    rateLimit: options.rateLimit ?? { burst: 40, refillPerSecond: 500 / 60 },
+    accessTokenTtlSeconds: 3600,
+    latencyMs: options.latencyMs ?? 0,
+  }
+}
