@@ -12,6 +12,11 @@ export interface TenantClient {
   clientSecret?: string
   /** Origins allowed as redirect_uri / returnTo prefixes, web origins for the silent iframe, and CORS. */
   allowedOrigins: string[]
+  /**
+   * `confidential` clients only: the Management API scopes its client-credentials tokens carry
+   * (stands in for an Auth0 client grant). No grant, no client-credentials token.
+   */
+  grantedScopes?: string[]
 }
 
 export interface TenantAdmin {
