@@ -1,6 +1,4 @@
-import { serve } from '@hono/node-server'
-import { createLocalTenant } from './app'
-import { defaultTenantConfig } from './config'
+import { startLocalTenant } from './serve'
 
 /**
  * `npm run tenant`: the local tenant alone, in the foreground.
@@ -9,10 +7,7 @@ import { defaultTenantConfig } from './config'
 const port = Number(process.env.TENANT_PORT ?? 4010)
 const appOrigins = (process.env.APP_ORIGINS ?? 'http://127.0.0.1:5173')
   .split(',')
-  .map((s) => s.trim())
-const origin = `http://127.0.0.1:${port}`
+  .map((origin) => origin.trim())
 
-const tenant = await createLocalTenant(defaultTenantConfig({ origin, appOrigins }))
-serve({ fetch: tenant.app.fetch, hostname: '127.0.0.1', port }, () => {
-  console.log(`Local tenant on ${origin} (apps: ${appOrigins.join(', ')})`)
-})
+const { origin } = await startLocalTenant({ port, appOrigins })
+console.log(`Local tenant on ${origin} (apps: ${appOrigins.join(', ')})`)

@@ -1,7 +1,84 @@
 import { Hono } from 'hono'
 import type { TenantContext } from '../context'
+import { authenticate, requireScope, type Principal } from './bearer'
+import { delay } from './delay'
+import { errorResponse, ManagementApiError, tooManyRequests } from './errors'
+import { resolveRoute } from './paths'
+import { createRateLimiter, rateLimitHeaders, type RateLimitOutcome } from './rate-limit'
+import { createScenarioResponder } from './scenario-responses'
+import { listUserOrganizations } from './user-organizations'
+import { getUser, searchUsers } from './users'
 
-// Placeholder: GET /users, /users/:id, /users/:id/organizations land here.
-export function managementRoutes(_context: TenantContext): Hono {
-  return new Hono()
+type Identity = { principal: Principal } | { failure: Response }
+
+/** Requests whose token did not check out share one bucket: there is no client to charge. */
+const ANONYMOUS_CLIENT = '(anonymous)'
+
+/**
+ * The Management API endpoints Orgscope uses, mounted by app.ts at /api/v2. Every request goes
+ * through one pipeline: latency → bearer check → rate limit → route → scope → scenario → answer,
+ * and every answer (success or error) carries X-RateLimit-* headers. Rate limit and latency are
+ * read from `context.config` per request; see settings.ts to change them at run time.
+ */
+export function managementRoutes(context: TenantContext): Hono {
+  const limiter = createRateLimiter(() => context.config.rateLimit)
+  const scenarios = createScenarioResponder(context)
+
+  const route = async (request: Request, principal: Principal): Promise<Response> => {
+    const resolved = resolveRoute(request.method, request.url)
+    requireScope(principal, resolved.scope)
+    const params = new URL(request.url).searchParams
+    if (resolved.name === 'searchUsers') return searchUsers(context.data, params)
+    const scenario = await scenarios.respond(resolved, request)
+    if (scenario) return scenario
+    return resolved.name === 'getUser'
+      ? getUser(context.data, resolved.userId, params)
+      : listUserOrganizations(context.data, resolved.userId, params)
+  }
+
+  const answer = async (request: Request): Promise<Response> => {
+    const identity: Identity = await authenticate(request, context).then(
+      (principal) => ({ principal }),
+      (error: unknown) => ({ failure: asErrorResponse(error) }),
+    )
+    const clientId = 'principal' in identity ? identity.principal.clientId : ANONYMOUS_CLIENT
+    const outcome = limiter.take(clientId, context.now())
+    let response: Response
+    if (!outcome.allowed) response = errorResponse(tooManyRequests())
+    else if ('failure' in identity) response = identity.failure
+    else response = await route(request, identity.principal).catch(asErrorResponse)
+    return withRateLimitHeaders(response, outcome)
+  }
+
+  const app = new Hono()
+  app.all('*', async (c) => {
+    const request = c.req.raw
+    try {
+      await delay(context.config.latencyMs, request.signal)
+      return await answer(request)
+    } catch (error) {
+      // The caller hung up (latency or the slow scenario): nobody reads this answer.
+      if (request.signal.aborted) return new Response(null, { status: 499 })
+      throw error
+    }
+  })
+  return app
+}
+
+/** Expected failures become Auth0-shaped answers; anything else is a bug and propagates. */
+function asErrorResponse(error: unknown): Response {
+  if (error instanceof ManagementApiError) return errorResponse(error)
+  throw error
+}
+
+/**
+ * Adds the X-RateLimit-* headers, unless the response reports its own limit (the rate-limited
+ * scenario). A new response rather than `headers.set`: under @hono/node-server, headers set on
+ * a response after construction are dropped when Hono copies it (tenant.fetch alone hides this).
+ */
+function withRateLimitHeaders(response: Response, outcome: RateLimitOutcome): Response {
+  if (response.headers.has('X-RateLimit-Limit')) return response
+  const headers = new Headers(response.headers)
+  for (const [name, value] of Object.entries(rateLimitHeaders(outcome))) headers.set(name, value)
+  return new Response(response.body, { status: response.status, headers })
 }

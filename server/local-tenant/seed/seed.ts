@@ -1,6 +1,52 @@
-// Placeholder: the deterministic seed (users, organizations, memberships, scenarios) lands here.
-export type TenantData = Record<string, never>
+import { buildMemberships } from './memberships'
+import { buildOrganizations } from './organizations'
+import { createRandom } from './prng'
+import { SCENARIO_USERS, type ScenarioName } from './scenarios'
+import type { Organization, User } from './types'
+import { buildUsers } from './users'
 
+export type { Organization, User } from './types'
+
+/** Everything the local tenant's Management API serves. Read-only and shared. */
+export interface TenantData {
+  /** In the order an unsorted search lists them. */
+  readonly users: readonly User[]
+  readonly usersById: ReadonlyMap<string, User>
+  /** Sorted by `name`. */
+  readonly organizations: readonly Organization[]
+  /** Each user's organizations in a stable order; every user has an entry (maybe empty). */
+  readonly membershipsByUserId: ReadonlyMap<string, readonly Organization[]>
+  /** The users whose lookups act out an error state (see `scenarios.ts`). */
+  readonly scenarioByUserId: ReadonlyMap<string, ScenarioName>
+}
+
+// One seed per part, so adding a user does not reshuffle every organization (and vice versa).
+const SEED = 0x0c5c09e
+
+export function buildTenantData(): TenantData {
+  const users = buildUsers(createRandom(SEED + 1))
+  const { organizations, edgeCaseIds } = buildOrganizations(createRandom(SEED + 2))
+  const membershipsByUserId = buildMemberships(
+    createRandom(SEED + 3),
+    users,
+    organizations,
+    edgeCaseIds,
+  )
+  return {
+    users,
+    usersById: new Map(users.map((user) => [user.user_id, user])),
+    organizations,
+    membershipsByUserId,
+    scenarioByUserId: new Map(
+      Object.values(SCENARIO_USERS).map((user) => [user.userId, user.scenario]),
+    ),
+  }
+}
+
+let cached: TenantData | undefined
+
+/** The seed is deterministic and read-only, so every tenant in a process shares one build. */
 export function seedTenantData(): TenantData {
-  return {}
+  cached ??= buildTenantData()
+  return cached
 }

@@ -1,0 +1,52 @@
+import { invalidPaging } from './errors'
+import { readBoolean, readInteger } from './query-params'
+
+/** Auth0 lets no one page past the first 1000 records of a list or search. */
+const MAX_PAGEABLE_RECORDS = 1000
+const DEFAULT_PER_PAGE = 50
+const MAX_PER_PAGE = 100
+
+export interface Paging {
+  page: number
+  perPage: number
+  includeTotals: boolean
+  /** Index of the page's first record. */
+  start: number
+}
+
+/**
+ * `page`, `per_page` and `include_totals`, validated. A page reaching past record 1000 is
+ * refused with `capMessage` (each endpoint words it differently). The check is on the request,
+ * not the data — `page=20&per_page=50` is refused even for a user with 3 memberships — and a
+ * page must end by record 1000 (with `per_page=30`, page 33 would cover 990–1019: refused).
+ */
+export function readPaging(params: URLSearchParams, capMessage: string): Paging {
+  const page = readInteger(
+    params,
+    'page',
+    'Page index of the results to return. First page is 0.',
+    {
+      min: 0,
+      fallback: 0,
+    },
+  )
+  const perPage = readInteger(params, 'per_page', 'Number of results per page. Defaults to 50.', {
+    min: 1,
+    max: MAX_PER_PAGE,
+    fallback: DEFAULT_PER_PAGE,
+  })
+  const includeTotals = readBoolean(
+    params,
+    'include_totals',
+    'Return results inside an object that contains the total result count (true) or as a direct array of results (false, default).',
+    false,
+  )
+  const start = page * perPage
+  if (start + perPage > MAX_PAGEABLE_RECORDS) throw invalidPaging(capMessage)
+  return { page, perPage, includeTotals, start }
+}
+
+/** The page's records: one slice, so O(page size) whatever the list's length. */
+export function pageOf<T>(items: readonly T[], paging: Paging): T[] {
+  return items.slice(paging.start, paging.start + paging.perPage)
+}

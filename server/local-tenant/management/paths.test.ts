@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { ManagementApiError } from './errors'
+import { resolveRoute } from './paths'
+
+const BASE = 'http://tenant.test/api/v2'
+
+function failure(method: string, path: string): object {
+  try {
+    resolveRoute(method, `${BASE}${path}`)
+  } catch (error) {
+    if (error instanceof ManagementApiError) return error.body
+    throw error
+  }
+  throw new Error(`expected ${path} to fail`)
+}
+
+const AWKWARD_IDS = [
+  'auth0|6650a1f0c0ffee0000000000',
+  'samlp|acme-saml|jane@acme.com',
+  'office365|10030000838D23AF@MicrosoftOnline.com',
+  'oidc|corp/ldap|jos\u00e9.n\u00fa\u00f1ez',
+  'auth0|what?really#100%25',
+  'auth0|a b+c&d=e;f',
+  'email|\u65e5\u672c\u8a9e\ud83d\ude80',
+]
+
+describe('resolveRoute', () => {
+  it('resolves the search', () => {
+    expect(resolveRoute('GET', `${BASE}/users?q=jane`)).toEqual({
+      name: 'searchUsers',
+      scope: 'read:users',
+    })
+  })
+
+  it.each(AWKWARD_IDS)(
+    'decodes the id %j exactly once, for the user and its organizations',
+    (id) => {
+      const encoded = encodeURIComponent(id)
+      expect(resolveRoute('GET', `${BASE}/users/${encoded}`)).toEqual({
+        name: 'getUser',
+        scope: 'read:users',
+        userId: id,
+      })
+      expect(resolveRoute('GET', `${BASE}/users/${encoded}/organizations?page=1`)).toEqual({
+        name: 'listUserOrganizations',
+        scope: 'read:organizations',
+        userId: id,
+      })
+    },
+  )
+
+  it('answers invalid_uri for broken percent-encoding', () => {
+    expect(failure('GET', '/users/%E0%A4%A')).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message:
+        "Path validation error: 'String does not match pattern ^.+$' on property id (ID of the user to retrieve).",
+      errorCode: 'invalid_uri',
+    })
+    expect(failure('GET', '/users/%E0%A4%A/organizations')).toMatchObject({
+      errorCode: 'invalid_uri',
+      message:
+        "Path validation error: 'String does not match pattern ^.+$' on property id (ID of the user to retrieve the organizations for).",
+    })
+    expect(failure('GET', '/users/%/organizations')).toMatchObject({ errorCode: 'invalid_uri' })
+  })
+
+  it('answers invalid_uri for an empty id', () => {
+    expect(failure('GET', '/users/')).toMatchObject({ statusCode: 400, errorCode: 'invalid_uri' })
+    expect(failure('GET', '/users//organizations')).toMatchObject({ errorCode: 'invalid_uri' })
+  })
+
+  it.each([
+    ['GET', '/clients'],
+    ['GET', '/'],
+    ['GET', '/users/x/roles'],
+    ['GET', '/users/x/organizations/extra'],
+    ['POST', '/users'],
+    ['DELETE', '/users/x'],
+  ])('answers 404 for %s %s', (method, path) => {
+    expect(failure(method, path)).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Not Found',
+    })
+  })
+})

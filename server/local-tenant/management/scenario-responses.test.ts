@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  RATE_LIMITED_SCENARIO,
+  SCENARIO_USERS,
+  SLOW_SCENARIO_DELAY_MS,
+  type ScenarioName,
+} from '../seed/scenarios'
+import { createTestTenant, manualClock, userPath, type TestTenant } from './test-tenant'
+
+let t: TestTenant
+beforeAll(async () => {
+  t = await createTestTenant()
+})
+
+const organizationsOf = (scenario: ScenarioName, tenant: TestTenant = t, signal?: AbortSignal) =>
+  tenant.get(
+    userPath(SCENARIO_USERS[scenario].userId, '/organizations?include_totals=true'),
+    signal ? { signal } : {},
+  )
+
+const userOf = (scenario: ScenarioName) => t.get(userPath(SCENARIO_USERS[scenario].userId))
+
+describe('scenario users', () => {
+  it.each([
+    [
+      'invalid-token',
+      401,
+      {
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'Invalid token',
+        attributes: { error: 'Invalid token' },
+      },
+    ],
+    [
+      'invalid-signature',
+      401,
+      {
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'Invalid signature received for JSON Web Token validation.',
+      },
+    ],
+    [
+      'insufficient-scope',
+      403,
+      {
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'Insufficient scope, expected any of: read:organizations',
+        errorCode: 'insufficient_scope',
+      },
+    ],
+    ['deleted', 404, { statusCode: 404, error: 'Not Found', message: 'User not found' }],
+    [
+      'invalid-uri',
+      400,
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message:
+          "Path validation error: 'String does not match pattern ^.+$' on property id (ID of the user to retrieve the organizations for).",
+        errorCode: 'invalid_uri',
+      },
+    ],
+    [
+      'server-error',
+      500,
+      {
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'An internal server error occurred.',
+      },
+    ],
+  ] as const)('%s: organizations answer %i with Auth0’s body', async (scenario, status, body) => {
+    const response = await organizationsOf(scenario)
+    expect(response.status).toBe(status)
+    expect(await response.json()).toEqual(body)
+    expect(response.headers.get('X-RateLimit-Limit')).not.toBeNull()
+  })
+
+  it.each([
+    'invalid-token',
+    'invalid-signature',
+    'insufficient-scope',
+    'invalid-uri',
+    'rate-limited',
+    'server-error',
+    'bad-gateway',
+    'empty-body',
+    'malformed',
+    'slow',
+  ] as const)('%s: the user itself still loads', async (scenario) => {
+    const response = await userOf(scenario)
+    expect(response.status).toBe(200)
+    expect((await response.json()).user_id).toBe(SCENARIO_USERS[scenario].userId)
+  })
+
+  it('deleted: the user 404s as inexistent_user', async () => {
+    const response = await userOf('deleted')
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'The user does not exist.',
+      errorCode: 'inexistent_user',
+    })
+  })
+
+  it('bad-gateway: 502 with an HTML page', async () => {
+    const response = await organizationsOf('bad-gateway')
+    expect(response.status).toBe(502)
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/html/)
+    expect(await response.text()).toContain('<h1>502 Bad Gateway</h1>')
+  })
+
+  it('empty-body: 503 with nothing in it', async () => {
+    const response = await organizationsOf('empty-body')
+    expect(response.status).toBe(503)
+    expect(await response.text()).toBe('')
+  })
+
+  it('malformed: 200 with JSON that is not the documented shape', async () => {
+    const response = await organizationsOf('malformed')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ organizations: 'oops' })
+  })
+
+  it('slow: answers only after 30 s, and stops at once when the caller aborts', async () => {
+    expect(SLOW_SCENARIO_DELAY_MS).toBe(30_000)
+    const controller = new AbortController()
+    const pending = organizationsOf('slow', t, controller.signal)
+    let settled = false
+    void pending.then(() => (settled = true))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(settled).toBe(false)
+    controller.abort()
+    const response = await pending
+    expect(response.status).toBe(499)
+  })
+
+  it('rate-limited: 429 with a reset ~5 s ahead; after it, success; after 60 s quiet, again', async () => {
+    const clock = manualClock(Math.ceil(Date.now() / 1000) * 1000 + 300)
+    const tenant = await createTestTenant({ now: clock.now })
+    const first = await organizationsOf('rate-limited', tenant)
+    expect(first.status).toBe(429)
+    expect(await first.json()).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'Global limit has been reached',
+      errorCode: 'too_many_requests',
+    })
+    const reset = Number(first.headers.get('X-RateLimit-Reset'))
+    expect(first.headers.get('X-RateLimit-Remaining')).toBe('0')
+    expect(first.headers.get('X-RateLimit-Limit')).toBe(
+      String(tenant.tenant.config.rateLimit.burst),
+    )
+    const secondsAhead = reset - clock.now() / 1000
+    expect(secondsAhead).toBeGreaterThanOrEqual(RATE_LIMITED_SCENARIO.resetAfterSeconds)
+    expect(secondsAhead).toBeLessThan(RATE_LIMITED_SCENARIO.resetAfterSeconds + 1)
+
+    // Still inside the episode: the same reset.
+    clock.advance(2000)
+    const again = await organizationsOf('rate-limited', tenant)
+    expect(again.status).toBe(429)
+    expect(again.headers.get('X-RateLimit-Reset')).toBe(String(reset))
+
+    // At the advertised reset the retry succeeds, with the tenant's real headers.
+    clock.advance(reset * 1000 - clock.now())
+    const retry = await organizationsOf('rate-limited', tenant)
+    expect(retry.status).toBe(200)
+    expect((await retry.json()).total).toBe(SCENARIO_USERS['rate-limited'].memberships)
+    expect(Number(retry.headers.get('X-RateLimit-Remaining'))).toBeGreaterThan(0)
+
+    // Asked again soon: still fine. After 60 s of quiet: a new episode.
+    clock.advance(30_000)
+    expect((await organizationsOf('rate-limited', tenant)).status).toBe(200)
+    clock.advance(RATE_LIMITED_SCENARIO.quietSecondsBeforeNewEpisode * 1000)
+    expect((await organizationsOf('rate-limited', tenant)).status).toBe(429)
+  })
+})

@@ -1,0 +1,59 @@
+import type { TenantData } from '../seed/seed'
+import { invalidQueryString, jsonResponse, userDoesNotExist } from './errors'
+import { pageOf, readPaging } from './paging'
+import { queryValidationError, readSingle } from './query-params'
+import { parseLuceneQuery, SearchSyntaxError } from './search/lucene-query'
+import { compileUserQuery, type UserPredicate } from './search/user-matcher'
+import { readProjection, readSort } from './user-fields'
+
+const SEARCH_PAGING_CAP =
+  'You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation'
+
+function readSearch(params: URLSearchParams): UserPredicate {
+  const engine = readSingle(params, 'search_engine', 'The version of the search engine')
+  if (engine !== undefined && engine !== 'v3') {
+    throw queryValidationError(
+      'search_engine',
+      'The version of the search engine',
+      `No enum match for: "${engine}"`,
+    )
+  }
+  const q = readSingle(params, 'q', 'Query in Lucene query string syntax.') ?? ''
+  try {
+    return compileUserQuery(parseLuceneQuery(q))
+  } catch (error) {
+    if (error instanceof SearchSyntaxError)
+      throw invalidQueryString(`Invalid query: ${error.message}`)
+    throw error
+  }
+}
+
+/** GET /api/v2/users: search (q, search_engine=v3), sort, fields, and paging capped at 1000. */
+export function searchUsers(data: TenantData, params: URLSearchParams): Response {
+  const paging = readPaging(params, SEARCH_PAGING_CAP)
+  const compare = readSort(params)
+  const project = readProjection(params)
+  const matches = data.users.filter(readSearch(params))
+  if (compare) matches.sort(compare)
+  const users = pageOf(matches, paging).map(project)
+  return jsonResponse(
+    200,
+    paging.includeTotals
+      ? {
+          start: paging.start,
+          limit: paging.perPage,
+          length: users.length,
+          total: matches.length,
+          users,
+        }
+      : users,
+  )
+}
+
+/** GET /api/v2/users/{id} */
+export function getUser(data: TenantData, userId: string, params: URLSearchParams): Response {
+  const project = readProjection(params)
+  const user = data.usersById.get(userId)
+  if (!user) throw userDoesNotExist()
+  return jsonResponse(200, project(user))
+}
