@@ -67,6 +67,11 @@ export default tseslint.config(
     ...playwright.configs['flat/recommended'],
   },
   {
+    files: ['e2e/**/*.ts'],
+    // Specs read as scenarios: helper verbs named assert* hold the expectations.
+    rules: { 'playwright/expect-expect': ['error', { assertFunctionPatterns: ['^assert'] }] },
+  },
+  {
     // Servers and scripts report on stdout by design (start-up banners, the audit log).
     files: ['server/**/main.ts', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test'
+import { ADA, assertSignedInAs, fillTenantSignIn, goToSignedIn } from './support/auth'
+
+test('an admin signs in through the tenant and sees their name', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('button', { name: 'Account: Ada Admin' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+
+  await expect(page).toHaveURL(/127\.0\.0\.1:4110\/authorize/)
+  await fillTenantSignIn(page, ADA)
+
+  await assertSignedInAs(page, ADA)
+  // The authorization code and state never linger in the address bar.
+  expect(page.url()).not.toMatch(/[?&](code|state)=/)
+})
+
+test('a wrong password is refused on the sign-in page', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await fillTenantSignIn(page, { ...ADA, password: 'not-the-password' })
+  await expect(page.getByRole('alert')).toHaveText(/wrong email or password/i)
+})
+
+test('a reload keeps the admin signed in', async ({ page }) => {
+  await goToSignedIn(page, '/')
+  await page.reload()
+  await assertSignedInAs(page, ADA)
+})
+
+test('a deep link survives sign-in', async ({ page }) => {
+  const userId = 'samlp|acme-saml|jane@acme.com'
+  const deepLink = `/users/${encodeURIComponent(userId)}/organizations`
+  await goToSignedIn(page, deepLink)
+  await expect(page).toHaveURL(deepLink)
+})
+
+test('signing out ends the tenant session too', async ({ page }) => {
+  await goToSignedIn(page, '/')
+  await page.getByRole('button', { name: 'Account: Ada Admin' }).click()
+  await page.getByRole('menuitem', { name: 'Sign out' }).click()
+
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  // Had only the page forgotten the admin, the tenant would sign them straight back in.
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { name: /sign in to orgscope/i })).toBeVisible()
+})

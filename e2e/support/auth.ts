@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test'
+
+export const ADA = { email: 'ada@orgscope.test', name: 'Ada Admin', password: 'orgscope-demo' }
+export const SAM = {
+  email: 'sam@orgscope.test',
+  name: 'Sam Support (no read:organizations)',
+  password: 'orgscope-demo',
+}
+type Admin = typeof ADA
+
+/** On the tenant's sign-in page: types the credentials and continues. */
+export async function fillTenantSignIn(page: Page, admin: Admin) {
+  await expect(page.getByRole('heading', { name: /sign in to orgscope/i })).toBeVisible()
+  await page.getByLabel('Email').fill(admin.email)
+  await page.getByLabel('Password').fill(admin.password)
+  await page.getByRole('button', { name: 'Continue' }).click()
+}
+
+/** Opens `path` signed out, signs in through the tenant, and waits until the shell is back. */
+export async function goToSignedIn(page: Page, path: string, admin: Admin = ADA) {
+  await page.goto(path)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await fillTenantSignIn(page, admin)
+  await assertSignedInAs(page, admin)
+}
+
+export async function assertSignedInAs(page: Page, admin: Admin) {
+  await expect(page.getByRole('button', { name: `Account: ${admin.name}` })).toBeVisible()
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig, type ConfigResult } from './config'
+
+const LOCAL = { VITE_AUTH0_DOMAIN: 'http://127.0.0.1:4010', VITE_AUTH0_CLIENT_ID: 'orgscope-spa' }
+
+function problemsOf(result: ConfigResult) {
+  return result.ok ? [] : result.problems
+}
+
+describe('parseConfig', () => {
+  it('derives https, the audience and the API base URL from a bare Auth0 host', () => {
+    const result = parseConfig({
+      VITE_AUTH0_DOMAIN: 'travel0.us.auth0.com',
+      VITE_AUTH0_CLIENT_ID: 'abc123',
+    })
+
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        // Passed to auth0-react as given: the SDK itself adds https:// to a bare host.
+        auth0: {
+          domain: 'travel0.us.auth0.com',
+          clientId: 'abc123',
+          audience: 'https://travel0.us.auth0.com/api/v2/',
+        },
+        tenantOrigin: 'https://travel0.us.auth0.com',
+        apiBaseUrl: 'https://travel0.us.auth0.com/api/v2',
+      },
+    })
+  })
+
+  it('keeps http for a full local origin and drops a trailing slash', () => {
+    const result = parseConfig({ ...LOCAL, VITE_AUTH0_DOMAIN: 'http://127.0.0.1:4010/' })
+
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        auth0: {
+          domain: 'http://127.0.0.1:4010',
+          clientId: 'orgscope-spa',
+          audience: 'http://127.0.0.1:4010/api/v2/',
+        },
+        tenantOrigin: 'http://127.0.0.1:4010',
+        apiBaseUrl: 'http://127.0.0.1:4010/api/v2',
+      },
+    })
+  })
+
+  it('uses an explicit audience and API base URL (e.g. the proxy) over the defaults', () => {
+    const result = parseConfig({
+      ...LOCAL,
+      VITE_AUTH0_AUDIENCE: 'https://orgscope.example/api',
+      VITE_API_BASE_URL: 'https://proxy.example/api/v2/',
+    })
+
+    expect(result.ok && result.config.auth0.audience).toBe('https://orgscope.example/api')
+    expect(result.ok && result.config.apiBaseUrl).toBe('https://proxy.example/api/v2')
+  })
+
+  it('accepts a same-origin path as the API base URL', () => {
+    const result = parseConfig({ ...LOCAL, VITE_API_BASE_URL: '/api/v2' })
+
+    expect(result.ok && result.config.apiBaseUrl).toBe('/api/v2')
+  })
+
+  it('treats empty and blank optional values as not set', () => {
+    const result = parseConfig({ ...LOCAL, VITE_AUTH0_AUDIENCE: '', VITE_API_BASE_URL: '  ' })
+
+    expect(result.ok && result.config.auth0.audience).toBe('http://127.0.0.1:4010/api/v2/')
+    expect(result.ok && result.config.apiBaseUrl).toBe('http://127.0.0.1:4010/api/v2')
+  })
+
+  it('reports every missing required variable at once, by name', () => {
+    expect(problemsOf(parseConfig({}))).toEqual([
+      { variable: 'VITE_AUTH0_DOMAIN', message: 'is not set' },
+      { variable: 'VITE_AUTH0_CLIENT_ID', message: 'is not set' },
+    ])
+  })
+
+  it('treats an empty required value as not set', () => {
+    expect(problemsOf(parseConfig({ ...LOCAL, VITE_AUTH0_CLIENT_ID: '   ' }))).toEqual([
+      { variable: 'VITE_AUTH0_CLIENT_ID', message: 'is not set' },
+    ])
+  })
+
+  it.each([
+    ['a domain with a path', 'https://travel0.us.auth0.com/authorize', /without a path/],
+    ['a domain with a query', 'http://127.0.0.1:4010?x=1', /without a path/],
+    ['a domain with another scheme', 'ftp://travel0.us.auth0.com', /https:\/\/ or http:\/\//],
+    ['a bare host with a path', 'travel0.us.auth0.com/api', /must be a host like/],
+    ['a bare host with spaces', 'travel0 us auth0 com', /must be a host like/],
+    ['an unparseable origin', 'http://exa mple.com', /not a valid URL/],
+  ])('rejects %s in VITE_AUTH0_DOMAIN', (_label, value, message) => {
+    const problems = problemsOf(parseConfig({ ...LOCAL, VITE_AUTH0_DOMAIN: value }))
+
+    expect(problems).toHaveLength(1)
+    expect(problems[0]?.variable).toBe('VITE_AUTH0_DOMAIN')
+    expect(problems[0]?.message).toMatch(message)
+  })
+
+  it('rejects a client id with spaces', () => {
+    expect(problemsOf(parseConfig({ ...LOCAL, VITE_AUTH0_CLIENT_ID: 'orgscope spa' }))).toEqual([
+      { variable: 'VITE_AUTH0_CLIENT_ID', message: 'must not contain spaces' },
+    ])
+  })
+
+  it.each([
+    ['not a URL', 'proxy.example/api/v2', /absolute http\(s\) URL/],
+    ['another scheme', 'ws://proxy.example/api/v2', /https:\/\/ or http:\/\//],
+    ['a query string', 'https://proxy.example/api/v2?debug=1', /query/],
+    ['a fragment on a path', '/api/v2#x', /query or fragment/],
+  ])('rejects an API base URL with %s', (_label, value, message) => {
+    const problems = problemsOf(parseConfig({ ...LOCAL, VITE_API_BASE_URL: value }))
+
+    expect(problems).toHaveLength(1)
+    expect(problems[0]?.variable).toBe('VITE_API_BASE_URL')
+    expect(problems[0]?.message).toMatch(message)
+  })
+
+  it('rejects values that are not text', () => {
+    expect(problemsOf(parseConfig({ ...LOCAL, VITE_AUTH0_AUDIENCE: 42 }))).toEqual([
+      { variable: 'VITE_AUTH0_AUDIENCE', message: 'must be text' },
+    ])
+  })
+})

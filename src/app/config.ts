@@ -1,0 +1,161 @@
+// zod/mini: the same validation in a few KiB, because config parsing sits in the first bundle.
+import * as z from 'zod/mini'
+
+/**
+ * Build-time configuration, validated once at start-up. Vite inlines `import.meta.env` at build
+ * time, so a missing variable is a deployment mistake: we report every problem at once, by
+ * variable name, instead of failing somewhere deep inside the Auth0 SDK.
+ */
+export interface AppConfig {
+  auth0: {
+    /** Passed to auth0-react as given: a bare host (the SDK adds https://) or an http(s) origin. */
+    domain: string
+    clientId: string
+    audience: string
+  }
+  /** The tenant's origin, e.g. `https://travel0.us.auth0.com` or `http://127.0.0.1:4010`. */
+  tenantOrigin: string
+  /** Where the Management-API-shaped endpoints live; no trailing slash. */
+  apiBaseUrl: string
+}
+
+export type ConfigVariable =
+  'VITE_AUTH0_DOMAIN' | 'VITE_AUTH0_CLIENT_ID' | 'VITE_AUTH0_AUDIENCE' | 'VITE_API_BASE_URL'
+
+export interface ConfigProblem {
+  variable: ConfigVariable
+  /** Reads after the variable name: "VITE_AUTH0_DOMAIN is not set". */
+  message: string
+}
+
+export type ConfigResult =
+  { ok: true; config: AppConfig } | { ok: false; problems: ConfigProblem[] }
+
+// A `.env` line like `VITE_AUTH0_AUDIENCE=` yields "", which means "not set", not "set to empty".
+const blankAsUnset = z.transform((value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value,
+)
+const text = z.string({
+  error: (issue) => (issue.input === undefined ? 'is not set' : 'must be text'),
+})
+const requiredText = z.pipe(blankAsUnset, text.check(z.trim()))
+const optionalText = z.pipe(blankAsUnset, z.optional(text.check(z.trim())))
+
+/** Turns a string parser's verdict into a value or an issue on the variable being parsed. */
+function derive<I, T>(parse: (value: I) => T | { problem: string }) {
+  return z.transform((value: I, payload) => {
+    const result = parse(value)
+    if (typeof result === 'object' && result !== null && 'problem' in result) {
+      payload.issues.push({ code: 'custom', message: result.problem, input: value })
+      return z.NEVER
+    }
+    return result
+  })
+}
+
+interface Domain {
+  /** What auth0-react gets. */
+  domain: string
+  origin: string
+}
+
+const HOST_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$/i
+
+/**
+ * `travel0.us.auth0.com` (https implied, as auth0-spa-js does) or a full origin like
+ * `http://127.0.0.1:4010`. Anything with a path, query or credentials is a mistake worth naming:
+ * the SDK would silently build wrong URLs from it.
+ */
+function parseDomain(raw: string): Domain | { problem: string } {
+  const value = raw.replace(/\/+$/, '')
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      return { problem: 'is not a valid URL' }
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return { problem: `must use https:// or http://, not ${url.protocol}//` }
+    }
+    if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+      return { problem: `must be a bare host or an origin without a path, e.g. "${url.origin}"` }
+    }
+    // The origin, not the raw value: no trailing slash, or the SDK's `${domain}/authorize` breaks.
+    return { domain: url.origin, origin: url.origin }
+  }
+  if (!HOST_PATTERN.test(value)) {
+    return {
+      problem:
+        'must be a host like "travel0.us.auth0.com" or an origin like "http://127.0.0.1:4010"',
+    }
+  }
+  const url = new URL(`https://${value}`)
+  return { domain: value, origin: url.origin }
+}
+
+function parseBaseUrl(raw: string): string | { problem: string } {
+  const value = raw.replace(/\/+$/, '')
+  // A path on the SPA's own origin (a proxy mounted beside it) is fine: fetch resolves it.
+  if (value.startsWith('/') && !value.startsWith('//')) {
+    return /[?#]/.test(value) ? { problem: 'must not contain a query or fragment' } : value
+  }
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return { problem: 'must be an absolute http(s) URL like "https://api.example.com/api/v2"' }
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { problem: `must use https:// or http://, not ${url.protocol}//` }
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return { problem: 'must not contain credentials, a query or a fragment' }
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+const envSchema = z.pipe(
+  z.object({
+    VITE_AUTH0_DOMAIN: z.pipe(requiredText, derive(parseDomain)),
+    VITE_AUTH0_CLIENT_ID: requiredText.check(
+      z.refine((value) => !/\s/.test(value), 'must not contain spaces'),
+    ),
+    VITE_AUTH0_AUDIENCE: optionalText,
+    VITE_API_BASE_URL: z.pipe(
+      optionalText,
+      derive((value: string | undefined) => (value === undefined ? value : parseBaseUrl(value))),
+    ),
+  }),
+  z.transform((env): AppConfig => ({
+    auth0: {
+      domain: env.VITE_AUTH0_DOMAIN.domain,
+      clientId: env.VITE_AUTH0_CLIENT_ID,
+      audience: env.VITE_AUTH0_AUDIENCE ?? `${env.VITE_AUTH0_DOMAIN.origin}/api/v2/`,
+    },
+    tenantOrigin: env.VITE_AUTH0_DOMAIN.origin,
+    apiBaseUrl: env.VITE_API_BASE_URL ?? `${env.VITE_AUTH0_DOMAIN.origin}/api/v2`,
+  })),
+)
+
+const VARIABLES: readonly ConfigVariable[] = [
+  'VITE_AUTH0_DOMAIN',
+  'VITE_AUTH0_CLIENT_ID',
+  'VITE_AUTH0_AUDIENCE',
+  'VITE_API_BASE_URL',
+]
+
+function isConfigVariable(value: unknown): value is ConfigVariable {
+  return VARIABLES.some((variable) => variable === value)
+}
+
+/** Pure, so every case is unit-testable; `main.tsx` calls it once with `import.meta.env`. */
+export function parseConfig(env: Record<string, unknown>): ConfigResult {
+  const result = envSchema.safeParse(env)
+  if (result.success) return { ok: true, config: result.data }
+  const problems = result.error.issues.flatMap((issue): ConfigProblem[] => {
+    const variable = issue.path[0]
+    return isConfigVariable(variable) ? [{ variable, message: issue.message }] : []
+  })
+  return { ok: false, problems }
+}

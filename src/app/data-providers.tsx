@@ -1,0 +1,25 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { ManagementApiProvider } from '@/features/auth/management-api-context'
+import type { AppConfig } from './config'
+
+/**
+ * Server state and the API client. Needs an Auth0 context above it (the real Auth0Provider, or
+ * a test's Auth0Context.Provider) for the token seam. A module of its own so react-query, zod and
+ * the API client stay out of the first bundle: only the lazily loaded signed-in part imports it.
+ */
+export function DataProviders({
+  config,
+  queryClient,
+  children,
+}: {
+  config: Pick<AppConfig, 'apiBaseUrl'>
+  queryClient: QueryClient
+  children: ReactNode
+}) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ManagementApiProvider baseUrl={config.apiBaseUrl}>{children}</ManagementApiProvider>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,31 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { PageShell } from '@/components/page-shell'
+import { AccountMenu } from '@/features/auth/account-menu'
+import type { AppConfig } from './config'
+import { DataProviders } from './data-providers'
+import { createQueryClient } from './query-client'
+import { AppRoutes } from './router'
+
+export interface SignedInAppProps {
+  config: Pick<AppConfig, 'apiBaseUrl' | 'tenantOrigin'>
+  /** Tests pass a fresh client without retries. */
+  queryClient?: QueryClient
+}
+
+/**
+ * Everything only a signed-in admin needs: the query cache, the API client, the shell and the
+ * routes. Loaded lazily behind the sign-in gate, so the first paint for a signed-out visitor (and
+ * the session check for a returning one) does not wait for react-query, zod, the menus' floating-ui
+ * or any feature code. The cache lives and dies with the session: signing out drops it.
+ */
+export default function SignedInApp({ config, queryClient: given }: SignedInAppProps) {
+  const [queryClient] = useState(() => given ?? createQueryClient())
+  return (
+    <DataProviders config={config} queryClient={queryClient}>
+      <PageShell account={<AccountMenu tenantOrigin={config.tenantOrigin} />}>
+        <AppRoutes />
+      </PageShell>
+    </DataProviders>
+  )
+}

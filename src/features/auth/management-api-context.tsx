@@ -1,0 +1,46 @@
+import { useAuth0 } from '@auth0/auth0-react'
+import { createContext, use, useMemo, type ReactNode } from 'react'
+import { createManagementApi, type ManagementApi } from '@/lib/management-api/client'
+
+const ManagementApiContext = createContext<ManagementApi | null>(null)
+
+/**
+ * Builds the Management API client once and hands it to the tree. `getAccessTokenSilently` is the
+ * single token seam: the SDK keeps tokens in memory, renews them through the tenant, and uses the
+ * audience and scopes given to Auth0Provider. Here (in the auth feature), not in `app/`, because
+ * feature hooks read it and features must not import the app layer.
+ */
+export function ManagementApiProvider({
+  baseUrl,
+  timeoutMs,
+  children,
+}: {
+  baseUrl: string
+  timeoutMs?: number
+  children: ReactNode
+}) {
+  const { getAccessTokenSilently } = useAuth0()
+  // auth0-react memoizes getAccessTokenSilently per SDK client, so this runs once per app.
+  const api = useMemo(
+    () =>
+      createManagementApi({
+        baseUrl,
+        timeoutMs,
+        getAccessToken: async () => {
+          // Errors (login_required, timeout, …) propagate as the SDK's own, with their `error` code.
+          const token = await getAccessTokenSilently()
+          if (!token) throw new Error('No access token is available. Sign in again.')
+          return token
+        },
+      }),
+    [baseUrl, timeoutMs, getAccessTokenSilently],
+  )
+  return <ManagementApiContext value={api}>{children}</ManagementApiContext>
+}
+
+/** The Management API client, for query functions: `useManagementApi().request([...], …)`. */
+export function useManagementApi(): ManagementApi {
+  const api = use(ManagementApiContext)
+  if (!api) throw new Error('useManagementApi() must be used inside <ManagementApiProvider>.')
+  return api
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+
+// Parse, don't trust — but leniently: unknown fields pass through (the API grows), optional fields
+// may be absent, and a `null` where the API documents "absent" is read as absent, so one odd field
+// from a proxy does not turn a whole page into an error. Fields the UI cannot do without (ids,
+// names, the list itself, the totals) are required.
+
+/** An optional field that also tolerates `null`, read as absent. */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === null ? undefined : value), schema.optional())
+}
+
+export const OrganizationSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  display_name: optional(z.string()),
+  branding: optional(
+    z.looseObject({
+      logo_url: optional(z.string()),
+      colors: optional(
+        z.looseObject({
+          primary: optional(z.string()),
+          page_background: optional(z.string()),
+        }),
+      ),
+    }),
+  ),
+  metadata: optional(z.record(z.string(), z.string())),
+})
+export type Organization = z.infer<typeof OrganizationSchema>
+
+export const IdentitySchema = z.looseObject({
+  connection: optional(z.string()),
+  provider: optional(z.string()),
+  user_id: optional(z.union([z.string(), z.number()])),
+  isSocial: optional(z.boolean()),
+})
+export type Identity = z.infer<typeof IdentitySchema>
+
+export const UserSchema = z.looseObject({
+  user_id: z.string(),
+  email: optional(z.string()),
+  email_verified: optional(z.boolean()),
+  name: optional(z.string()),
+  nickname: optional(z.string()),
+  given_name: optional(z.string()),
+  family_name: optional(z.string()),
+  picture: optional(z.string()),
+  identities: optional(z.array(IdentitySchema)),
+  created_at: optional(z.string()),
+  updated_at: optional(z.string()),
+  last_login: optional(z.string()),
+  logins_count: optional(z.number()),
+  blocked: optional(z.boolean()),
+})
+export type User = z.infer<typeof UserSchema>
+
+/** `GET /users?include_totals=true`. */
+export const UsersPageSchema = z.looseObject({
+  start: z.number(),
+  limit: z.number(),
+  length: optional(z.number()),
+  total: z.number(),
+  users: z.array(UserSchema),
+})
+export type UsersPage = z.infer<typeof UsersPageSchema>
+
+/**
+ * `GET /users/{id}/organizations`: `{ start, limit, total, organizations }` with
+ * include_totals, a bare array without. Both come out as a page; the bare form says nothing about
+ * how many exist, so `start`, `limit` and `total` are then undefined. (A preprocess rather than a
+ * union, so a mismatch names the field, e.g. `organizations.0.id`, not "invalid input".)
+ */
+export const OrganizationsPageSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { organizations: value } : value),
+  z.looseObject({
+    start: optional(z.number()),
+    limit: optional(z.number()),
+    total: optional(z.number()),
+    organizations: z.array(OrganizationSchema),
+  }),
+)
+export type OrganizationsPage = z.infer<typeof OrganizationsPageSchema>
+
+/** The Management API's error body: `{ statusCode, error, message, errorCode?, attributes? }`. */
+export const ErrorBodySchema = z.looseObject({
+  statusCode: optional(z.number()),
+  error: optional(z.string()),
+  message: z.string(),
+  errorCode: optional(z.string()),
+  attributes: optional(z.unknown()),
+})
+export type ErrorBody = z.infer<typeof ErrorBodySchema>

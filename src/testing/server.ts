@@ -1,0 +1,39 @@
+import { http, type RequestHandler } from 'msw'
+import { setupServer } from 'msw/node'
+import { createLocalTenant } from '../../server/local-tenant/app'
+import { defaultTenantConfig, managementAudienceOf } from '../../server/local-tenant/config'
+
+/**
+ * The tenant the SPA talks to in component tests. It is the same local tenant `npm start` and the
+ * end-to-end tests run against — real tokens, scope checks, paging and rate limits over the seed
+ * data — served through MSW instead of a port. One description of how the tenant behaves, not a
+ * second fake.
+ */
+export const TENANT_ORIGIN = 'http://tenant.test'
+/** jsdom's default page origin: the origin the tenant must allow for CORS and redirects. */
+export const APP_ORIGIN = 'http://localhost:3000'
+
+const config = defaultTenantConfig({ origin: TENANT_ORIGIN, appOrigins: [APP_ORIGIN] })
+
+/** Created once per test file (setup files run per file); tests share its seed data read-only. */
+export const tenant = await createLocalTenant(config)
+
+export const TENANT_AUDIENCE = managementAudienceOf(config)
+export const TENANT_API_BASE_URL = `${TENANT_ORIGIN}/api/v2`
+
+/** Every request for the tenant origin goes to the local tenant, as it would over the network. */
+export const tenantHandlers: RequestHandler[] = [
+  http.all(`${TENANT_ORIGIN}/*`, ({ request }) => tenant.fetch(request)),
+]
+
+/**
+ * The MSW server; lifecycle lives in `setup.ts`. For a fault, prepend a handler in the test:
+ * `server.use(http.get(tenantUrl('/api/v2/users/:id/organizations'), () => HttpResponse.json(…, { status: 429 })))`.
+ * `resetHandlers()` after each test restores the tenant.
+ */
+export const server = setupServer(...tenantHandlers)
+
+/** Absolute URL on the test tenant, for `server.use(...)` overrides: `tenantUrl('/api/v2/users')`. */
+export function tenantUrl(path: `/${string}`): string {
+  return `${TENANT_ORIGIN}${path}`
+}
