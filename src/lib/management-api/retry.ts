@@ -5,7 +5,7 @@ import { nextAttemptAt } from './rate-limit'
 // `retryDelay`: never for 4xx except 429, which waits for the rate-limit window; a few tries
 // with back-off for 5xx, network failures and time-outs; never for malformed answers or bugs.
 
-const MAX_RETRIES = { rateLimited: 3, server: 2, network: 2, timeout: 1 } as const
+const MAX_RETRIES = { rateLimited: 3, server: 2, network: 2, timeout: 2 } as const
 const MAX_BACKOFF_MS = 8_000
 /** A little past the reset: X-RateLimit-Reset has whole-second resolution. */
 const RESET_MARGIN_MS = 250
