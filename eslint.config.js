@@ -49,15 +49,27 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/features/**'],
+  // Features never import the app layer or each other; pages in src/app compose them. The auth
+  // feature is the exception every feature may use: it owns the token seam (DESIGN.md).
+  ...['users', 'organizations', 'auth'].map((feature) => ({
+    files: [`src/features/${feature}/**`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/app/*'], message: 'Features must not import the app layer.' }] },
+        {
+          patterns: [
+            { group: ['@/app/*'], message: 'Features must not import the app layer.' },
+            {
+              group: [
+                ...new Set(['@/features/*/**', '!@/features/auth/**', `!@/features/${feature}/**`]),
+              ],
+              message: 'Features must not import each other; compose them in a page in src/app.',
+            },
+          ],
+        },
       ],
     },
-  },
+  })),
   {
     files: ['src/**/*.test.{ts,tsx}'],
     ...testingLibrary.configs['flat/react'],
