@@ -9,6 +9,22 @@ const appOrigin = `http://127.0.0.1:${appPort}`
 // Playwright may not download browsers here: use Debian's Chromium (scripts/test.sh installs it).
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+    // The machine has no network: keep Chromium from phoning home at every start.
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+}
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -22,23 +38,11 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    { name: 'sign-in', testMatch: /auth\.setup\.ts/, use: { ...browser } },
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-          // The machine has no network: keep Chromium from phoning home at every start.
-          args: [
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      dependencies: ['sign-in'],
+      use: { ...browser },
     },
   ],
   webServer: {

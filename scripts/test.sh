@@ -10,4 +10,5 @@ run npx tsc -p .
 run npx eslint . --max-warnings 0
 run npx prettier --check . --log-level warn
 run npx vitest run
+run npx tsx scripts/check-bundle-size.ts
 run npx playwright test

@@ -27,3 +27,8 @@ export async function goToSignedIn(page: Page, path: string, admin: Admin = ADA)
 export async function assertSignedInAs(page: Page, admin: Admin) {
   await expect(page.getByRole('button', { name: `Account: ${admin.name}` })).toBeVisible()
 }
+
+/** Where auth.setup.ts leaves an admin's signed-in browser state for specs to start from. */
+export function storageStateFor(admin: Admin) {
+  return `e2e/.auth/${admin.email}.json`
+}
