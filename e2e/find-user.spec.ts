@@ -9,7 +9,7 @@ test.use({ storageState: storageStateFor(ADA) })
 test('support finds a customer by email and sees their organizations', async ({ page }) => {
   const trio = NAMED_USERS.threeMemberships
   await page.goto('/')
-  await page.getByRole('textbox', { name: 'Search users' }).fill('trio@')
+  await page.getByRole('searchbox', { name: 'Search users' }).fill('trio@')
 
   await page.getByRole('link', { name: new RegExp(trio.email) }).click()
 
@@ -21,12 +21,12 @@ test('support finds a customer by email and sees their organizations', async ({ 
 
 test('the query lives in the URL: a reload shows the same results', async ({ page }) => {
   await page.goto('/')
-  await page.getByRole('textbox', { name: 'Search users' }).fill('pat.twin@example.com')
+  await page.getByRole('searchbox', { name: 'Search users' }).fill('pat.twin@example.com')
   await expect(page).toHaveURL(/[?&]q=pat\.twin%40example\.com/)
   await expect(page.getByRole('link', { name: /pat\.twin@example\.com/ })).toHaveCount(2)
 
   await page.reload()
-  await expect(page.getByRole('textbox', { name: 'Search users' })).toHaveValue(
+  await expect(page.getByRole('searchbox', { name: 'Search users' })).toHaveValue(
     'pat.twin@example.com',
   )
   await expect(page.getByRole('link', { name: /pat\.twin@example\.com/ })).toHaveCount(2)
@@ -35,7 +35,7 @@ test('the query lives in the URL: a reload shows the same results', async ({ pag
 test('a user id typed in the search box goes straight to that user', async ({ page }) => {
   const jane = NAMED_USERS.samlUser
   await page.goto('/')
-  const box = page.getByRole('textbox', { name: 'Search users' })
+  const box = page.getByRole('searchbox', { name: 'Search users' })
   await box.fill(jane.userId)
   await box.press('Enter')
   await expect(page).toHaveURL(toUserOrganizations(jane.userId))
@@ -44,14 +44,14 @@ test('a user id typed in the search box goes straight to that user', async ({ pa
 
 test('a search that matches nobody says so', async ({ page }) => {
   await page.goto('/')
-  await page.getByRole('textbox', { name: 'Search users' }).fill('zz-nobody-has-this-name')
+  await page.getByRole('searchbox', { name: 'Search users' }).fill('zz-nobody-has-this-name')
   await expect(page.getByText(/no users match/i)).toBeVisible()
 })
 
 test('an invalid Lucene query shows the API message and stays editable', async ({ page }) => {
   await page.goto('/')
   await page.getByRole('switch', { name: 'Advanced (Lucene)' }).check()
-  const box = page.getByRole('textbox', { name: 'Search users' })
+  const box = page.getByRole('searchbox', { name: 'Search users' })
   await box.fill('name:"unbalanced')
   const alert = page.getByRole('alert').filter({ hasText: '400' })
   await expect(alert).toBeVisible()
@@ -63,7 +63,7 @@ test('an invalid Lucene query shows the API message and stays editable', async (
 test('keyboard: arrow down to a result and Enter opens it', async ({ page }) => {
   const solo = NAMED_USERS.oneMembership
   await page.goto('/')
-  const box = page.getByRole('textbox', { name: 'Search users' })
+  const box = page.getByRole('searchbox', { name: 'Search users' })
   await box.fill(solo.email)
   await expect(page.getByRole('link', { name: new RegExp(solo.email) })).toBeVisible()
   await box.press('ArrowDown')

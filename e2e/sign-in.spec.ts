@@ -12,6 +12,9 @@ test('an admin signs in through the tenant and sees their name', async ({ page }
   await assertSignedInAs(page, ADA)
   // The authorization code and state never linger in the address bar.
   expect(page.url()).not.toMatch(/[?&](code|state)=/)
+  // Tokens live in the SDK's memory only: nothing JWT-shaped in web storage.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))
+  expect(stored).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+/)
 })
 
 test('a wrong password is refused on the sign-in page', async ({ page }) => {

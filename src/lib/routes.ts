@@ -8,8 +8,38 @@ export const routePatterns = {
   userOrganizations: '/users/:userId/organizations',
 } as const
 
-export function toSearch(): string {
-  return routePatterns.search
+/** What the search page keeps in its URL, so a reload or Back restores the same results. */
+export interface SearchRouteParams {
+  /** The search box text, as typed. */
+  q?: string
+  /** The text is raw Lucene (the "Advanced" switch). */
+  advanced?: boolean
+  /** 0-based here; 1-based in the URL (`&page=2`), where people read it. */
+  page?: number
+}
+
+/** `/`, or `/?q=jane&advanced=1&page=2` (defaults are left out). */
+export function toSearch(params: SearchRouteParams = {}): string {
+  const search = new URLSearchParams()
+  if (params.q) search.set('q', params.q)
+  if (params.advanced) search.set('advanced', '1')
+  if (params.page && params.page > 0) search.set('page', String(params.page + 1))
+  const query = search.toString()
+  return query ? `${routePatterns.search}?${query}` : routePatterns.search
+}
+
+/**
+ * The inverse of `toSearch`, from the raw (still-encoded) search string the router hands out.
+ * Hand-edited values fall back to defaults instead of failing: `page=abc` is the first page.
+ */
+export function readSearchRoute(search: string): Required<SearchRouteParams> {
+  const params = new URLSearchParams(search)
+  const page = Number(params.get('page'))
+  return {
+    q: params.get('q') ?? '',
+    advanced: params.get('advanced') === '1',
+    page: Number.isSafeInteger(page) && page > 1 ? page - 1 : 0,
+  }
 }
 
 /**

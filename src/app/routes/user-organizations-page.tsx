@@ -1,37 +1,148 @@
 import { Alert, Anchor, Code, Stack, Text, Title } from '@mantine/core'
-import { Link, useParams } from 'wouter'
+import { useQuery, type UseQueryResult } from '@tanstack/react-query'
+import { Link, useLocation, useParams } from 'wouter'
+import { useHistoryState } from 'wouter/use-browser-location'
+import { ApiErrorAlert } from '@/components/api-error-alert'
+import { useManagementApi } from '@/features/auth/management-api-context'
+import { useSignInAgain } from '@/features/auth/use-sign-in-again'
+import { UserMemberships } from '@/features/organizations/components/user-memberships'
+import { userQueries } from '@/features/users/api'
+import { UserSummary, UserSummarySkeleton } from '@/features/users/components/user-summary'
+import { displayNameOf } from '@/features/users/user-facts'
+import { isManagementApiError } from '@/lib/management-api/errors'
+import type { User } from '@/lib/management-api/schemas'
 import { decodePathSegment, toSearch } from '@/lib/routes'
 
 /**
  * `/users/:userId/organizations`. The param arrives still percent-encoded (see `location.ts`) and
  * is decoded exactly once here; the features below only ever see the real user id.
- * Placeholder body: the organizations feature replaces it with the memberships table.
  */
 export default function UserOrganizationsPage() {
   const { userId: rawUserId = '' } = useParams<{ userId: string }>()
   const userId = decodePathSegment(rawUserId)
+  const backHref = searchHrefFrom(useHistoryState<unknown>())
 
   return (
-    <Stack gap="md">
-      <title>Organizations · Orgscope</title>
-      <Title order={1}>Organizations</Title>
+    <Stack gap="lg">
+      <Link href={backHref} asChild>
+        <Anchor size="sm" w="fit-content">
+          <BackArrow />
+          Back to search
+        </Anchor>
+      </Link>
       {userId.ok ? (
-        <Text>
-          User <Code>{userId.value}</Code>
-        </Text>
+        <UserOrganizations userId={userId.value} />
       ) : (
-        <Alert color="red" title="This link does not name a valid user id">
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">
-              The address contains <Code>{userId.raw}</Code>, which is not a correctly encoded user
-              id. It may have been cut off or edited by hand.
-            </Text>
-            <Link href={toSearch()} asChild>
-              <Anchor size="sm">Find the user with search</Anchor>
-            </Link>
-          </Stack>
-        </Alert>
+        <>
+          <title>Organizations · Orgscope</title>
+          <Alert color="red" title="This link does not name a valid user id">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">
+                The address contains <Code>{userId.raw}</Code>, which is not a correctly encoded
+                user id. It may have been cut off or edited by hand.
+              </Text>
+              <Link href={toSearch()} asChild>
+                <Anchor size="sm">Find the user with search</Anchor>
+              </Link>
+            </Stack>
+          </Alert>
+        </>
       )}
     </Stack>
+  )
+}
+
+function UserOrganizations({ userId }: { userId: string }) {
+  const api = useManagementApi()
+  const userQuery = useQuery(userQueries.detail(api, userId))
+  const { signInAgain, signInError } = useSignInAgain()
+  const [, navigate] = useLocation()
+  const actions = {
+    onSignInAgain: signInAgain,
+    onBackToSearch: () => navigate(toSearch()),
+  }
+  const user = userQuery.data
+
+  return (
+    <>
+      <title>{`${user ? `${displayNameOf(user)} · ` : ''}Organizations · Orgscope`}</title>
+      {signInError !== undefined && <ApiErrorAlert error={signInError} />}
+      <UserHeader userId={userId} query={userQuery} {...actions} />
+      {/* The user id itself (400, 404) or the session (401) was refused: the memberships
+          request would only repeat the same answer below the first one. */}
+      {!refusesUserId(userQuery.error) && (
+        // Keyed: filter and sort belong to one user's list, not to the next user's.
+        <UserMemberships key={userId} userId={userId} {...actions} />
+      )}
+    </>
+  )
+}
+
+function UserHeader({
+  userId,
+  query,
+  onSignInAgain,
+  onBackToSearch,
+}: {
+  userId: string
+  query: UseQueryResult<User>
+  onSignInAgain: () => void
+  onBackToSearch: () => void
+}) {
+  if (query.data) return <UserSummary user={query.data} titleOrder={1} />
+  if (!query.error) return <UserSummarySkeleton />
+  return (
+    <Stack gap="sm">
+      <Title order={1} size="h3" style={{ overflowWrap: 'anywhere' }}>
+        {userId}
+      </Title>
+      <ApiErrorAlert
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        onSignInAgain={onSignInAgain}
+        onBackToSearch={onBackToSearch}
+        userId={userId}
+      />
+    </Stack>
+  )
+}
+
+function refusesUserId(error: unknown): boolean {
+  return isManagementApiError(error) && [400, 401, 404].includes(error.status ?? 0)
+}
+
+/**
+ * Where "Back to search" goes: the search the admin came from, when the page that linked here
+ * left it in the history entry's state (`{ searchHref: '/?q=…' }`), else a fresh search. Only a
+ * path on the search route is followed.
+ */
+function searchHrefFrom(state: unknown): string {
+  const href =
+    typeof state === 'object' && state !== null && 'searchHref' in state
+      ? state.searchHref
+      : undefined
+  return typeof href === 'string' && (href === toSearch() || href.startsWith(`${toSearch()}?`))
+    ? href
+    : toSearch()
+}
+
+function BackArrow() {
+  return (
+    <svg
+      style={{ marginInlineEnd: 4, verticalAlign: '-2px' }}
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M19 12H5" />
+      <path d="m12 19-7-7 7-7" />
+    </svg>
   )
 }

@@ -1,0 +1,202 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import { renderApp } from '@/testing/render'
+import { server, tenantUrl } from '@/testing/server'
+import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
+
+const { samlUser, sharedEmailDatabase, sharedEmailGoogle, threeMemberships } = NAMED_USERS
+
+async function searchBox() {
+  return screen.findByRole('searchbox', { name: 'Search users' })
+}
+
+function lastLocation(history: string[]): string | undefined {
+  return history[history.length - 1]
+}
+
+describe('search page', () => {
+  it('is titled and focuses the search box, which explains itself with examples', async () => {
+    renderApp({ route: '/' })
+
+    const box = await searchBox()
+    expect(box).toHaveFocus()
+    expect(box).toHaveAttribute('placeholder', 'Email, name or user id')
+    expect(document.title).toBe('Find a user · Orgscope')
+    expect(screen.getByRole('button', { name: 'jane@acme.com' })).toBeInTheDocument()
+  })
+
+  it('finds a seeded user by the start of their email, as a link named by the email', async () => {
+    const { user } = renderApp({ route: '/' })
+
+    await user.type(await searchBox(), 'jane@ac')
+
+    const link = await screen.findByRole('link', { name: /jane@acme\.com/ })
+    expect(link).toHaveAttribute('href', '/users/samlp%7Cacme-saml%7Cjane%40acme.com/organizations')
+    expect(screen.getByText('1 user')).toBeInTheDocument()
+  })
+
+  it('finds a user by the start of their full name', async () => {
+    const { user } = renderApp({ route: '/' })
+
+    await user.type(await searchBox(), 'Tess Tr')
+
+    expect(
+      await screen.findByRole('link', {
+        name: `${threeMemberships.name}, ${threeMemberships.email}`,
+      }),
+    ).toBeInTheDocument()
+  })
+
+  it('shows the total and every account when two users share an email', async () => {
+    renderApp({ route: `/?q=${encodeURIComponent(sharedEmailDatabase.email)}` })
+
+    expect(await screen.findByText('2 users')).toBeInTheDocument()
+    const list = screen.getByRole('list', { name: 'Search results' })
+    const hrefs = within(list)
+      .getAllByRole('link')
+      .map((link) => link.getAttribute('href'))
+    expect(hrefs.sort()).toEqual(
+      [sharedEmailDatabase.userId, sharedEmailGoogle.userId]
+        .map((id) => `/users/${encodeURIComponent(id)}/organizations`)
+        .sort(),
+    )
+  })
+
+  it('restores the query and its results from ?q= on a reload', async () => {
+    renderApp({ route: '/?q=jane%40acme.com' })
+
+    expect(await searchBox()).toHaveValue('jane@acme.com')
+    expect(await screen.findByRole('link', { name: /jane@acme\.com/ })).toBeInTheDocument()
+  })
+
+  it('keeps the typed query in the URL without adding history entries', async () => {
+    const { user, location } = renderApp({ route: '/' })
+
+    await user.type(await searchBox(), 'Pat Twin')
+
+    await waitFor(() => expect(lastLocation(location.history)).toBe('/?q=Pat+Twin'))
+    expect(location.history).toHaveLength(1)
+  })
+
+  it('says when nothing matches and how to widen the search', async () => {
+    renderApp({ route: '/?q=zz-nobody-is-called-this' })
+
+    expect(await screen.findByText('No users match “zz-nobody-is-called-this”')).toBeInTheDocument()
+    expect(screen.getByText(/first few letters/)).toBeInTheDocument()
+  })
+
+  it('opens the user page when a user id is entered', async () => {
+    const { user, location } = renderApp({ route: '/' })
+
+    await user.type(await searchBox(), `${samlUser.userId}{Enter}`)
+
+    await waitFor(() =>
+      expect(lastLocation(location.history)).toBe(
+        '/users/samlp%7Cacme-saml%7Cjane%40acme.com/organizations',
+      ),
+    )
+  })
+
+  it('offers a user id as a link before any result arrives', async () => {
+    const { user } = renderApp({ route: '/' })
+
+    await user.type(await searchBox(), samlUser.userId)
+
+    expect(screen.getByRole('link', { name: `Open user ${samlUser.userId}` })).toHaveAttribute(
+      'href',
+      '/users/samlp%7Cacme-saml%7Cjane%40acme.com/organizations',
+    )
+  })
+
+  it('sends the text as raw Lucene in Advanced mode', async () => {
+    const { user } = renderApp({ route: '/' })
+
+    await user.click(await screen.findByRole('switch', { name: 'Advanced (Lucene)' }))
+    await user.type(await searchBox(), 'email.domain:"acme.com" AND name:Jane*')
+
+    expect(await screen.findByRole('link', { name: /jane@acme\.com/ })).toBeInTheDocument()
+  })
+
+  it('shows the API message for an invalid Lucene query and keeps it editable', async () => {
+    const { user } = renderApp({ route: '/?advanced=1' })
+
+    const box = await searchBox()
+    await user.type(box, 'name:"unbalanced')
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('The search query is not valid')
+    expect(alert).toHaveTextContent('400')
+    expect(alert).toHaveTextContent(/Invalid query: the quoted phrase .* is never closed/)
+    expect(box).toHaveValue('name:"unbalanced')
+    expect(box).toBeEnabled()
+
+    await user.type(box, '"')
+    expect(await screen.findByText('No users match “name:"unbalanced"”')).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('moves through the results with the arrow keys and opens one with Enter', async () => {
+    const { user, location } = renderApp({ route: `/?q=${sharedEmailDatabase.email}` })
+
+    const list = await screen.findByRole('list', { name: 'Search results' })
+    const [first, second] = within(list).getAllByRole('link')
+    await user.click(await searchBox())
+
+    await user.keyboard('{ArrowDown}')
+    expect(first).toHaveFocus()
+    await user.keyboard('{ArrowDown}')
+    expect(second).toHaveFocus()
+    await user.keyboard('{ArrowUp}{ArrowUp}')
+    expect(await searchBox()).toHaveFocus()
+
+    await user.keyboard('{ArrowDown}{Enter}')
+    await waitFor(() => expect(lastLocation(location.history)).toBe(first?.getAttribute('href')))
+  })
+
+  it('shows a server failure with Try again, which recovers', async () => {
+    server.use(
+      http.get(
+        tenantUrl('/api/v2/users'),
+        () =>
+          HttpResponse.json(
+            { statusCode: 500, error: 'Internal Server Error', message: 'Search backend down' },
+            { status: 500 },
+          ),
+        { once: true },
+      ),
+    )
+    const { user } = renderApp({ route: '/?q=jane%40acme.com' })
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('500')
+    expect(alert).toHaveTextContent('Search backend down')
+
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+
+    expect(await screen.findByRole('link', { name: /jane@acme\.com/ })).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('fills the box from an example', async () => {
+    const { user } = renderApp({ route: '/' })
+
+    await user.click(await screen.findByRole('button', { name: 'Pat Twin' }))
+
+    expect(await searchBox()).toHaveValue('Pat Twin')
+    expect(await screen.findByText('2 users')).toBeInTheDocument()
+  })
+})
+
+describe('search page prefetch', () => {
+  it('starts loading a result’s memberships when the admin hovers it', async () => {
+    const { user, queryClient } = renderApp({ route: `/?q=${encodeURIComponent(samlUser.email)}` })
+    const membershipsKey = ['organizations', 'forUser', samlUser.userId]
+
+    const link = await screen.findByRole('link', { name: /jane@acme\.com/ })
+    expect(queryClient.getQueryState(membershipsKey)).toBeUndefined()
+
+    await user.hover(link)
+    await waitFor(() => expect(queryClient.getQueryState(membershipsKey)?.status).toBe('success'))
+  })
+})

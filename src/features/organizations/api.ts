@@ -1,0 +1,93 @@
+import {
+  experimental_streamedQuery as streamedQuery,
+  queryOptions,
+  type QueryClient,
+  type QueryFunction,
+  type QueryKey,
+} from '@tanstack/react-query'
+import type { ManagementApi } from '@/lib/management-api/client'
+import {
+  defaultPageRetryPolicy,
+  DEFAULT_MEMBERSHIPS_PER_PAGE,
+  fetchMemberships,
+  type PageRetryPolicy,
+} from './fetch-memberships'
+import { addMembershipsEvent, noMembershipsYet, type Memberships } from './memberships'
+
+export interface MembershipsQueryOptions {
+  /** Records per request: default 50 (the Public Cloud maximum), never above 100. */
+  perPage?: number
+}
+
+/**
+ * Query factory for organizations: keys go from generic to specific, so `['organizations']`
+ * invalidates every organizations query. `api` is the session's client (one per signed-in app,
+ * like the cache), so it is not part of the key; neither is `perPage`, which changes how the list
+ * is fetched, not what it is.
+ */
+export const organizationQueries = {
+  all: () => ['organizations'] as const,
+
+  /**
+   * A user's memberships, streamed: the data grows page by page (`loadedCount`, `complete`), so
+   * the table fills in while the rest loads. Revisiting within the client's `staleTime` costs no
+   * request; each user has a key of their own, so one user's rows never show for another.
+   */
+  forUser: (api: ManagementApi, userId: string, { perPage }: MembershipsQueryOptions = {}) =>
+    queryOptions({
+      queryKey: [...organizationQueries.all(), 'forUser', userId] as const,
+      queryFn: streamMemberships(api, userId, perPage ?? DEFAULT_MEMBERSHIPS_PER_PAGE),
+      // The pager retries each failed page itself, keeping the pages it has; a retry of the whole
+      // query would start over from page 0.
+      retry: false,
+    }),
+}
+
+/** The query function: the pager's events folded into `Memberships` as they arrive. */
+function streamMemberships(
+  api: ManagementApi,
+  userId: string,
+  perPage: number,
+): QueryFunction<Memberships, QueryKey> {
+  return (context) =>
+    streamedQuery({
+      streamFn: ({ signal, client, queryKey }) =>
+        fetchMemberships(api, userId, {
+          signal,
+          perPage,
+          retry: pageRetryPolicyOf(client, queryKey),
+        }),
+      reducer: addMembershipsEvent,
+      initialValue: noMembershipsYet,
+      // A complete list stays on screen while it is fetched again and is swapped at the end (a
+      // failed refresh leaves it visible, marked stale); a list that broke off part-way starts
+      // over in view, with its progress.
+      refetchMode: isComplete(context.client, context.queryKey) ? 'replace' : 'reset',
+    })(context)
+}
+
+function isComplete(client: QueryClient, queryKey: QueryKey): boolean {
+  return client.getQueryData<Memberships>(queryKey)?.complete === true
+}
+
+/**
+ * Page retries follow the QueryClient's `retry` / `retryDelay` — the app's shared policy, or a
+ * test's `retry: false` — so there is one place that decides, and a page is never retried both
+ * by the pager and by react-query.
+ */
+function pageRetryPolicyOf(client: QueryClient, queryKey: QueryKey): PageRetryPolicy {
+  const { retry, retryDelay } = client.defaultQueryOptions({ queryKey })
+  if (retry === undefined) return defaultPageRetryPolicy
+  // react-query passes its policy whatever the query function threw, typed as its DefaultError;
+  // the pager does the same.
+  return {
+    shouldRetry: (failureCount, error) => {
+      if (typeof retry === 'function') return retry(failureCount, error as Error)
+      return typeof retry === 'number' ? failureCount < retry : retry
+    },
+    delayMs: (failureCount, error) => {
+      if (typeof retryDelay === 'function') return retryDelay(failureCount, error as Error)
+      return retryDelay ?? defaultPageRetryPolicy.delayMs(failureCount, error)
+    },
+  }
+}

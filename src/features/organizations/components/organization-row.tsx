@@ -1,0 +1,84 @@
+import { memo } from 'react'
+import type { Organization } from '@/lib/management-api/schemas'
+import { BrandingSwatches } from './branding-swatches'
+import { CopyIdButton } from './copy-id-button'
+import { MetadataChips } from './metadata-chips'
+import { OrganizationLogo } from './organization-logo'
+import classes from './organizations-table.module.css'
+
+export interface OrganizationRowProps {
+  organization: Organization
+  /** 1-based, counting the header row: what `aria-rowindex` tells a screen reader. */
+  rowIndex: number
+  onCopied: (id: string) => void
+}
+
+/**
+ * One membership. Tenant strings are React text (never markup); names that may be right-to-left
+ * are isolated with `dir="auto"` so they cannot reorder the text around them. Memoized: scrolling
+ * re-renders only the rows that come into view.
+ */
+export const OrganizationRow = memo(function OrganizationRow({
+  organization,
+  rowIndex,
+  onCopied,
+}: OrganizationRowProps) {
+  const displayName = organization.display_name?.trim()
+  return (
+    <tr className={classes.row} aria-rowindex={rowIndex}>
+      <td>
+        <OrganizationLogo organization={organization} />
+      </td>
+      <td>
+        {displayName ? (
+          <IsolatedText className={classes.clamp} text={displayName} />
+        ) : (
+          // Without a display name the name stands in (as it does when sorting), marked as such.
+          <IsolatedText
+            className={`${classes.truncate} ${classes.missing}`}
+            text={organization.name}
+            title="No display name; showing the name"
+          />
+        )}
+      </td>
+      <td>
+        <IsolatedText className={classes.truncate} text={organization.name} />
+      </td>
+      <td>
+        <span className={classes.idCell}>
+          <span className={classes.mono} title={organization.id}>
+            {organization.id}
+          </span>
+          <CopyIdButton id={organization.id} onCopied={onCopied} />
+        </span>
+      </td>
+      <td>
+        <BrandingSwatches organization={organization} />
+      </td>
+      <td>
+        <MetadataChips metadata={organization.metadata} />
+      </td>
+    </tr>
+  )
+})
+
+/**
+ * Tenant text in a cell: clamped or truncated by `className`, whole in the title, and isolated
+ * (`dir="auto"` on an inline span) so a right-to-left name keeps its own order without flipping
+ * the cell's alignment or the text around it.
+ */
+function IsolatedText({
+  className,
+  text,
+  title = text,
+}: {
+  className: string | undefined
+  text: string
+  title?: string
+}) {
+  return (
+    <span className={className} title={title}>
+      <span dir="auto">{text}</span>
+    </span>
+  )
+}

@@ -1,0 +1,147 @@
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Organization } from '@/lib/management-api/schemas'
+import type { SortColumn, SortState } from '../organization-list'
+import { OrganizationRow } from './organization-row'
+import classes from './organizations-table.module.css'
+import { SortHeader } from './sort-header'
+
+/** Every row is this tall (`--row-height` in the CSS module): the virtualizer never measures. */
+const ROW_HEIGHT_PX = 52
+/** The sticky header's height (`.table th` in the CSS module): where the rows start. */
+const HEADER_HEIGHT_PX = 40
+/** Rows rendered beyond each edge of the viewport, so fast scrolling shows no blank rows. */
+const OVERSCAN_ROWS = 8
+/**
+ * The viewport to assume while the scroller measures 0 px (jsdom, a hidden tab): the first rows
+ * still render instead of none.
+ */
+const UNMEASURED_VIEWPORT_PX = 640
+const COLUMN_COUNT = 6
+
+const observeRectOrAssume = <T extends Element>(
+  instance: Virtualizer<T, Element>,
+  callback: (rect: { width: number; height: number }) => void,
+) =>
+  observeElementRect(instance, (rect) =>
+    callback(rect.height > 0 ? rect : { ...rect, height: UNMEASURED_VIEWPORT_PX }),
+  )
+
+export interface OrganizationsTableProps {
+  /** Already filtered and sorted. */
+  organizations: readonly Organization[]
+  sort: SortState
+  onSort: (column: SortColumn) => void
+  /** When this changes (a new filter or sort), the list scrolls back to its first row. */
+  scrollResetKey?: string
+}
+
+/**
+ * The memberships as a real `<table>` (role table, name "Organizations"), virtualized: only the
+ * rows in view (plus a few) are in the DOM, between two spacer rows that keep the scroll height
+ * right. `aria-rowcount` / `aria-rowindex` tell screen readers the full size and where each
+ * rendered row sits. Columns: logo, display name, name, id, branding, metadata.
+ */
+export function OrganizationsTable({
+  organizations,
+  sort,
+  onSort,
+  scrollResetKey,
+}: OrganizationsTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [copiedId, setCopiedId] = useState<string | undefined>(undefined)
+  const onCopied = useCallback((id: string) => setCopiedId(id), [])
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the rows read the virtualizer on every render by design; nothing memoizes its results
+  const virtualizer = useVirtualizer({
+    count: organizations.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    scrollMargin: HEADER_HEIGHT_PX,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => organizations[index]?.id ?? index,
+    initialRect: { width: 0, height: UNMEASURED_VIEWPORT_PX },
+    observeElementRect: observeRectOrAssume,
+  })
+
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0
+  }, [scrollResetKey])
+
+  const rows = virtualizer.getVirtualItems()
+  const firstRow = rows[0]
+  const lastRow = rows.at(-1)
+  const spaceAbove = firstRow ? firstRow.start - HEADER_HEIGHT_PX : 0
+  const spaceBelow = lastRow
+    ? virtualizer.getTotalSize() - (lastRow.end - HEADER_HEIGHT_PX)
+    : virtualizer.getTotalSize()
+
+  return (
+    <>
+      <div
+        ref={scrollRef}
+        className={classes.scroller}
+        // Scrollable content must be reachable by keyboard; the region names what scrolls.
+        role="region"
+        aria-label="Organizations list"
+        tabIndex={0}
+      >
+        <table
+          className={classes.table}
+          aria-label="Organizations"
+          aria-rowcount={organizations.length + 1}
+        >
+          <colgroup>
+            <col style={{ width: 52 }} />
+            <col style={{ width: '24%' }} />
+            <col style={{ width: '17%' }} />
+            <col style={{ width: 240 }} />
+            <col style={{ width: 150 }} />
+            <col />
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col">
+                <span className={classes.visuallyHidden}>Logo</span>
+              </th>
+              <SortHeader column="displayName" label="Display name" sort={sort} onSort={onSort} />
+              <SortHeader column="name" label="Name" sort={sort} onSort={onSort} />
+              <SortHeader column="id" label="ID" sort={sort} onSort={onSort} />
+              <th scope="col">Branding</th>
+              <th scope="col">Metadata</th>
+            </tr>
+          </thead>
+          <tbody>
+            {spaceAbove > 0 && <SpacerRow height={spaceAbove} />}
+            {rows.map((row) => {
+              const organization = organizations[row.index]
+              return organization ? (
+                <OrganizationRow
+                  key={row.key}
+                  organization={organization}
+                  rowIndex={row.index + 2}
+                  onCopied={onCopied}
+                />
+              ) : null
+            })}
+            {spaceBelow > 0 && <SpacerRow height={spaceBelow} />}
+          </tbody>
+        </table>
+      </div>
+      {/* Outside the scroller: an out-of-flow element inside it would sit at the end of the
+          rows and stretch the page to the list's full height. */}
+      <span className={classes.visuallyHidden} role="status">
+        {copiedId ? `Copied organization id ${copiedId}` : ''}
+      </span>
+    </>
+  )
+}
+
+/** Stands in for the rows that are not rendered; hidden from assistive technology. */
+function SpacerRow({ height }: { height: number }) {
+  return (
+    <tr className={classes.spacer} aria-hidden="true">
+      <td colSpan={COLUMN_COUNT} style={{ height }} />
+    </tr>
+  )
+}

@@ -1,0 +1,54 @@
+import type { SortColumn, SortDirection, SortState } from '../organization-list'
+import classes from './organizations-table.module.css'
+
+/**
+ * A column header that sorts: a real button inside the `th` (keyboard and screen readers get a
+ * control), with `aria-sort` on the `th` of the sorted column only.
+ */
+export function SortHeader({
+  column,
+  label,
+  sort,
+  onSort,
+}: {
+  column: SortColumn
+  label: string
+  sort: SortState
+  onSort: (column: SortColumn) => void
+}) {
+  const direction = sort?.column === column ? sort.direction : undefined
+  return (
+    <th scope="col" aria-sort={direction}>
+      <button
+        type="button"
+        className={classes.sortButton}
+        data-active={direction !== undefined || undefined}
+        onClick={() => onSort(column)}
+      >
+        {label}
+        <SortIcon direction={direction} />
+      </button>
+    </th>
+  )
+}
+
+function SortIcon({ direction }: { direction: SortDirection | undefined }) {
+  return (
+    <svg
+      width="12"
+      height="12"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      opacity={direction ? 1 : 0.45}
+    >
+      {direction !== 'descending' && <path d="m7 10 5-5 5 5" />}
+      {direction !== 'ascending' && <path d="m7 14 5 5 5-5" />}
+    </svg>
+  )
+}

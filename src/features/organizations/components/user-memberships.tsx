@@ -1,0 +1,149 @@
+import { Button, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useDeferredValue, useMemo, useState } from 'react'
+import { ApiErrorAlert } from '@/components/api-error-alert'
+import { useManagementApi } from '@/features/auth/management-api-context'
+import { organizationQueries } from '../api'
+import type { Memberships } from '../memberships'
+import {
+  filterOrganizations,
+  nextSort,
+  sortOrganizations,
+  type SortColumn,
+  type SortState,
+} from '../organization-list'
+import { MembershipsProgress, MembershipsSummary, quoted } from './memberships-summary'
+import { OrganizationsTable } from './organizations-table'
+
+export interface UserMembershipsProps {
+  /** The real (decoded) user id. */
+  userId: string
+  onSignInAgain: () => void
+  onBackToSearch: () => void
+}
+
+/**
+ * Every organization a user belongs to: loaded page by page into a virtualized table that can be
+ * filtered and sorted in memory, with the total, the API's 1000 cap, loading progress and any
+ * failure (through the one ApiErrorAlert) spelled out.
+ */
+export function UserMemberships({ userId, onSignInAgain, onBackToSearch }: UserMembershipsProps) {
+  const api = useManagementApi()
+  const query = useQuery(organizationQueries.forUser(api, userId))
+  const memberships = query.data
+  // A page the pager is waiting to ask for again (a 429 counting down) shows like a failure,
+  // without "Try again": it is already going to.
+  const failure = query.error ?? query.failureReason ?? memberships?.retrying?.error
+  const finalFailure = query.error ?? undefined
+
+  return (
+    <Stack gap="sm" component="section">
+      <Title order={2} size="h4">
+        Organizations
+      </Title>
+      {failure !== undefined && failure !== null && (
+        <ApiErrorAlert
+          error={failure}
+          onRetry={finalFailure ? () => void query.refetch() : undefined}
+          onSignInAgain={onSignInAgain}
+          onBackToSearch={onBackToSearch}
+          userId={userId}
+          staleSince={
+            finalFailure && memberships?.complete ? new Date(query.dataUpdatedAt) : undefined
+          }
+        />
+      )}
+      {memberships && hasRows(memberships) ? (
+        <MembershipsView memberships={memberships} stalled={finalFailure !== undefined} />
+      ) : memberships?.complete ? (
+        <NoMemberships />
+      ) : (
+        !finalFailure && <MembershipsSkeleton />
+      )}
+    </Stack>
+  )
+}
+
+function hasRows(memberships: Memberships): boolean {
+  return memberships.loadedCount > 0
+}
+
+function MembershipsView({ memberships, stalled }: { memberships: Memberships; stalled: boolean }) {
+  const [filterText, setFilterText] = useState('')
+  const [sort, setSort] = useState<SortState>(undefined)
+  // Typing stays responsive at 1000 rows: the rows catch up with the box at lower priority.
+  const filter = useDeferredValue(filterText).trim()
+  const matching = useMemo(
+    () => filterOrganizations(memberships.organizations, filter),
+    [memberships.organizations, filter],
+  )
+  const rows = useMemo(() => sortOrganizations(matching, sort), [matching, sort])
+  const onSort = (column: SortColumn) => setSort((current) => nextSort(current, column))
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
+        <MembershipsSummary
+          memberships={memberships}
+          filter={filter}
+          matchingCount={matching.length}
+        />
+        <TextInput
+          label="Filter"
+          placeholder="Name, id or metadata"
+          value={filterText}
+          onChange={(event) => setFilterText(event.currentTarget.value)}
+          size="sm"
+          w={{ base: '100%', xs: 280 }}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </Group>
+      {!memberships.complete && <MembershipsProgress memberships={memberships} stalled={stalled} />}
+      {rows.length > 0 ? (
+        <OrganizationsTable
+          organizations={rows}
+          sort={sort}
+          onSort={onSort}
+          scrollResetKey={`${filter}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`}
+        />
+      ) : (
+        <Paper withBorder p="lg" radius="md">
+          <Stack gap="xs" align="center">
+            <Text style={{ overflowWrap: 'anywhere' }}>
+              {`No organizations match ${quoted(filter)}`}
+            </Text>
+            <Button size="xs" variant="light" onClick={() => setFilterText('')}>
+              Clear filter
+            </Button>
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  )
+}
+
+function NoMemberships() {
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <Stack gap={4} align="center">
+        <Text fw={600}>No organizations</Text>
+        <Text size="sm" c="dimmed">
+          This user is not a member of any organization.
+        </Text>
+      </Stack>
+    </Paper>
+  )
+}
+
+/** The table's footprint while the first page loads, so the page does not jump. */
+function MembershipsSkeleton() {
+  return (
+    <Stack gap={8} role="status" aria-label="Loading organizations">
+      <Skeleton height={16} width={160} />
+      {Array.from({ length: 6 }, (_, index) => (
+        <Skeleton key={index} height={40} />
+      ))}
+    </Stack>
+  )
+}

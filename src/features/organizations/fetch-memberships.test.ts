@@ -1,0 +1,384 @@
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { createManagementApi, type ManagementApi } from '@/lib/management-api/client'
+import { ManagementApiError } from '@/lib/management-api/errors'
+import { shouldRetryRequest } from '@/lib/management-api/retry'
+import { server, tenant, TENANT_API_BASE_URL, TENANT_AUDIENCE, tenantUrl } from '@/testing/server'
+import { ALL_SCOPES, SPA_CLIENT_ID } from '../../../server/local-tenant/config'
+import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
+import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
+import {
+  fetchMemberships,
+  MEMBERSHIPS_LIST_CAP,
+  planPages,
+  type FetchMembershipsOptions,
+  type MembershipsEvent,
+} from './fetch-memberships'
+import { addMembershipsEvent, noMembershipsYet, type Memberships } from './memberships'
+
+const ORGANIZATIONS_PATH = tenantUrl('/api/v2/users/:userId/organizations')
+const { thousandMemberships, overflowMemberships, manyMemberships, threeMemberships } = NAMED_USERS
+
+const token = tenant.mintAccessToken({
+  sub: 'auth0|admin-ada',
+  clientId: SPA_CLIENT_ID,
+  audience: TENANT_AUDIENCE,
+  scope: [...ALL_SCOPES],
+})
+
+interface SentRequest {
+  page: number
+  perPage: number
+  signal: AbortSignal | undefined
+  /** The HTTP status, or the kind of failure; undefined while in flight. */
+  outcome?: number | string
+  startedAt: number
+}
+
+/** The real client against the local tenant, recording what the pager asks for and when. */
+function watchedApi() {
+  const inner = createManagementApi({ baseUrl: TENANT_API_BASE_URL, getAccessToken: () => token })
+  const sent: SentRequest[] = []
+  let inFlight = 0
+  let maxInFlight = 0
+  const api: ManagementApi = {
+    baseUrl: inner.baseUrl,
+    async request(path, options) {
+      const entry: SentRequest = {
+        page: Number(options.query?.page),
+        perPage: Number(options.query?.per_page),
+        signal: options.signal,
+        startedAt: Date.now(),
+      }
+      sent.push(entry)
+      inFlight += 1
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      try {
+        const response = await inner.request(path, options)
+        entry.outcome = response.status
+        return response
+      } catch (error) {
+        entry.outcome = error instanceof ManagementApiError ? (error.status ?? error.kind) : 'abort'
+        throw error
+      } finally {
+        inFlight -= 1
+      }
+    },
+  }
+  return { api, sent, maxInFlight: () => maxInFlight }
+}
+
+async function collect(
+  api: ManagementApi,
+  userId: string,
+  options: FetchMembershipsOptions = {},
+): Promise<{ events: MembershipsEvent[]; list: Memberships }> {
+  const events: MembershipsEvent[] = []
+  for await (const event of fetchMemberships(api, userId, options)) events.push(event)
+  return { events, list: events.reduce(addMembershipsEvent, noMembershipsYet) }
+}
+
+function seededIds(userId: string): string[] {
+  return (tenant.data.membershipsByUserId.get(userId) ?? []).map((org) => org.id)
+}
+
+const quickRetries = {
+  shouldRetry: shouldRetryRequest,
+  delayMs: () => 5,
+}
+
+const defaultRateLimit = { ...tenant.config.rateLimit }
+beforeEach(() => {
+  // Each test starts with a full, roomy bucket; the pacing tests set their own.
+  setManagementApiSettings(tenant, { rateLimit: { burst: 10_000, refillPerSecond: 10_000 } })
+})
+afterEach(() => {
+  setManagementApiSettings(tenant, { rateLimit: defaultRateLimit, latencyMs: 0 })
+})
+
+describe('planPages', () => {
+  test('covers a list in whole pages when per_page divides 1000', () => {
+    expect(planPages(120, 50)).toEqual([
+      { page: 0, perPage: 50, start: 0 },
+      { page: 1, perPage: 50, start: 50 },
+      { page: 2, perPage: 50, start: 100 },
+    ])
+    expect(planPages(0, 50)).toEqual([])
+  })
+
+  test('never plans a page past record 1000, and still reaches it when per_page does not divide 1000', () => {
+    for (const perPage of [1, 7, 30, 33, 50, 60, 70, 97, 100]) {
+      const plan = planPages(5000, perPage)
+      let next = 0
+      for (const request of plan) {
+        expect(request.start).toBe(next)
+        expect(request.start).toBe(request.page * request.perPage)
+        expect(request.start + request.perPage).toBeLessThanOrEqual(MEMBERSHIPS_LIST_CAP)
+        next += request.perPage
+      }
+      expect(next).toBe(MEMBERSHIPS_LIST_CAP)
+    }
+    expect(planPages(1000, 30).slice(-2)).toEqual([
+      { page: 32, perPage: 30, start: 960 },
+      { page: 99, perPage: 10, start: 990 },
+    ])
+  })
+})
+
+describe('fetchMemberships against the local tenant', () => {
+  test('lists all 1000 memberships of the 1000-user, in API order', async () => {
+    const { api, sent } = watchedApi()
+    const { list } = await collect(api, thousandMemberships.userId)
+
+    expect(list).toMatchObject({ total: 1000, loadedCount: 1000, complete: true, capped: false })
+    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(thousandMemberships.userId))
+    expect(sent).toHaveLength(20)
+    expect(sent.every((request) => request.perPage === 50 && request.outcome === 200)).toBe(true)
+  })
+
+  test('stops at the 1000 the API lists for the 1200-user and says it is capped', async () => {
+    const { api, sent } = watchedApi()
+    const { list } = await collect(api, overflowMemberships.userId)
+
+    expect(list).toMatchObject({ total: 1200, loadedCount: 1000, complete: true, capped: true })
+    expect(list.organizations.map((org) => org.id)).toEqual(
+      seededIds(overflowMemberships.userId).slice(0, 1000),
+    )
+    for (const request of sent) {
+      expect((request.page + 1) * request.perPage).toBeLessThanOrEqual(MEMBERSHIPS_LIST_CAP)
+    }
+  })
+
+  test('asks once for a user whose memberships fit on one page', async () => {
+    const { api, sent } = watchedApi()
+    const { list } = await collect(api, threeMemberships.userId)
+
+    expect(list).toMatchObject({ total: 3, loadedCount: 3, complete: true, capped: false })
+    expect(sent).toHaveLength(1)
+  })
+
+  test('a user without memberships is complete after one request, with a total of 0', async () => {
+    const { api, sent } = watchedApi()
+    const { list } = await collect(api, NAMED_USERS.noMemberships.userId)
+
+    expect(list).toMatchObject({ organizations: [], total: 0, complete: true })
+    expect(sent).toHaveLength(1)
+  })
+
+  test('never asks for more than 100 per page', async () => {
+    const { api, sent } = watchedApi()
+    const { list } = await collect(api, thousandMemberships.userId, { perPage: 500 })
+
+    expect(list.loadedCount).toBe(1000)
+    expect(sent.map((request) => request.perPage)).toEqual(Array(10).fill(100))
+  })
+
+  test('keeps at most 6 pages in flight, and more than one', async () => {
+    setManagementApiSettings(tenant, { latencyMs: 20 })
+    const { api, maxInFlight } = watchedApi()
+    const { list } = await collect(api, thousandMemberships.userId)
+
+    expect(list.loadedCount).toBe(1000)
+    expect(maxInFlight()).toBeLessThanOrEqual(6)
+    expect(maxInFlight()).toBeGreaterThan(1)
+  })
+
+  test('honours a lower concurrency', async () => {
+    setManagementApiSettings(tenant, { latencyMs: 10 })
+    const { api, maxInFlight } = watchedApi()
+    await collect(api, manyMemberships.userId, { perPage: 10, concurrency: 2 })
+
+    expect(maxInFlight()).toBe(2)
+  })
+
+  test('reports pages as they arrive and places each where it starts', async () => {
+    setManagementApiSettings(tenant, { latencyMs: 5 })
+    const { api } = watchedApi()
+    const { events, list } = await collect(api, manyMemberships.userId)
+
+    const pages = events.filter((event) => event.type === 'page')
+    expect(pages.map((event) => event.start).sort((a, b) => a - b)).toEqual([0, 50, 100])
+    expect(events.at(-1)).toEqual({ type: 'done', total: 150, capped: false })
+    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
+  })
+
+  test('under a tight rate limit (burst 2, 2/s) paces itself instead of getting a 429', async () => {
+    setManagementApiSettings(tenant, { rateLimit: { burst: 2, refillPerSecond: 2 } })
+    const { api, sent } = watchedApi()
+    const startedAt = Date.now()
+    const { list } = await collect(api, manyMemberships.userId, { perPage: 30 })
+
+    expect(list.loadedCount).toBe(150)
+    expect(sent.map((request) => request.outcome)).toEqual([200, 200, 200, 200, 200])
+    // Two from the bucket, three more at 2 per second at best.
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000)
+  }, 15_000)
+
+  test('a 429 on one page waits for the reset, then fetches it, keeping the pages before it', async () => {
+    let refusedAt: number | undefined
+    let resetAt = 0
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) => {
+        if (new URL(request.url).searchParams.get('page') !== '2' || refusedAt !== undefined) {
+          return undefined
+        }
+        refusedAt = Date.now()
+        resetAt = (Math.floor(refusedAt / 1000) + 1) * 1000
+        return HttpResponse.json(
+          { statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached' },
+          {
+            status: 429,
+            headers: {
+              'X-RateLimit-Limit': '40',
+              'X-RateLimit-Remaining': '0',
+              'X-RateLimit-Reset': String(resetAt / 1000),
+            },
+          },
+        )
+      }),
+    )
+    const { api, sent } = watchedApi()
+    const { events, list } = await collect(api, manyMemberships.userId)
+
+    const retrying = events.find((event) => event.type === 'retrying')
+    expect(retrying).toMatchObject({ type: 'retrying', start: 100, attempt: 1 })
+    expect(retrying?.type === 'retrying' && retrying.error).toMatchObject({ status: 429 })
+    const pageTwo = sent.filter((request) => request.page === 2)
+    expect(pageTwo.map((request) => request.outcome)).toEqual([429, 200])
+    expect(pageTwo[1]?.startedAt).toBeGreaterThanOrEqual(resetAt)
+    expect(sent.filter((request) => request.page === 0)).toHaveLength(1)
+    expect(list).toMatchObject({ loadedCount: 150, complete: true })
+    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
+  }, 10_000)
+
+  test('gives up on a page after 3 retries of a 429 and rejects with that 429', async () => {
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) =>
+        new URL(request.url).searchParams.get('page') === '1'
+          ? HttpResponse.json(
+              {
+                statusCode: 429,
+                error: 'Too Many Requests',
+                message: 'Global limit has been reached',
+              },
+              { status: 429, headers: { 'Retry-After': '0' } },
+            )
+          : undefined,
+      ),
+    )
+    const { api, sent } = watchedApi()
+    const failure = await collect(api, manyMemberships.userId).catch((error: unknown) => error)
+
+    expect(failure).toBeInstanceOf(ManagementApiError)
+    expect(failure).toMatchObject({ status: 429 })
+    expect(sent.filter((request) => request.page === 1)).toHaveLength(4)
+  }, 10_000)
+
+  test('retries a 5xx with the given policy and completes', async () => {
+    let failed = false
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) => {
+        if (new URL(request.url).searchParams.get('page') !== '1' || failed) return undefined
+        failed = true
+        return new HttpResponse(null, { status: 503 })
+      }),
+    )
+    const { api, sent } = watchedApi()
+    const { list } = await collect(api, manyMemberships.userId, { retry: quickRetries })
+
+    expect(list).toMatchObject({ loadedCount: 150, complete: true })
+    expect(sent.filter((request) => request.page === 1).map((r) => r.outcome)).toEqual([503, 200])
+  })
+
+  test('does not retry a 403, and rejects with it', async () => {
+    const { api, sent } = watchedApi()
+    const failure = await collect(api, 'auth0|scenario-insufficient-scope', {
+      retry: quickRetries,
+    }).catch((error: unknown) => error)
+
+    expect(failure).toMatchObject({ status: 403, errorCode: 'insufficient_scope' })
+    expect(sent).toHaveLength(1)
+  })
+
+  test('a page that fails for good cancels the pages still in flight', async () => {
+    setManagementApiSettings(tenant, { latencyMs: 50 })
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) =>
+        new URL(request.url).searchParams.get('page') === '1'
+          ? HttpResponse.json(
+              { statusCode: 500, error: 'Internal Server Error', message: 'Boom' },
+              { status: 500 },
+            )
+          : undefined,
+      ),
+    )
+    const { api, sent } = watchedApi()
+    const failure = await collect(api, thousandMemberships.userId, {
+      retry: { ...quickRetries, shouldRetry: () => false },
+    }).catch((error: unknown) => error)
+
+    expect(failure).toMatchObject({ status: 500 })
+    const others = sent.filter((request) => request.page > 1)
+    expect(others.length).toBeGreaterThan(0)
+    expect(others.every((request) => request.signal?.aborted)).toBe(true)
+  })
+
+  test("aborting the caller's signal cancels every request in flight and ends the stream", async () => {
+    setManagementApiSettings(tenant, { latencyMs: 100 })
+    const { api, sent } = watchedApi()
+    const controller = new AbortController()
+    const events: MembershipsEvent[] = []
+    const run = (async () => {
+      for await (const event of fetchMemberships(api, thousandMemberships.userId, {
+        signal: controller.signal,
+      })) {
+        events.push(event)
+        if (event.type === 'page') controller.abort()
+      }
+    })()
+
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' })
+    expect(events).toHaveLength(1)
+    expect(sent.length).toBeGreaterThan(1)
+    expect(sent.every((request) => request.signal?.aborted)).toBe(true)
+    const sentWhenAborted = sent.length
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(sent).toHaveLength(sentWhenAborted)
+  })
+
+  test('accepts bare-array answers (no totals) and pages one by one until a short page', async () => {
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) => {
+        // A proxy that drops include_totals: the tenant then answers with a bare array.
+        const url = new URL(request.url)
+        url.searchParams.delete('include_totals')
+        return tenant.fetch(new Request(url, { headers: request.headers }))
+      }),
+    )
+    const { api, sent, maxInFlight } = watchedApi()
+    const { list } = await collect(api, manyMemberships.userId)
+
+    expect(list).toMatchObject({ total: 150, loadedCount: 150, complete: true, capped: false })
+    expect(sent.map((request) => request.page)).toEqual([0, 1, 2, 3])
+    expect(maxInFlight()).toBe(1)
+  })
+
+  test('without totals, a full page at the cap means more may exist', async () => {
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) => {
+        const url = new URL(request.url)
+        url.searchParams.delete('include_totals')
+        return tenant.fetch(new Request(url, { headers: request.headers }))
+      }),
+    )
+    const { api } = watchedApi()
+    const { list } = await collect(api, overflowMemberships.userId, { perPage: 100 })
+
+    expect(list).toMatchObject({
+      total: undefined,
+      loadedCount: 1000,
+      complete: true,
+      capped: true,
+    })
+  })
+})

@@ -1,0 +1,281 @@
+import type { ManagementApi } from '@/lib/management-api/client'
+import { isManagementApiError } from '@/lib/management-api/errors'
+import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
+import {
+  OrganizationsPageSchema,
+  type Organization,
+  type OrganizationsPage,
+} from '@/lib/management-api/schemas'
+import { createRateGate, sleep, type RateGate } from './rate-gate'
+
+/** The Management API lists at most the first 1000 memberships and refuses pages past them. */
+export const MEMBERSHIPS_LIST_CAP = 1000
+/** Documented Public Cloud maximum; the spec allows up to 100 (AUTH0_API.md). */
+export const DEFAULT_MEMBERSHIPS_PER_PAGE = 50
+export const MAX_MEMBERSHIPS_PER_PAGE = 100
+/** Pages in flight at once, at most. The rate gate decides how fast they may start. */
+export const MAX_PAGE_CONCURRENCY = 6
+
+/** One `GET …/organizations` request: `start` is the index of its first record. */
+export interface PageRequest {
+  page: number
+  perPage: number
+  start: number
+}
+
+/** What the pager reports, in the order it happens (pages in the order they arrive). */
+export type MembershipsEvent =
+  | {
+      type: 'page'
+      start: number
+      organizations: Organization[]
+      /** From the first page only: the API's `total` (may exceed 1000), or undefined (bare array). */
+      total?: number
+    }
+  | {
+      /** A page failed and will be asked for again at `retryAt`; earlier pages are kept. */
+      type: 'retrying'
+      start: number
+      error: unknown
+      /** 1 for the first retry. */
+      attempt: number
+      retryAt: Date
+    }
+  | {
+      type: 'done'
+      /** Undefined only when the API gave no totals and the list reached the cap. */
+      total: number | undefined
+      /** More exist than the API lists (or may exist, without totals). */
+      capped: boolean
+    }
+
+/** When a failed page is asked for again: react-query's `retry` / `retryDelay` signature. */
+export interface PageRetryPolicy {
+  shouldRetry: (failureCount: number, error: unknown) => boolean
+  delayMs: (failureCount: number, error: unknown) => number
+}
+
+/** The shared policy (DESIGN.md): 429 after its reset, 5xx / network / time-out with back-off. */
+export const defaultPageRetryPolicy: PageRetryPolicy = {
+  shouldRetry: shouldRetryRequest,
+  delayMs: (failureCount, error) => retryDelayMs(failureCount, error),
+}
+
+export interface FetchMembershipsOptions {
+  /** Cancels every request in flight and every wait; the pager then rejects with its reason. */
+  signal?: AbortSignal
+  /** Clamped to 1–100. */
+  perPage?: number
+  /** Clamped to 1–6. */
+  concurrency?: number
+  retry?: PageRetryPolicy
+  /** Shared by every request of the run; tests pass one to watch it. */
+  rateGate?: RateGate
+}
+
+/**
+ * The requests that list records [0, count) — at most the first 1000 — without any page reaching
+ * past record 1000, which the API refuses. When `perPage` does not divide 1000 (30 covers only
+ * 990 in whole pages) the tail is fetched in smaller pages whose size divides both where the
+ * tail starts and 1000, so each is a real page boundary and none crosses the cap.
+ */
+export function planPages(count: number, perPage: number): PageRequest[] {
+  const end = Math.min(count, MEMBERSHIPS_LIST_CAP)
+  const requests: PageRequest[] = []
+  let start = 0
+  for (; start < end && start + perPage <= MEMBERSHIPS_LIST_CAP; start += perPage) {
+    requests.push({ page: start / perPage, perPage, start })
+  }
+  if (start < end) {
+    const size = greatestCommonDivisor(start, MEMBERSHIPS_LIST_CAP)
+    for (; start < end; start += size) requests.push({ page: start / size, perPage: size, start })
+  }
+  return requests
+}
+
+function greatestCommonDivisor(a: number, b: number): number {
+  return b === 0 ? a : greatestCommonDivisor(b, a % b)
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.floor(value)))
+}
+
+/**
+ * Every membership of `userId` the API will list, as a stream of events: the first page (with
+ * `include_totals`, for the total), then the remaining pages with bounded concurrency, paced by
+ * the rate-limit headers. A page that fails is retried by `retry` without losing the pages
+ * already fetched; once a page fails for good, the others are cancelled and the stream rejects
+ * with that page's error. A bare-array answer (no totals) is paged one by one until a short page.
+ *
+ * Pure apart from the API client: no React, no cache. Stopping the iteration or aborting
+ * `signal` cancels everything in flight.
+ */
+export async function* fetchMemberships(
+  api: ManagementApi,
+  userId: string,
+  options: FetchMembershipsOptions = {},
+): AsyncGenerator<MembershipsEvent, void, undefined> {
+  const controller = new AbortController()
+  const onCallerAbort = () => controller.abort(options.signal?.reason)
+  if (options.signal?.aborted) onCallerAbort()
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true })
+
+  const channel = createChannel<MembershipsEvent>()
+  const run = new MembershipsRun(api, userId, options, controller.signal, channel.push)
+  run.load().then(channel.close, (error: unknown) => {
+    // A page failed for good: nothing else is worth waiting for.
+    controller.abort(error)
+    channel.fail(error)
+  })
+  try {
+    yield* channel.drain()
+  } finally {
+    controller.abort()
+    options.signal?.removeEventListener('abort', onCallerAbort)
+  }
+}
+
+class MembershipsRun {
+  private readonly perPage: number
+  private readonly concurrency: number
+  private readonly retry: PageRetryPolicy
+  private readonly gate: RateGate
+
+  constructor(
+    private readonly api: ManagementApi,
+    private readonly userId: string,
+    options: FetchMembershipsOptions,
+    private readonly signal: AbortSignal,
+    private readonly emit: (event: MembershipsEvent) => void,
+  ) {
+    this.perPage = clamp(
+      options.perPage ?? DEFAULT_MEMBERSHIPS_PER_PAGE,
+      1,
+      MAX_MEMBERSHIPS_PER_PAGE,
+    )
+    this.concurrency = clamp(options.concurrency ?? MAX_PAGE_CONCURRENCY, 1, MAX_PAGE_CONCURRENCY)
+    this.retry = options.retry ?? defaultPageRetryPolicy
+    this.gate = options.rateGate ?? createRateGate()
+  }
+
+  async load(): Promise<void> {
+    const [firstRequest, ...rest] = planPages(MEMBERSHIPS_LIST_CAP, this.perPage)
+    if (!firstRequest) return
+    const first = await this.fetchPage(firstRequest)
+    this.emit({
+      type: 'page',
+      start: 0,
+      organizations: first.organizations,
+      total: first.total,
+    })
+    if (first.total === undefined) {
+      await this.loadWithoutTotal(first, rest)
+      return
+    }
+    const { total } = first
+    await this.loadInParallel(planPages(total, this.perPage).slice(1))
+    this.emit({ type: 'done', total, capped: total > MEMBERSHIPS_LIST_CAP })
+  }
+
+  /** Each worker takes the next request until none are left: never more than `concurrency`. */
+  private async loadInParallel(requests: PageRequest[]): Promise<void> {
+    const queue = [...requests]
+    const worker = async () => {
+      for (let request = queue.shift(); request; request = queue.shift()) {
+        const page = await this.fetchPage(request)
+        this.emit({ type: 'page', start: request.start, organizations: page.organizations })
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker))
+  }
+
+  /** Without a total, only a short page says the list has ended: one page at a time. */
+  private async loadWithoutTotal(first: OrganizationsPage, rest: PageRequest[]): Promise<void> {
+    let loaded = first.organizations.length
+    let lastWasFull = loaded >= this.perPage
+    for (const request of rest) {
+      if (!lastWasFull) break
+      const page = await this.fetchPage(request)
+      this.emit({ type: 'page', start: request.start, organizations: page.organizations })
+      loaded += page.organizations.length
+      lastWasFull = page.organizations.length >= request.perPage
+    }
+    // A full last page at the cap: more may exist, but the API will not say how many.
+    const capped = lastWasFull && loaded >= MEMBERSHIPS_LIST_CAP
+    this.emit({ type: 'done', total: capped ? undefined : loaded, capped })
+  }
+
+  private async fetchPage({ page, perPage, start }: PageRequest): Promise<OrganizationsPage> {
+    for (let failureCount = 0; ; failureCount++) {
+      await this.gate.take(this.signal)
+      try {
+        const response = await this.api.request(['users', this.userId, 'organizations'], {
+          query: { page, per_page: perPage, include_totals: true },
+          schema: OrganizationsPageSchema,
+          signal: this.signal,
+        })
+        this.gate.settle(response)
+        return response.data
+      } catch (error) {
+        // A ManagementApiError carries the answer's rate-limit headers; anything else had none.
+        this.gate.settle(isManagementApiError(error) ? error : undefined)
+        if (this.signal.aborted || !this.retry.shouldRetry(failureCount, error)) throw error
+        const delay = this.retry.delayMs(failureCount, error)
+        this.emit({
+          type: 'retrying',
+          start,
+          error,
+          attempt: failureCount + 1,
+          retryAt: new Date(Date.now() + delay),
+        })
+        await sleep(delay, this.signal)
+      }
+    }
+  }
+}
+
+interface Channel<T> {
+  push: (value: T) => void
+  close: () => void
+  fail: (error: unknown) => void
+  drain: () => AsyncGenerator<T, void, undefined>
+}
+
+/** Concurrent producers, one consumer: pushes are buffered until the generator reads them. */
+function createChannel<T>(): Channel<T> {
+  const buffered: T[] = []
+  let ended: { error?: unknown; failed: boolean } | undefined
+  let wake: (() => void) | undefined
+  const notify = () => {
+    wake?.()
+    wake = undefined
+  }
+  return {
+    push: (value) => {
+      if (ended) return
+      buffered.push(value)
+      notify()
+    },
+    close: () => {
+      ended ??= { failed: false }
+      notify()
+    },
+    fail: (error) => {
+      ended ??= { failed: true, error }
+      notify()
+    },
+    async *drain() {
+      for (;;) {
+        const next = buffered.shift()
+        if (next !== undefined) {
+          yield next
+          continue
+        }
+        if (ended?.failed) throw ended.error
+        if (ended) return
+        await new Promise<void>((resolve) => (wake = resolve))
+      }
+    },
+  }
+}

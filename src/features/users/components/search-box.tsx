@@ -1,0 +1,76 @@
+import { Group, Switch, TextInput } from '@mantine/core'
+import type { KeyboardEventHandler, Ref } from 'react'
+
+export interface SearchBoxProps {
+  value: string
+  onChange: (value: string) => void
+  advanced: boolean
+  onAdvancedChange: (advanced: boolean) => void
+  onKeyDown: KeyboardEventHandler<HTMLInputElement>
+  /** The results list the arrow keys move into, while there is one. */
+  resultsId: string | undefined
+  ref?: Ref<HTMLInputElement>
+}
+
+function SearchIcon() {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <circle cx="11" cy="11" r="7" />
+      <path d="m20 20-4-4" />
+    </svg>
+  )
+}
+
+/** The one search input and the switch that turns it into a raw Lucene box. */
+export function SearchBox({
+  value,
+  onChange,
+  advanced,
+  onAdvancedChange,
+  onKeyDown,
+  resultsId,
+  ref,
+}: SearchBoxProps) {
+  return (
+    <Group gap="sm" align="center" wrap="wrap">
+      <TextInput
+        ref={ref}
+        type="search"
+        aria-label="Search users"
+        placeholder={
+          advanced ? 'e.g. email.domain:"acme.com" AND NOT blocked:true' : 'Email, name or user id'
+        }
+        // The page exists to search; the admin should be able to type at once.
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+        aria-controls={resultsId}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        leftSection={<SearchIcon />}
+        // Lucene is code: monospace makes quotes, colons and escapes easy to check.
+        styles={
+          advanced ? { input: { fontFamily: 'var(--mantine-font-family-monospace)' } } : undefined
+        }
+        size="md"
+        style={{ flex: '1 1 16rem' }}
+      />
+      <Switch
+        label="Advanced (Lucene)"
+        checked={advanced}
+        onChange={(event) => onAdvancedChange(event.currentTarget.checked)}
+      />
+    </Group>
+  )
+}

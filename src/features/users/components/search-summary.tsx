@@ -1,0 +1,95 @@
+import { Button, Group, Loader, Text } from '@mantine/core'
+import { formatNumber } from '@/lib/format'
+import { SEARCH_RESULTS_CAP } from '../api'
+
+function pluralUsers(count: number): string {
+  return `${formatNumber(count)} ${count === 1 ? 'user' : 'users'}`
+}
+
+/** How many pages can be reached: Auth0 refuses to page past the first 1,000 results. */
+export function reachablePages(total: number, perPage: number): number {
+  return Math.ceil(Math.min(total, SEARCH_RESULTS_CAP) / perPage)
+}
+
+export interface SearchPagerProps {
+  /** 0-based. */
+  page: number
+  pages: number
+  onPage: (page: number) => void
+}
+
+/** Previous / Next; rendered above and below a long list so neither end needs a scroll back. */
+export function SearchPager({ page, pages, onPage }: SearchPagerProps) {
+  if (pages <= 1) return null
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Button
+        size="compact-sm"
+        variant="default"
+        disabled={page === 0}
+        onClick={() => onPage(page - 1)}
+      >
+        Previous
+      </Button>
+      <Text size="xs" c="dimmed">
+        Page {formatNumber(page + 1)} of {formatNumber(pages)}
+      </Text>
+      <Button
+        size="compact-sm"
+        variant="default"
+        disabled={page >= pages - 1}
+        onClick={() => onPage(page + 1)}
+      >
+        Next
+      </Button>
+    </Group>
+  )
+}
+
+export interface SearchSummaryProps extends SearchPagerProps {
+  total: number
+  perPage: number
+  /** Shown on this page. */
+  count: number
+  /** A newer answer is loading. */
+  fetching: boolean
+}
+
+/** The count ("42 users"), which slice is shown, the pager, and the 1,000-result cap. */
+export function SearchSummary({
+  total,
+  page,
+  pages,
+  perPage,
+  count,
+  fetching,
+  onPage,
+}: SearchSummaryProps) {
+  const first = page * perPage + 1
+  return (
+    <Group justify="space-between" gap="xs" wrap="wrap">
+      <Group gap="xs" wrap="nowrap">
+        {/* A polite live region: a screen reader hears the count after each search. */}
+        <Text size="sm" role="status">
+          <Text span fw={600}>
+            {pluralUsers(total)}
+          </Text>
+          {pages > 1 && count > 0 && (
+            <Text span c="dimmed">
+              {' '}
+              · showing {formatNumber(first)}–{formatNumber(first + count - 1)}
+            </Text>
+          )}
+        </Text>
+        {fetching && <Loader size={14} color="gray" aria-label="Updating results" role="status" />}
+      </Group>
+      <SearchPager page={page} pages={pages} onPage={onPage} />
+      {total > SEARCH_RESULTS_CAP && (
+        <Text size="xs" c="dimmed" w="100%">
+          Auth0 only pages through the first {formatNumber(SEARCH_RESULTS_CAP)} results of a search.
+          Narrow the query to reach the rest.
+        </Text>
+      )}
+    </Group>
+  )
+}
