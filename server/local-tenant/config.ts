@@ -50,6 +50,20 @@ export interface TenantConfig {
 export const SPA_CLIENT_ID = 'orgscope-spa'
 export const ALL_SCOPES = ['read:users', 'read:organizations'] as const
 
+/**
+ * The Orgscope proxy's machine-to-machine client: it trades these credentials for a Management
+ * API token (client credentials). A demo secret, like the admins' passwords: the local tenant
+ * starts afresh each time and holds nothing real.
+ */
+export const PROXY_CLIENT_ID = 'orgscope-proxy'
+export const PROXY_CLIENT_SECRET = 'proxy-secret'
+
+/**
+ * The identifier of the dashboard's own API (Auth0 "APIs"), the audience of the admin tokens the
+ * proxy accepts. An identifier, not a URL anything is served from; it does not follow the origin.
+ */
+export const DASHBOARD_API_AUDIENCE = 'https://orgscope/api'
+
 export const DEMO_ADMINS: TenantAdmin[] = [
   {
     sub: 'auth0|admin-ada',
@@ -89,6 +103,15 @@ export function defaultTenantConfig(options: {
         name: 'Orgscope',
         kind: 'spa',
         allowedOrigins: options.appOrigins,
+      },
+      {
+        clientId: PROXY_CLIENT_ID,
+        name: 'Orgscope proxy',
+        kind: 'confidential',
+        clientSecret: PROXY_CLIENT_SECRET,
+        // A server: it never runs in a browser, so no origin may call the tenant as it.
+        allowedOrigins: [],
+        grantedScopes: [...ALL_SCOPES],
       },
     ],
     admins: DEMO_ADMINS,

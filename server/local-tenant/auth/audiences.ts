@@ -1,5 +1,6 @@
 import {
   ALL_SCOPES,
+  DASHBOARD_API_AUDIENCE,
   managementAudienceOf,
   type TenantAdmin,
   type TenantClient,
@@ -23,10 +24,13 @@ export function userinfoAudienceOf(config: Pick<TenantConfig, 'origin'>): string
 
 /**
  * The APIs this tenant mints tokens for, each with the scopes it defines. The one place to add
- * an API (e.g. the proxy's own audience): every grant below follows from this table.
+ * an API: every grant below follows from this table. The dashboard's API (what the proxy
+ * accepts) defines the same permissions as the Management API, so an admin's token looks the
+ * same whichever of the two the SPA asks for.
  */
 function apiScopesOf(config: TenantConfig, audience: string): readonly string[] | undefined {
   if (audience === managementAudienceOf(config)) return ALL_SCOPES
+  if (audience === DASHBOARD_API_AUDIENCE) return ALL_SCOPES
   return undefined
 }
 
@@ -60,7 +64,8 @@ export function scopeForAdmin(
 /**
  * A client-credentials token: the client's granted scopes that the API defines, narrowed to
  * `requested` when the client names any (as Auth0 does). Undefined when the client has no grant
- * for that API.
+ * for that API. `grantedScopes` is a grant on the Management API alone: a machine-to-machine
+ * token for the dashboard's API would let a server pass the proxy's check as if it were an admin.
  */
 export function scopeForClient(
   config: TenantConfig,
@@ -68,6 +73,7 @@ export function scopeForClient(
   audience: string,
   requested: readonly string[],
 ): TokenScope | undefined {
+  if (audience !== managementAudienceOf(config)) return undefined
   const apiScopes = apiScopesOf(config, audience) ?? []
   const granted = (client.grantedScopes ?? []).filter((scope) => apiScopes.includes(scope))
   if (granted.length === 0) return undefined

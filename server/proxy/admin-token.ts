@@ -1,0 +1,121 @@
+import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose'
+import {
+  badAudience,
+  expiredToken,
+  invalidSignature,
+  invalidToken,
+  missingAuthentication,
+  signingKeysUnavailable,
+  upstreamTimeout,
+  type Auth0Error,
+} from './auth0-errors'
+import type { TenantEndpoints } from './config'
+import type { Fetch } from './fetch'
+
+/** The admin behind a checked token. */
+export interface Admin {
+  sub: string
+  /** Only if the token carries one (Auth0 access tokens do only through an Action). */
+  email: string | undefined
+  /** The `permissions` claim (Auth0 RBAC) and the `scope` claim together. */
+  permissions: ReadonlySet<string>
+}
+
+/** Checks an `Authorization` header value; throws an Auth0Error saying what was wrong. */
+export type AdminTokenCheck = (authorization: string | null) => Promise<Admin>
+
+/** Where the email may be: the OIDC claim, or the namespaced custom claim an Action adds. */
+const EMAIL_CLAIMS = ['email', 'https://orgscope/email'] as const
+
+/** Refetch the key set for an unknown `kid` at most this often (a flood of forged kids costs one fetch). */
+const JWKS_COOLDOWN_MS = 30_000
+/** Keys are refetched after this long even if every kid is known, so a revoked key goes away. */
+const JWKS_MAX_AGE_MS = 10 * 60_000
+
+const BEARER = /^Bearer +(\S+) *$/i
+
+/**
+ * Checks admins' access tokens as the Management API would check its own: RS256 only, signed by
+ * a key in the tenant's JWKS (cached; fetched again for an unknown kid, with a cooldown),
+ * unexpired by `now`, for our API's audience, from the tenant's issuer.
+ */
+export function createAdminTokenCheck(options: {
+  tenant: Pick<TenantEndpoints, 'issuer' | 'jwksUri'>
+  audience: string
+  fetch: Fetch
+  now: () => number
+  timeoutMs: number
+}): AdminTokenCheck {
+  const keys = createRemoteJWKSet(new URL(options.tenant.jwksUri), {
+    [customFetch]: (url, init) => options.fetch(new Request(url, init)),
+    timeoutDuration: options.timeoutMs,
+    cooldownDuration: JWKS_COOLDOWN_MS,
+    cacheMaxAge: JWKS_MAX_AGE_MS,
+  })
+
+  return async (authorization) => {
+    const token = BEARER.exec(authorization ?? '')?.[1]
+    if (token === undefined) throw missingAuthentication()
+
+    let payload: JWTPayload
+    try {
+      ;({ payload } = await jwtVerify(token, keys, {
+        algorithms: ['RS256'],
+        currentDate: new Date(options.now()),
+      }))
+    } catch (error) {
+      throw verificationError(error, options.timeoutMs)
+    }
+
+    // Checked here rather than by jwtVerify, to answer with the Management API's own messages.
+    const audiences = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud ?? [])
+    if (audiences.length === 0) throw invalidToken()
+    if (!audiences.includes(options.audience)) throw badAudience(audiences)
+    if (payload.iss !== options.tenant.issuer || typeof payload.sub !== 'string') {
+      throw invalidToken()
+    }
+    return { sub: payload.sub, email: emailOf(payload), permissions: permissionsOf(payload) }
+  }
+}
+
+function emailOf(payload: JWTPayload): string | undefined {
+  for (const claim of EMAIL_CLAIMS) {
+    const value = payload[claim]
+    if (typeof value === 'string' && value !== '') return value
+  }
+  return undefined
+}
+
+function permissionsOf(payload: JWTPayload): ReadonlySet<string> {
+  const permissions = Array.isArray(payload.permissions)
+    ? payload.permissions.filter((p): p is string => typeof p === 'string')
+    : []
+  const scope = typeof payload.scope === 'string' ? payload.scope.split(' ') : []
+  return new Set([...permissions, ...scope].filter(Boolean))
+}
+
+/** The token's fault → 401 as Auth0 words it; the key set's fault → 502 or 504. */
+function verificationError(error: unknown, timeoutMs: number): Auth0Error {
+  if (error instanceof errors.JWTExpired) return expiredToken()
+  // A kid the tenant does not publish is a signature no key of the tenant made.
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWKSNoMatchingKey
+  ) {
+    return invalidSignature()
+  }
+  if (error instanceof errors.JWKSTimeout) return upstreamTimeout(timeoutMs)
+  if (
+    error instanceof errors.JWSInvalid ||
+    error instanceof errors.JWTInvalid ||
+    error instanceof errors.JWTClaimValidationFailed ||
+    error instanceof errors.JOSEAlgNotAllowed ||
+    error instanceof errors.JOSENotSupported ||
+    error instanceof errors.JWKSMultipleMatchingKeys
+  ) {
+    // Not a JWT, not JSON, an alg other than RS256, nbf in the future: "Invalid token" to Auth0.
+    return invalidToken()
+  }
+  // The key set could not be fetched or read: not the admin's fault.
+  return signingKeysUnavailable()
+}

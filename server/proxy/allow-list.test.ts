@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest'
+import { ALLOWED_ROUTES, resolveRoute, type AllowedRoute } from './allow-list'
+import { Auth0Error } from './auth0-errors'
+
+const resolve = (pathname: string, query = '') =>
+  resolveRoute('GET', pathname, new URLSearchParams(query))
+
+function refusal(run: () => unknown): Auth0Error {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof Auth0Error) return error
+    throw error
+  }
+  throw new Error('Expected an Auth0Error')
+}
+
+describe('resolveRoute', () => {
+  it.each([
+    ['/api/v2/users', 'users.search', '/users', null],
+    ['/api/v2/users/auth0%7Cabc', 'users.get', '/users/auth0%7Cabc', 'auth0|abc'],
+    [
+      '/api/v2/users/auth0%7Cabc/organizations',
+      'users.organizations',
+      '/users/auth0%7Cabc/organizations',
+      'auth0|abc',
+    ],
+  ])('%s is %s', (pathname, name, upstreamPath, targetUserId) => {
+    expect(resolve(pathname)).toMatchObject({ route: { name }, upstreamPath, targetUserId })
+  })
+
+  it.each([
+    ['samlp|acme-saml|jane@acme.com'],
+    ['oidc|corp/ldap|josé.núñez'],
+    ['auth0|what?really#100%25'],
+    ['...'],
+  ])('keeps %j one segment, decoded once and encoded once', (userId) => {
+    const resolved = resolve(`/api/v2/users/${encodeURIComponent(userId)}/organizations`)
+
+    expect(resolved.targetUserId).toBe(userId)
+    expect(resolved.upstreamPath).toBe(`/users/${encodeURIComponent(userId)}/organizations`)
+  })
+
+  it('encodes what a client left raw, so it cannot reach upstream as a separator', () => {
+    expect(resolve('/api/v2/users/auth0|a@b.c').upstreamPath).toBe('/users/auth0%7Ca%40b.c')
+  })
+
+  it.each([
+    ['an empty id', '/api/v2/users//organizations', "'String does not match pattern ^.+$'"],
+    ['a trailing slash', '/api/v2/users/', "'String does not match pattern ^.+$'"],
+    ['broken percent-encoding', '/api/v2/users/auth0%7', "'String does not match pattern ^.+$'"],
+    [
+      'an id decoding to ..',
+      '/api/v2/users/%2e%2e/organizations',
+      "'Dot segments are not allowed'",
+    ],
+    ['an id decoding to .', '/api/v2/users/%2E', "'Dot segments are not allowed'"],
+    ['a raw ..', '/api/v2/users/../organizations', "'Dot segments are not allowed'"],
+    [
+      'an id over 512 characters',
+      `/api/v2/users/${'a'.repeat(513)}`,
+      "'String is too long (513 chars), maximum 512'",
+    ],
+  ])('refuses %s with 400 invalid_uri', (_, pathname, problem) => {
+    const error = refusal(() => resolve(pathname))
+
+    expect(error.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringContaining(`Path validation error: ${problem} on property id (`),
+      errorCode: 'invalid_uri',
+    })
+  })
+
+  it('counts characters, not bytes or UTF-16 units, against the limit', () => {
+    expect(
+      resolve(`/api/v2/users/${encodeURIComponent('😀'.repeat(512))}`).targetUserId,
+    ).toHaveLength(1024)
+  })
+
+  it.each([
+    ['/api/v2/clients'],
+    ['/api/v2/users/auth0%7Cabc/roles'],
+    ['/api/v2/users/auth0%7Cabc/organizations/extra'],
+    ['/api/v2/organizations/org_1/members'],
+    ['/api/v2/%75sers'],
+    ['/api/v2/users%2Fauth0%7Cabc'],
+    ['/api/v2'],
+    ['/healthz'],
+  ])('answers 404 for %s', (pathname) => {
+    expect(refusal(() => resolve(pathname)).body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Not Found',
+    })
+  })
+
+  it.each(['POST', 'PATCH', 'DELETE', 'HEAD'])('answers 404 for %s', (method) => {
+    expect(refusal(() => resolveRoute(method, '/api/v2/users', new URLSearchParams())).status).toBe(
+      404,
+    )
+  })
+
+  it("passes on only the endpoint's own query parameters, as sent", () => {
+    const search = resolve(
+      '/api/v2/users',
+      'q=email%3A%22a%2Bb%40x.com%22&search_engine=v3&page=2&per_page=50&include_totals=true&sort=email%3A1&fields=email&include_fields=true&connection=secret&q=second',
+    )
+    const memberships = resolve(
+      '/api/v2/users/auth0%7Cabc/organizations',
+      'page=1&per_page=50&include_totals=true&q=ignored&from=x&take=5',
+    )
+
+    expect(Object.fromEntries(search.upstreamQuery)).toEqual({
+      q: 'second',
+      search_engine: 'v3',
+      page: '2',
+      per_page: '50',
+      include_totals: 'true',
+      sort: 'email:1',
+      fields: 'email',
+      include_fields: 'true',
+    })
+    expect(search.upstreamQuery.getAll('q')).toEqual(['email:"a+b@x.com"', 'second'])
+    expect(memberships.upstreamQuery.toString()).toBe('page=1&per_page=50&include_totals=true')
+  })
+
+  it('takes a new endpoint as one more entry, with its own permission and target', () => {
+    const memberRoles: AllowedRoute = {
+      name: 'organizations.memberRoles',
+      path: 'organizations/{org_id}/members/{user_id}/roles',
+      anyOf: ['read:organization_member_roles'],
+      query: ['page', 'per_page', 'include_totals'],
+      target: 'user_id',
+      params: { org_id: 'id (ID of the organization)', user_id: 'user_id (ID of the user)' },
+    }
+    const routes = [...ALLOWED_ROUTES, memberRoles]
+
+    expect(
+      resolveRoute(
+        'GET',
+        '/api/v2/organizations/org_1/members/auth0%7Cabc/roles',
+        new URLSearchParams('page=0'),
+        routes,
+      ),
+    ).toMatchObject({
+      route: { name: 'organizations.memberRoles', anyOf: ['read:organization_member_roles'] },
+      params: { org_id: 'org_1', user_id: 'auth0|abc' },
+      upstreamPath: '/organizations/org_1/members/auth0%7Cabc/roles',
+      targetUserId: 'auth0|abc',
+    })
+    expect(
+      refusal(() =>
+        resolveRoute(
+          'GET',
+          '/api/v2/organizations//members/x/roles',
+          new URLSearchParams(),
+          routes,
+        ),
+      ).message,
+    ).toContain('on property id (ID of the organization)')
+  })
+})

@@ -1,0 +1,159 @@
+import { invalidUri, routeNotFound } from './auth0-errors'
+
+/**
+ * The Management API endpoints the proxy relays, and nothing else. Each names the permissions
+ * that allow it (any one of them), the query parameters passed on, and which path parameter is
+ * the user looked up (for the audit log). The next one slots in as one more entry, e.g.
+ *
+ *   { name: 'organizations.memberRoles',
+ *     path: 'organizations/{org_id}/members/{user_id}/roles',
+ *     anyOf: ['read:organization_member_roles'], query: PAGING, target: 'user_id',
+ *     params: { org_id: 'id (ID of the organization)', user_id: 'user_id (ID of the user …)' } }
+ */
+export interface AllowedRoute {
+  /** What the audit log calls it. */
+  name: string
+  /** Below /api/v2; `{name}` is a parameter: exactly one path segment. */
+  path: string
+  /** Permissions (or scopes), any one of which allows the call. */
+  anyOf: readonly string[]
+  /** Query parameters passed on; any other is dropped. */
+  query: readonly string[]
+  /** The parameter holding the user looked up, if any. */
+  target?: string
+  /** Each parameter as the API names it in path validation errors. */
+  params?: Readonly<Record<string, string>>
+}
+
+const PAGING = ['page', 'per_page', 'include_totals'] as const
+
+export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
+  {
+    name: 'users.search',
+    path: 'users',
+    anyOf: ['read:users'],
+    query: ['q', 'search_engine', ...PAGING, 'sort', 'fields', 'include_fields'],
+  },
+  {
+    name: 'users.get',
+    path: 'users/{id}',
+    anyOf: ['read:users'],
+    query: ['fields', 'include_fields'],
+    target: 'id',
+    params: { id: 'id (ID of the user to retrieve)' },
+  },
+  {
+    name: 'users.organizations',
+    path: 'users/{id}/organizations',
+    anyOf: ['read:organizations'],
+    query: PAGING,
+    target: 'id',
+    params: { id: 'id (ID of the user to retrieve the organizations for)' },
+  },
+]
+
+/** A request the allow-list lets through, rewritten for the Management API. */
+export interface ResolvedRoute {
+  route: AllowedRoute
+  /** Decoded once. */
+  params: Record<string, string>
+  /** Below the Management API's base, each parameter re-encoded as one segment. */
+  upstreamPath: string
+  /** Only the allowed parameters. */
+  upstreamQuery: URLSearchParams
+  /** The decoded id of the user looked up, or null (a search). */
+  targetUserId: string | null
+}
+
+export const API_BASE_PATH = '/api/v2'
+/** Longer ids than Auth0 stores; anything longer is a probe, not a user. */
+export const MAX_ID_LENGTH = 512
+
+/**
+ * Resolves a request against the allow-list from its raw (still percent-encoded) pathname: each
+ * segment is decoded exactly once, so an id's `/` (%2F), `?`, `#` and `%` stay inside it, and is
+ * then sent on re-encoded as one segment. Throws 404 for anything not on the list and 400
+ * invalid_uri for a parameter that is empty, not valid percent-encoding, a dot segment, or too
+ * long.
+ */
+export function resolveRoute(
+  method: string,
+  pathname: string,
+  query: URLSearchParams,
+  routes: readonly AllowedRoute[] = ALLOWED_ROUTES,
+): ResolvedRoute {
+  const prefix = `${API_BASE_PATH}/`
+  if (method !== 'GET' || !pathname.startsWith(prefix)) throw routeNotFound()
+  const segments = pathname.slice(prefix.length).split('/')
+
+  for (const route of routes) {
+    const template = route.path.split('/')
+    const rawParams = matchSegments(template, segments)
+    if (rawParams === undefined) continue
+    const params: Record<string, string> = {}
+    for (const [name, raw] of Object.entries(rawParams)) {
+      params[name] = decodeParam(raw, route.params?.[name] ?? name)
+    }
+    const upstreamSegments = template.map((part) => {
+      const name = paramName(part)
+      return name === undefined ? part : encodeURIComponent(params[name] ?? '')
+    })
+    return {
+      route,
+      params,
+      upstreamPath: `/${upstreamSegments.join('/')}`,
+      upstreamQuery: allowedQuery(query, route.query),
+      targetUserId: route.target === undefined ? null : (params[route.target] ?? null),
+    }
+  }
+  throw routeNotFound()
+}
+
+/** The raw parameter values if `segments` has the template's shape, literals matched as sent. */
+function matchSegments(
+  template: readonly string[],
+  segments: readonly string[],
+): Record<string, string> | undefined {
+  if (template.length !== segments.length) return undefined
+  const params: Record<string, string> = {}
+  for (const [index, part] of template.entries()) {
+    const segment = segments[index] ?? ''
+    const name = paramName(part)
+    if (name !== undefined) params[name] = segment
+    else if (segment !== part) return undefined
+  }
+  return params
+}
+
+function paramName(templatePart: string): string | undefined {
+  return /^\{(\w+)\}$/.exec(templatePart)?.[1]
+}
+
+function decodeParam(raw: string, property: string): string {
+  let value: string
+  try {
+    value = decodeURIComponent(raw)
+  } catch {
+    // Broken percent-encoding fails the API's own `^.+$` check, as an empty id does.
+    value = ''
+  }
+  if (value === '') throw invalidUri('String does not match pattern ^.+$', property)
+  // `new URL` folds `..` and `%2e%2e` away (and the route with them): only a raw request target
+  // shows them, and an id that is a dot segment could never be sent on as one.
+  if (value === '.' || value === '..') {
+    throw invalidUri('Dot segments are not allowed', property)
+  }
+  const length = [...value].length
+  if (length > MAX_ID_LENGTH) {
+    throw invalidUri(`String is too long (${length} chars), maximum ${MAX_ID_LENGTH}`, property)
+  }
+  return value
+}
+
+/**
+ * The allowed parameters with every value they were sent with, in order: a repeated one reaches
+ * the Management API, which refuses it as it would without the proxy.
+ */
+function allowedQuery(query: URLSearchParams, allowed: readonly string[]): URLSearchParams {
+  return new URLSearchParams([...query].filter(([name]) => allowed.includes(name)))
+}

@@ -1,0 +1,136 @@
+import { SignJWT } from 'jose'
+import { describe, expect, it } from 'vitest'
+import { DASHBOARD_API_AUDIENCE, PROXY_CLIENT_SECRET } from '../local-tenant/config'
+import { manualClock } from '../local-tenant/management/test-tenant'
+import { NAMED_USERS } from '../local-tenant/seed/named-users'
+import { SCENARIO_USERS } from '../local-tenant/seed/scenarios'
+import { ADA, createTestProxy, SAM, TENANT_ORIGIN, userPath, type TestProxy } from './test-proxy'
+
+const { userId: TARGET } = NAMED_USERS.slashAndUnicodeId
+
+/** Ada's token with her email in the namespaced claim an Auth0 Action would add. */
+function tokenWithEmail(proxy: TestProxy): Promise<string> {
+  const { key } = proxy.tenant
+  return new SignJWT({
+    'https://orgscope/email': ADA.email,
+    scope: 'read:users read:organizations',
+    permissions: ADA.permissions,
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+    .setIssuer(`${TENANT_ORIGIN}/`)
+    .setSubject(ADA.sub)
+    .setAudience(DASHBOARD_API_AUDIENCE)
+    .setIssuedAt(Math.floor(proxy.tenant.now() / 1000))
+    .setExpirationTime('1h')
+    .sign(key.privateKey)
+}
+
+describe('the audit log', () => {
+  it('writes one JSON line per lookup: who, whom, which endpoint, what came of it', async () => {
+    const clock = manualClock(Date.parse('2025-05-01T09:30:00.000Z'))
+    const proxy = await createTestProxy({
+      now: clock.now,
+      upstream: (request, tenant) => {
+        clock.advance(25)
+        return tenant(request)
+      },
+    })
+    const response = await proxy.get(userPath(TARGET, '/organizations'), {
+      token: await tokenWithEmail(proxy),
+      headers: { 'X-Request-Id': 'req-1' },
+    })
+
+    expect(response.status).toBe(200)
+    expect(proxy.logLines).toHaveLength(1)
+    expect(JSON.parse(proxy.logLines[0] ?? '')).toEqual({
+      event: 'lookup',
+      time: '2025-05-01T09:30:00.000Z',
+      requestId: 'req-1',
+      admin: { sub: ADA.sub, email: ADA.email },
+      targetUserId: TARGET,
+      endpoint: 'users.organizations',
+      status: 200,
+      // Key set, token grant, lookup: three trips upstream at 25 ms each.
+      durationMs: 75,
+    })
+    expect(proxy.logLines[0]).not.toContain('\n')
+  })
+
+  it("leaves out the email when the token has none, and a search's query altogether", async () => {
+    const proxy = await createTestProxy()
+    const response = await proxy.get('/api/v2/users?q=email%3A%22solo%40example.com%22')
+    const [entry] = proxy.auditEntries()
+
+    expect(entry).toMatchObject({
+      admin: { sub: ADA.sub },
+      targetUserId: null,
+      endpoint: 'users.search',
+      status: 200,
+      requestId: response.headers.get('X-Request-Id'),
+    })
+    expect(entry?.admin).not.toHaveProperty('email')
+    expect(proxy.logLines.join('\n')).not.toContain('solo')
+  })
+
+  it('records refusals and failures of a lookup as well', async () => {
+    const proxy = await createTestProxy()
+    await proxy.get(userPath(TARGET, '/organizations'), { token: await proxy.mint({ admin: SAM }) })
+    await proxy.get(userPath(SCENARIO_USERS['server-error'].userId, '/organizations'))
+    await proxy.get(userPath('auth0|nobody'))
+
+    expect(
+      proxy.auditEntries().map(({ admin, endpoint, status }) => [admin.sub, endpoint, status]),
+    ).toEqual([
+      [SAM.sub, 'users.organizations', 403],
+      [ADA.sub, 'users.organizations', 500],
+      [ADA.sub, 'users.get', 404],
+    ])
+  })
+
+  it('has nothing to say about requests that named no admin or no lookup', async () => {
+    const proxy = await createTestProxy()
+    await proxy.get(userPath(TARGET), { token: null })
+    await proxy.get(userPath(TARGET), { token: 'garbage' })
+    await proxy.get('/api/v2/clients')
+    await proxy.get('/api/v2/users/%E0%A4%A')
+    await proxy.get('/healthz')
+
+    expect(proxy.logLines).toEqual([])
+  })
+
+  it('never holds a token or the client secret, whatever happened', async () => {
+    let refuseOnce = true
+    const proxy = await createTestProxy({
+      upstream: (request, tenant) => {
+        if (new URL(request.url).pathname.startsWith('/api/v2/') && refuseOnce) {
+          refuseOnce = false
+          return Promise.resolve(new Response(null, { status: 401 }))
+        }
+        return tenant(request)
+      },
+    })
+    const adminToken = await proxy.mint()
+    const paths = [
+      userPath(TARGET),
+      userPath(TARGET, '/organizations'),
+      '/api/v2/users?q=name%3Ajan*',
+      userPath(SCENARIO_USERS['invalid-token'].userId, '/organizations'),
+      userPath(SCENARIO_USERS['bad-gateway'].userId, '/organizations'),
+    ]
+    for (const path of paths) await proxy.get(path, { token: adminToken })
+    await proxy.get(userPath(TARGET), { token: `${adminToken}x` })
+    const proxyTokens = proxy
+      .managementRequests()
+      .map((request) => request.headers.get('Authorization')?.replace('Bearer ', '') ?? '')
+
+    const log = proxy.logLines.join('\n')
+    expect(proxy.auditEntries()).toHaveLength(paths.length)
+    expect(new Set(proxyTokens).size).toBeGreaterThan(0)
+    for (const secret of [adminToken, ...proxyTokens, PROXY_CLIENT_SECRET]) {
+      expect(secret).toBeTruthy()
+      expect(log).not.toContain(String(secret))
+    }
+    // Nor any part of one: a JWT's header and payload are no safer alone.
+    expect(log).not.toMatch(/eyJ[\w-]{10,}/)
+  })
+})

@@ -1,0 +1,218 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { request as httpRequest } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  DASHBOARD_API_AUDIENCE,
+  PROXY_CLIENT_ID,
+  PROXY_CLIENT_SECRET,
+  SPA_CLIENT_ID,
+} from '../local-tenant/config'
+import { NAMED_USERS } from '../local-tenant/seed/named-users'
+import { SCENARIO_USERS } from '../local-tenant/seed/scenarios'
+import { startLocalTenant, type RunningTenant } from '../local-tenant/serve'
+import { tenantEndpoints } from './config'
+import { directoryFiles, startProxy, type RunningProxy } from './serve'
+import { ADA, APP_ORIGIN, closedPort, userPath } from './test-proxy'
+
+/**
+ * The whole production path over real HTTP: a local tenant and the proxy, each served by
+ * @hono/node-server, talking with the runtime's fetch. Node-server swaps in its own Response
+ * class, which loses headers set after construction; app.fetch alone would never show that.
+ * Own file: the swap is global.
+ */
+let tenant: RunningTenant
+let proxy: RunningProxy
+let staticDir: string
+const logLines: string[] = []
+let adaToken: string
+
+beforeAll(async () => {
+  tenant = await startLocalTenant({ port: await closedPort(), appOrigins: [APP_ORIGIN] })
+  staticDir = await mkdtemp(path.join(tmpdir(), 'orgscope-spa-'))
+  await mkdir(path.join(staticDir, 'assets'))
+  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Orgscope</title>')
+  await writeFile(path.join(staticDir, 'assets', 'index-abc.js'), 'export {}')
+  proxy = await startProxy(
+    {
+      tenant: tenantEndpoints(tenant.origin),
+      audience: DASHBOARD_API_AUDIENCE,
+      clientId: PROXY_CLIENT_ID,
+      clientSecret: PROXY_CLIENT_SECRET,
+      allowedOrigins: [APP_ORIGIN],
+      host: '127.0.0.1',
+      port: 0,
+      upstreamTimeoutMs: 2_000,
+      staticDir,
+    },
+    { log: (line) => logLines.push(line) },
+  )
+  adaToken = await tenant.tenant.mintAccessToken({
+    sub: ADA.sub,
+    clientId: SPA_CLIENT_ID,
+    audience: DASHBOARD_API_AUDIENCE,
+    scope: ['openid', ...ADA.permissions],
+    permissions: ADA.permissions,
+  })
+})
+
+afterAll(async () => {
+  await proxy.close()
+  await tenant.close()
+  await rm(staticDir, { recursive: true, force: true })
+})
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${proxy.origin}${path}`, {
+    headers: { Authorization: `Bearer ${adaToken}`, Origin: APP_ORIGIN, ...headers },
+  })
+
+/** A raw request, for what fetch would normalize or refuse to send. */
+function rawRequest(options: {
+  path: string
+  method?: string
+  headers?: Record<string, string>
+  body?: string
+}): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(proxy.origin)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        hostname,
+        port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      },
+    )
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+describe('over HTTP', () => {
+  it('listens where it says', () => {
+    expect(proxy.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  })
+
+  it.each([
+    ['a relayed success', userPath(NAMED_USERS.oneMembership.userId, '/organizations'), 200],
+    ['a relayed 429', userPath(SCENARIO_USERS['rate-limited'].userId, '/organizations'), 429],
+    ['a relayed 500', userPath(SCENARIO_USERS['server-error'].userId, '/organizations'), 500],
+  ])('keeps every header on %s', async (_, path, status) => {
+    const response = await get(path, { 'X-Request-Id': 'http-test-1' })
+
+    expect(response.status).toBe(status)
+    for (const name of ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset']) {
+      expect(response.headers.get(name), name).toMatch(/^\d+$/)
+    }
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'access-control-allow-origin': APP_ORIGIN,
+      'access-control-expose-headers': expect.stringContaining('X-RateLimit-Reset'),
+      'x-request-id': 'http-test-1',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    })
+    await response.arrayBuffer()
+  })
+
+  it("keeps every header on the proxy's own errors", async () => {
+    const response = await get('/api/v2/users', { Authorization: '' })
+
+    expect(response.status).toBe(401)
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe(APP_ORIGIN)
+    expect(response.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+    expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'")
+    expect(await response.json()).toMatchObject({ message: 'Missing authentication' })
+  })
+
+  it('round-trips ids with / ? # % and non-Latin characters', async () => {
+    for (const user of [NAMED_USERS.slashAndUnicodeId, NAMED_USERS.reservedCharactersId]) {
+      const response = await get(userPath(user.userId))
+      expect(response.status).toBe(200)
+      expect((await response.json()).user_id).toBe(user.userId)
+    }
+  })
+
+  it('refuses a %2e%2e id as sent on the wire with 400 invalid_uri', async () => {
+    const { status, body } = await rawRequest({
+      path: '/api/v2/users/%2e%2e/organizations',
+      headers: { Authorization: `Bearer ${adaToken}` },
+    })
+
+    expect(status).toBe(400)
+    expect(JSON.parse(body)).toMatchObject({ errorCode: 'invalid_uri' })
+  })
+
+  it('answers other methods 404, as the Management API shape says', async () => {
+    const response = await fetch(`${proxy.origin}/api/v2/users`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${adaToken}` },
+    })
+
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Not Found',
+    })
+  })
+
+  it('refuses a GET with a body', async () => {
+    const { status } = await rawRequest({
+      path: '/api/v2/users',
+      headers: { Authorization: `Bearer ${adaToken}`, 'Content-Length': '5' },
+      body: 'hello',
+    })
+
+    expect(status).toBe(413)
+  })
+
+  it('serves the SPA from STATIC_DIR, with history fallback and its CSP', async () => {
+    const deepLink = await fetch(`${proxy.origin}/users/auth0%7Cabc/organizations`)
+    const asset = await fetch(`${proxy.origin}/assets/index-abc.js`)
+    const escape = await rawRequest({ path: '/assets/../../../etc/passwd' })
+
+    expect(deepLink.status).toBe(200)
+    expect(await deepLink.text()).toContain('<title>Orgscope</title>')
+    expect(deepLink.headers.get('Content-Security-Policy')).toContain(
+      `connect-src 'self' ${tenant.origin}`,
+    )
+    expect(deepLink.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+    expect(await asset.text()).toBe('export {}')
+    expect(escape.body).not.toContain('root:')
+  })
+
+  it('writes audit lines to the sink it was given', () => {
+    expect(logLines.length).toBeGreaterThan(0)
+    expect(logLines.every((line) => JSON.parse(line).event === 'lookup')).toBe(true)
+  })
+})
+
+describe('directoryFiles', () => {
+  it('refuses a directory without index.html, naming it', async () => {
+    const empty = await mkdtemp(path.join(tmpdir(), 'orgscope-empty-'))
+    try {
+      await expect(directoryFiles(empty)).rejects.toThrow(/STATIC_DIR .* holds no index\.html/)
+    } finally {
+      await rm(empty, { recursive: true, force: true })
+    }
+  })
+
+  it('reads nothing outside its root, whatever path it is handed', async () => {
+    const files = await directoryFiles(staticDir)
+
+    expect(await files.read('../../../../etc/passwd')).toBeUndefined()
+    expect(await files.read('assets')).toBeUndefined()
+    expect(new TextDecoder().decode(await files.read('assets/index-abc.js'))).toBe('export {}')
+  })
+})

@@ -1,0 +1,201 @@
+import { Hono, type Context } from 'hono'
+import { createAdminTokenCheck, type Admin } from './admin-token'
+import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from './allow-list'
+import {
+  Auth0Error,
+  bodyNotAllowed,
+  insufficientScope,
+  internalError,
+  routeNotFound,
+  upstreamTimeout,
+  uriTooLong,
+} from './auth0-errors'
+import { auditLine, errorLine, type AuditSink } from './audit-log'
+import type { ProxyConfig } from './config'
+import { createCors } from './cors'
+import { globalFetch, untilAborted, type Fetch } from './fetch'
+import { CallerGone, createManagementRelay } from './management-relay'
+import { createManagementTokenSource } from './management-token'
+import { requestIdOf } from './request-id'
+import { errorResponse, jsonResponse, withHeaders } from './responses'
+import { BASE_SECURITY_HEADERS } from './security-headers'
+import { createStaticSite, type StaticFiles } from './static-site'
+
+export interface ProxyDeps {
+  /** Where audit lines go. Required: an audit log must not vanish by default. */
+  log: AuditSink
+  /** How to reach the tenant; the runtime's fetch by default. */
+  fetch?: Fetch
+  /** The clock for token expiry and durations; Date.now by default. */
+  now?: () => number
+  /** The built SPA, if this deployment serves it (serve.ts reads config.staticDir). */
+  staticFiles?: StaticFiles
+}
+
+/**
+ * What the runtime may tell the app besides the Request. `rawPath` is the request target as
+ * received: `new Request` folds `..` and `%2e%2e` segments away (changing the route with them),
+ * so only the raw target lets those be refused as invalid_uri. @hono/node-server passes it
+ * (serve.ts); without it they simply reach a different route, or none.
+ */
+export interface ProxyBindings {
+  rawPath?: string
+}
+
+/** Longer than any lookup the SPA makes; Auth0 itself answers long queries with 414. */
+const MAX_URL_LENGTH = 8192
+
+/** Not an answer anybody reads: the caller hung up first (nginx's 499). */
+const CALLER_GONE_STATUS = 499
+
+/**
+ * The proxy: checks the admin's token, checks the endpoint against the allow-list and the
+ * admin's permissions, relays the lookup with its own Management API token and hands back what
+ * the Management API said. Web-standard only, so it runs on Node (serve.ts) or any fetch runtime.
+ */
+export function createProxyApp(
+  config: ProxyConfig,
+  deps: ProxyDeps,
+): Hono<{ Bindings: ProxyBindings }> {
+  const now = deps.now ?? Date.now
+  const fetch = deps.fetch ?? globalFetch
+  const timeoutMs = config.upstreamTimeoutMs
+  const checkAdmin = createAdminTokenCheck({
+    tenant: config.tenant,
+    audience: config.audience,
+    fetch,
+    now,
+    timeoutMs,
+  })
+  const relay = createManagementRelay({
+    tenant: config.tenant,
+    tokens: createManagementTokenSource({
+      tenant: config.tenant,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      fetch,
+      now,
+      timeoutMs,
+    }),
+    fetch,
+    timeoutMs,
+  })
+  const cors = createCors(config.allowedOrigins)
+  const staticSite = deps.staticFiles && createStaticSite(deps.staticFiles, config.tenant.origin)
+
+  /** An allowed lookup by a checked admin: refused for want of permission, or relayed. */
+  const lookup = async (
+    admin: Admin,
+    resolved: ResolvedRoute,
+    request: Request,
+    deadline: AbortSignal,
+  ): Promise<Response> => {
+    const { route } = resolved
+    if (!route.anyOf.some((permission) => admin.permissions.has(permission))) {
+      return errorResponse(insufficientScope(route.anyOf))
+    }
+    try {
+      return await relay(
+        { path: resolved.upstreamPath, query: resolved.upstreamQuery },
+        { deadline, caller: request.signal },
+      )
+    } catch (error) {
+      if (error instanceof CallerGone) return new Response(null, { status: CALLER_GONE_STATUS })
+      throw error
+    }
+  }
+
+  const api = async (request: Request, requestId: string, rawPath: string): Promise<Response> => {
+    const startedAt = now()
+    // One time limit for the whole request: key set, token grant, lookup and its retry.
+    const deadline = AbortSignal.timeout(timeoutMs)
+    const failed = (error: unknown): Response => {
+      if (error instanceof Auth0Error) return errorResponse(error)
+      if (deadline.aborted) return errorResponse(upstreamTimeout(timeoutMs))
+      throw error
+    }
+
+    let admin: Admin
+    let resolved: ResolvedRoute
+    try {
+      admin = await untilAborted(checkAdmin(request.headers.get('Authorization')), deadline)
+      resolved = resolveRoute(request.method, rawPath, new URL(request.url).searchParams)
+    } catch (error) {
+      // No admin, or no lookup to speak of: nothing to audit.
+      return failed(error)
+    }
+    const response = await lookup(admin, resolved, request, deadline).catch(failed)
+    deps.log(
+      auditLine({
+        time: new Date(startedAt).toISOString(),
+        requestId,
+        admin: { sub: admin.sub, ...(admin.email !== undefined && { email: admin.email }) },
+        targetUserId: resolved.targetUserId,
+        endpoint: resolved.route.name,
+        status: response.status,
+        durationMs: now() - startedAt,
+      }),
+    )
+    return response
+  }
+
+  const answer = async (c: Context<{ Bindings: ProxyBindings }>, requestId: string) => {
+    const request = c.req.raw
+    if (hasBody(request)) return errorResponse(bodyNotAllowed())
+    if (request.url.length > MAX_URL_LENGTH) return errorResponse(uriTooLong(MAX_URL_LENGTH))
+    if (request.method === 'OPTIONS') return cors.preflight(request)
+
+    const { pathname } = new URL(request.url)
+    if (pathname === API_BASE_PATH || pathname.startsWith(`${API_BASE_PATH}/`)) {
+      return api(request, requestId, rawPathOf(c.env?.rawPath) ?? pathname)
+    }
+    if (pathname === '/healthz' && request.method === 'GET') {
+      return jsonResponse(200, { status: 'ok' })
+    }
+    if (staticSite) return staticSite(request)
+    return errorResponse(routeNotFound())
+  }
+
+  // One route: every answer, whatever produced it, leaves through the same exit, which adds the
+  // common headers by building the final Response (never by setting headers on one; responses.ts).
+  const app = new Hono<{ Bindings: ProxyBindings }>()
+  app.all('*', async (c) => {
+    const requestId = requestIdOf(c.req.raw)
+    let response: Response
+    try {
+      response = await answer(c, requestId)
+    } catch (error) {
+      deps.log(
+        errorLine({ time: new Date(now()).toISOString(), requestId, error: describe(error) }),
+      )
+      response = errorResponse(internalError())
+    }
+    return withHeaders(response, {
+      ...BASE_SECURITY_HEADERS,
+      ...cors.headersFor(c.req.raw),
+      'X-Request-Id': requestId,
+    })
+  })
+  return app
+}
+
+/**
+ * Nothing here takes a body, so the size limit is zero: a request announcing one (a GET with a
+ * body is a smuggling attempt or a confused client) is refused before anything else is done.
+ */
+function hasBody(request: Request): boolean {
+  const length = request.headers.get('Content-Length')
+  return request.headers.has('Transfer-Encoding') || (length !== null && length.trim() !== '0')
+}
+
+/** The path of a raw request target (`/a/b?c`), if it is one. */
+function rawPathOf(target: string | undefined): string | undefined {
+  if (target === undefined || !target.startsWith('/')) return undefined
+  const end = target.search(/[?#]/)
+  return end === -1 ? target : target.slice(0, end)
+}
+
+/** An error's kind and message, for the log: messages here carry no request content. */
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : 'non-Error thrown'
+}

@@ -1,0 +1,195 @@
+import { z } from 'zod'
+
+/**
+ * The proxy's configuration, read once from the environment at start and checked whole: every
+ * problem is reported at once, each naming its variable (and never echoing the secret).
+ * Documented for operators in `.env.example`.
+ */
+
+/** Where everything on the tenant lives, derived from its origin as Auth0 lays it out. */
+export interface TenantEndpoints {
+  /** e.g. `https://travel0.us.auth0.com` or `http://127.0.0.1:4010`: no trailing slash. */
+  origin: string
+  /** The `iss` of the tenant's tokens: the origin with a trailing slash. */
+  issuer: string
+  jwksUri: string
+  tokenEndpoint: string
+  /** The audience of Management API tokens: `<origin>/api/v2/`. */
+  managementAudience: string
+  /** Where the Management API is served: `<origin>/api/v2`. */
+  managementApiBase: string
+}
+
+export interface ProxyConfig {
+  tenant: TenantEndpoints
+  /** Our API's identifier: the audience the admins' tokens must carry. */
+  audience: string
+  /** The machine-to-machine application the proxy gets its Management API token as. */
+  clientId: string
+  clientSecret: string
+  /** Origins (scheme://host[:port]) whose pages may call the proxy. */
+  allowedOrigins: string[]
+  host: string
+  port: number
+  /** How long one request may take in all (token checks, token grant, Management API). */
+  upstreamTimeoutMs: number
+  /** A built SPA to serve, or undefined to serve the API alone. */
+  staticDir: string | undefined
+}
+
+export function tenantEndpoints(origin: string): TenantEndpoints {
+  return {
+    origin,
+    issuer: `${origin}/`,
+    jwksUri: `${origin}/.well-known/jwks.json`,
+    tokenEndpoint: `${origin}/oauth/token`,
+    managementAudience: `${origin}/api/v2/`,
+    managementApiBase: `${origin}/api/v2`,
+  }
+}
+
+const BARE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i
+
+/**
+ * The tenant's origin from AUTH0_DOMAIN, read as the SPA reads VITE_AUTH0_DOMAIN: a bare host
+ * means https; a full origin is used as given. Undefined for anything else (a path, a query).
+ */
+export function originOfDomain(domain: string): string | undefined {
+  const value = domain.trim().replace(/\/+$/, '')
+  if (BARE_HOST.test(value)) return `https://${value.toLowerCase()}`
+  return originOf(value)
+}
+
+/** The value itself if it is exactly an http(s) origin, else undefined. */
+function originOf(value: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return undefined
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
+  return url.origin === value.toLowerCase() || `${url.origin}/` === value.toLowerCase()
+    ? url.origin
+    : undefined
+}
+
+/** Set and not blank; a variable set to '' counts as unset (as `VAR=` in a .env file means). */
+const required = (what: string) =>
+  z
+    .string({ error: `is missing: ${what}` })
+    .trim()
+    .min(1, { error: `is missing: ${what}` })
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+
+const wholeNumber = (min: number, max: number) => (value: string, ctx: z.RefinementCtx) => {
+  const number = Number(value)
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a whole number from ${min} to ${max}, not "${value}"`,
+    })
+    return z.NEVER
+  }
+  return number
+}
+
+const envSchema = z
+  .object({
+    AUTH0_DOMAIN: required(
+      'the tenant, a bare host (travel0.us.auth0.com) or an origin (http://127.0.0.1:4010)',
+    ).transform((value, ctx) => {
+      const origin = originOfDomain(value)
+      if (origin === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a bare host (travel0.us.auth0.com) or an origin (http://127.0.0.1:4010), not "${value}"`,
+        })
+        return z.NEVER
+      }
+      return origin
+    }),
+    AUTH0_AUDIENCE: required("your API's identifier in Auth0, e.g. https://orgscope/api"),
+    AUTH0_CLIENT_ID: required('the client id of the machine-to-machine application'),
+    // The message never includes the value.
+    AUTH0_CLIENT_SECRET: required('the client secret of the machine-to-machine application'),
+    ALLOWED_ORIGINS: required(
+      'comma-separated origins allowed to call the proxy, e.g. https://orgscope.example.com',
+    ).transform((value, ctx) => {
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+      const origins: string[] = []
+      for (const entry of entries) {
+        const origin = originOf(entry)
+        if (origin === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${entry}" is not an origin (scheme://host[:port], no path)`,
+          })
+        } else origins.push(origin)
+      }
+      if (origins.length === 0 && entries.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'names no origin' })
+      }
+      return origins
+    }),
+    PORT: required('the port to listen on').transform(wholeNumber(0, 65_535)),
+    HOST: optional,
+    UPSTREAM_TIMEOUT_MS: optional.transform((value, ctx) =>
+      value === undefined ? undefined : wholeNumber(1, 300_000)(value, ctx),
+    ),
+    STATIC_DIR: optional,
+  })
+  .superRefine((env, ctx) => {
+    // Management API tokens carry the same scopes; accepting them would let any
+    // machine-to-machine client (or a direct-mode SPA token) in as if it were an admin.
+    if (env.AUTH0_AUDIENCE === tenantEndpoints(env.AUTH0_DOMAIN).managementAudience) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH0_AUDIENCE'],
+        message: "must be your own API's identifier, not the Management API's audience",
+      })
+    }
+  })
+
+export class ProxyConfigError extends Error {
+  readonly problems: readonly string[]
+
+  constructor(problems: readonly string[]) {
+    super(`The proxy's configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ProxyConfigError'
+    this.problems = problems
+  }
+}
+
+export const DEFAULT_HOST = '127.0.0.1'
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000
+
+/** Reads and checks the configuration; throws a ProxyConfigError listing every problem. */
+export function loadProxyConfig(env: Record<string, string | undefined>): ProxyConfig {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new ProxyConfigError(
+      parsed.error.issues.map((issue) => `${String(issue.path[0] ?? '(env)')} ${issue.message}`),
+    )
+  }
+  const vars = parsed.data
+  return {
+    tenant: tenantEndpoints(vars.AUTH0_DOMAIN),
+    audience: vars.AUTH0_AUDIENCE,
+    clientId: vars.AUTH0_CLIENT_ID,
+    clientSecret: vars.AUTH0_CLIENT_SECRET,
+    allowedOrigins: vars.ALLOWED_ORIGINS,
+    host: vars.HOST ?? DEFAULT_HOST,
+    port: vars.PORT,
+    upstreamTimeoutMs: vars.UPSTREAM_TIMEOUT_MS ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+    staticDir: vars.STATIC_DIR,
+  }
+}

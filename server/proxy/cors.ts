@@ -1,0 +1,62 @@
+import { originNotAllowed } from './auth0-errors'
+import { errorResponse } from './responses'
+import { API_SECURITY_HEADERS } from './security-headers'
+
+/** Response headers a page on an allowed origin may read: the rate-limit UI needs them. */
+export const EXPOSED_HEADERS = [
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Retry-After',
+  'X-Request-Id',
+] as const
+
+const PREFLIGHT_MAX_AGE_SECONDS = 600
+
+export interface Cors {
+  /** The CORS headers for an answer to `request`: none unless its origin is allowed. */
+  headersFor: (request: Request) => Record<string, string>
+  /** The answer to an OPTIONS request. */
+  preflight: (request: Request) => Response
+}
+
+/**
+ * CORS for the configured origins only. Bearer tokens, not cookies, so credentials are never
+ * allowed; the only method is GET and the only request headers are the token and a request id.
+ */
+export function createCors(allowedOrigins: readonly string[]): Cors {
+  const allowed = new Set(allowedOrigins)
+  const originOf = (request: Request): string | undefined => {
+    const origin = request.headers.get('Origin')
+    return origin !== null && allowed.has(origin) ? origin : undefined
+  }
+
+  return {
+    headersFor(request): Record<string, string> {
+      const origin = originOf(request)
+      // Vary either way: a cache must not hand one origin's answer to another.
+      if (origin === undefined) return { Vary: 'Origin' }
+      return {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Expose-Headers': EXPOSED_HEADERS.join(', '),
+        Vary: 'Origin',
+      }
+    },
+    preflight(request) {
+      const origin = originOf(request)
+      if (origin === undefined)
+        return errorResponse(originNotAllowed(request.headers.get('Origin')))
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...API_SECURITY_HEADERS,
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Methods': 'GET',
+          'Access-Control-Allow-Headers': 'Authorization, X-Request-Id',
+          'Access-Control-Max-Age': String(PREFLIGHT_MAX_AGE_SECONDS),
+          Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+        },
+      })
+    },
+  }
+}

@@ -1,0 +1,99 @@
+import { upstreamRedirected, upstreamTimeout, upstreamUnreachable } from './auth0-errors'
+import type { TenantEndpoints } from './config'
+import { untilAborted, type Fetch } from './fetch'
+import type { ManagementTokenSource } from './management-token'
+import { API_SECURITY_HEADERS } from './security-headers'
+
+/** The upstream headers the SPA reads; everything else the Management API sends stays here. */
+const RELAYED_HEADERS = [
+  'Content-Type',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Retry-After',
+] as const
+
+/** What ends a relay early: the request's time limit, or the caller hanging up. */
+export interface RelaySignals {
+  deadline: AbortSignal
+  /** The caller hung up. */
+  caller: AbortSignal
+}
+
+/** Thrown when the caller hung up: nobody reads the answer. */
+export class CallerGone extends Error {
+  constructor() {
+    super('The caller hung up.')
+    this.name = 'CallerGone'
+  }
+}
+
+export type ManagementRelay = (
+  target: { path: string; query: URLSearchParams },
+  signals: RelaySignals,
+) => Promise<Response>
+
+/**
+ * Sends an allowed lookup to the Management API with the proxy's own token (never the admin's)
+ * and hands back its status, body and rate-limit headers as they came. A 401 means the token
+ * was revoked or its key rotated: it is replaced once and the lookup sent once more. Throws an
+ * Auth0Error: 504 when the deadline passes, 502 when the API cannot be reached.
+ */
+export function createManagementRelay(options: {
+  tenant: Pick<TenantEndpoints, 'managementApiBase'>
+  tokens: ManagementTokenSource
+  fetch: Fetch
+  timeoutMs: number
+}): ManagementRelay {
+  return async (target, { deadline, caller }) => {
+    const signal = AbortSignal.any([deadline, caller])
+    const search = target.query.size > 0 ? `?${target.query.toString()}` : ''
+    const url = `${options.tenant.managementApiBase}${target.path}${search}`
+
+    const send = async (token: string): Promise<Response> =>
+      options.fetch(
+        new Request(url, {
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+          // A redirect would take our token somewhere we did not choose.
+          redirect: 'manual',
+          signal,
+        }),
+      )
+
+    try {
+      let token = await untilAborted(options.tokens.get(), signal)
+      let upstream = await untilAborted(send(token), signal)
+      if (upstream.status === 401) {
+        await upstream.body?.cancel()
+        options.tokens.invalidate(token)
+        token = await untilAborted(options.tokens.get(), signal)
+        upstream = await untilAborted(send(token), signal)
+      }
+      if (upstream.status >= 300 && upstream.status < 400) {
+        await upstream.body?.cancel()
+        throw upstreamRedirected()
+      }
+      // Read whole within the deadline: a body that stalls is a time-out like a late status.
+      const body = await untilAborted(upstream.arrayBuffer(), signal)
+      return new Response(body.byteLength > 0 ? body : null, {
+        status: upstream.status,
+        headers: { ...relayedHeaders(upstream.headers), ...API_SECURITY_HEADERS },
+      })
+    } catch (error) {
+      if (deadline.aborted) throw upstreamTimeout(options.timeoutMs)
+      if (caller.aborted) throw new CallerGone()
+      // fetch rejects with a TypeError when the connection fails (refused, reset, DNS).
+      if (error instanceof TypeError) throw upstreamUnreachable()
+      throw error
+    }
+  }
+}
+
+function relayedHeaders(headers: Headers): Record<string, string> {
+  const relayed: Record<string, string> = {}
+  for (const name of RELAYED_HEADERS) {
+    const value = headers.get(name)
+    if (value !== null) relayed[name] = value
+  }
+  return relayed
+}

@@ -1,0 +1,145 @@
+import { decodeJwt } from 'jose'
+import { describe, expect, it } from 'vitest'
+import { createLocalTenant } from '../local-tenant/app'
+import { defaultTenantConfig, PROXY_CLIENT_ID, PROXY_CLIENT_SECRET } from '../local-tenant/config'
+import { manualClock } from '../local-tenant/management/test-tenant'
+import { Auth0Error } from './auth0-errors'
+import { tenantEndpoints } from './config'
+import type { Fetch } from './fetch'
+import { createManagementTokenSource } from './management-token'
+
+const TENANT = tenantEndpoints('http://tenant.test')
+
+async function setUp(
+  options: { secret?: string; timeoutMs?: number; upstream?: (tenant: Fetch) => Fetch } = {},
+) {
+  const clock = manualClock()
+  const tenant = await createLocalTenant(
+    defaultTenantConfig({ origin: TENANT.origin, appOrigins: [] }),
+    { now: clock.now },
+  )
+  const grants: Request[] = []
+  const upstream = options.upstream?.(tenant.fetch) ?? tenant.fetch
+  const tokens = createManagementTokenSource({
+    tenant: TENANT,
+    clientId: PROXY_CLIENT_ID,
+    clientSecret: options.secret ?? PROXY_CLIENT_SECRET,
+    fetch: (request) => {
+      grants.push(request.clone())
+      return upstream(request)
+    },
+    now: clock.now,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  })
+  return { clock, tokens, grants }
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<Auth0Error> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  )
+  if (!(error instanceof Auth0Error)) throw new Error(`Expected an Auth0Error, got ${error}`)
+  return error
+}
+
+describe('the Management API token', () => {
+  it('comes from the client-credentials grant, for the Management API audience', async () => {
+    const { tokens, grants } = await setUp()
+    const token = await tokens.get()
+
+    expect(decodeJwt(token)).toMatchObject({
+      sub: `${PROXY_CLIENT_ID}@clients`,
+      aud: TENANT.managementAudience,
+      scope: 'read:users read:organizations',
+    })
+    expect(grants).toHaveLength(1)
+    expect(Object.fromEntries(new URLSearchParams(await grants[0]?.text()))).toEqual({
+      grant_type: 'client_credentials',
+      client_id: PROXY_CLIENT_ID,
+      client_secret: PROXY_CLIENT_SECRET,
+      audience: TENANT.managementAudience,
+    })
+  })
+
+  it('is requested once for many concurrent callers, then served from the cache', async () => {
+    const { tokens, grants } = await setUp()
+    const concurrent = await Promise.all(Array.from({ length: 10 }, () => tokens.get()))
+    const later = await tokens.get()
+
+    expect(new Set([...concurrent, later]).size).toBe(1)
+    expect(grants).toHaveLength(1)
+  })
+
+  it('is replaced a minute before it expires (the tenant issues it for an hour)', async () => {
+    const { tokens, grants, clock } = await setUp()
+    const first = await tokens.get()
+
+    clock.advance(3600_000 - 61_000)
+    expect(await tokens.get()).toBe(first)
+    clock.advance(1_000)
+    const second = await tokens.get()
+
+    expect(second).not.toBe(first)
+    expect(grants).toHaveLength(2)
+  })
+
+  it('is replaced once after the API refused it, however many callers saw the refusal', async () => {
+    const { tokens, grants, clock } = await setUp()
+    const refused = await tokens.get()
+    clock.advance(1_000) // so the new token differs from the old one
+
+    tokens.invalidate(refused)
+    const [a, b] = await Promise.all([tokens.get(), tokens.get()])
+    // A caller that saw the old token refused after it was already replaced changes nothing.
+    tokens.invalidate(refused)
+    const c = await tokens.get()
+
+    expect(a).not.toBe(refused)
+    expect(new Set([a, b, c]).size).toBe(1)
+    expect(grants).toHaveLength(2)
+  })
+
+  it("becomes a 502 naming the tenant's reason when the grant is refused, without the secret", async () => {
+    const { tokens } = await setUp({ secret: 'not-the-secret' })
+    const error = await failureOf(tokens.get())
+
+    expect(error.body).toEqual({
+      statusCode: 502,
+      error: 'Bad Gateway',
+      message: 'The tenant refused the proxy a Management API token: access_denied (Unauthorized)',
+    })
+    expect(JSON.stringify(error.body)).not.toContain('not-the-secret')
+  })
+
+  it('is asked for again after a failure, not cached as one', async () => {
+    let failing = true
+    const { tokens, grants } = await setUp({
+      upstream: (tenant) => async (request) => {
+        if (failing) throw new TypeError('fetch failed')
+        return tenant(request)
+      },
+    })
+
+    expect((await failureOf(tokens.get())).body).toMatchObject({
+      statusCode: 502,
+      message: 'The tenant could not be reached for a Management API token.',
+    })
+    failing = false
+    expect(await tokens.get()).toEqual(expect.any(String))
+    expect(grants).toHaveLength(2)
+  })
+
+  it('gives up after the time-out with a 504, even if the fetch ignores its signal', async () => {
+    const { tokens } = await setUp({
+      timeoutMs: 50,
+      upstream: () => () => new Promise<Response>(() => {}),
+    })
+
+    expect((await failureOf(tokens.get())).body).toEqual({
+      statusCode: 504,
+      error: 'Gateway Timeout',
+      message: 'The Management API did not answer within 0.05 s.',
+    })
+  })
+})

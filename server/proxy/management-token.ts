@@ -1,0 +1,108 @@
+import { z } from 'zod'
+import {
+  Auth0Error,
+  managementTokenRefused,
+  tenantUnreachable,
+  upstreamTimeout,
+} from './auth0-errors'
+import type { TenantEndpoints } from './config'
+import { untilAborted, type Fetch } from './fetch'
+
+/** The proxy's own Management API token, from the client-credentials grant. */
+export interface ManagementTokenSource {
+  /** A token with a while to live: the cached one, or one request shared by every caller. */
+  get: () => Promise<string>
+  /** The Management API refused `token` (401): forget it, unless it was already replaced. */
+  invalidate: (token: string) => void
+}
+
+/** Replace a token this long before it expires, so none expires between check and use. */
+const EXPIRY_MARGIN_MS = 60_000
+/** Auth0's default lifetime of Management API tokens, if the answer leaves it out. */
+const DEFAULT_EXPIRES_IN_SECONDS = 86_400
+
+const tokenAnswer = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive().optional(),
+})
+
+const oauthError = z.object({
+  error: z.string(),
+  error_description: z.string().optional(),
+})
+
+interface CachedToken {
+  token: string
+  refreshAtMs: number
+}
+
+export function createManagementTokenSource(options: {
+  tenant: Pick<TenantEndpoints, 'tokenEndpoint' | 'managementAudience'>
+  clientId: string
+  clientSecret: string
+  fetch: Fetch
+  now: () => number
+  timeoutMs: number
+}): ManagementTokenSource {
+  let cached: CachedToken | undefined
+  let inFlight: Promise<CachedToken> | undefined
+
+  const request = async (): Promise<CachedToken> => {
+    const signal = AbortSignal.timeout(options.timeoutMs)
+    try {
+      // Raced as well as signalled: a fetch that ignores its signal must not wedge every
+      // later caller behind one request that never ends.
+      return await untilAborted(exchange(signal), signal)
+    } catch (error) {
+      if (error instanceof Auth0Error) throw error
+      if (signal.aborted) throw upstreamTimeout(options.timeoutMs)
+      throw tenantUnreachable()
+    }
+  }
+
+  const exchange = async (signal: AbortSignal): Promise<CachedToken> => {
+    const requestedAt = options.now()
+    const response = await options.fetch(
+      new Request(options.tenant.tokenEndpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: options.clientId,
+          client_secret: options.clientSecret,
+          audience: options.tenant.managementAudience,
+        }).toString(),
+        signal,
+      }),
+    )
+    const body: unknown = await response.json().catch(() => undefined)
+    if (!response.ok) throw managementTokenRefused(describeRefusal(response.status, body))
+    const answer = tokenAnswer.safeParse(body)
+    if (!answer.success) throw managementTokenRefused('the answer held no access token.')
+    const lifetimeMs = (answer.data.expires_in ?? DEFAULT_EXPIRES_IN_SECONDS) * 1000
+    // Short-lived tokens (as in tests) are still used for half their life.
+    const margin = Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 2)
+    return { token: answer.data.access_token, refreshAtMs: requestedAt + lifetimeMs - margin }
+  }
+
+  return {
+    async get() {
+      if (cached && options.now() < cached.refreshAtMs) return cached.token
+      inFlight ??= request()
+        .then((fresh) => (cached = fresh))
+        .finally(() => (inFlight = undefined))
+      return (await inFlight).token
+    },
+    invalidate(token) {
+      if (cached?.token === token) cached = undefined
+    },
+  }
+}
+
+/** Auth0's OAuth error (`access_denied: …`), never the request that caused it. */
+function describeRefusal(status: number, body: unknown): string {
+  const parsed = oauthError.safeParse(body)
+  if (!parsed.success) return `HTTP ${status}.`
+  const { error, error_description: description } = parsed.data
+  return description ? `${error} (${description})` : error
+}
