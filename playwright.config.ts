@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 
 // Ports apart from npm start's defaults, so a developer's running app never answers the tests.
-const tenantPort = 4110
-const appPort = 5273
-const appOrigin = `http://127.0.0.1:${appPort}`
+// The main run goes through the proxy (npm start's default); a second app runs in direct mode.
+const ports = { tenant: 4110, proxy: 4120, app: 5273 }
+const directPorts = { tenant: 4111, app: 5274 }
+const appOrigin = `http://127.0.0.1:${ports.app}`
+const directAppOrigin = `http://127.0.0.1:${directPorts.app}`
 
 // Playwright may not download browsers here: use Debian's Chromium (scripts/test.sh installs it).
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -42,14 +44,37 @@ export default defineConfig({
     {
       name: 'chromium',
       dependencies: ['sign-in'],
+      testIgnore: /direct-mode\.spec\.ts/,
       use: { ...browser },
     },
+    {
+      name: 'direct',
+      testMatch: /direct-mode\.spec\.ts/,
+      use: { ...browser, baseURL: directAppOrigin },
+    },
   ],
-  webServer: {
-    command: 'npx tsx scripts/start.ts',
-    url: appOrigin,
-    env: { TENANT_PORT: String(tenantPort), APP_PORT: String(appPort) },
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: 'npx tsx scripts/start.ts',
+      url: appOrigin,
+      env: {
+        TENANT_PORT: String(ports.tenant),
+        PROXY_PORT: String(ports.proxy),
+        APP_PORT: String(ports.app),
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: 'npx tsx scripts/start.ts',
+      url: directAppOrigin,
+      env: {
+        ORGSCOPE_MODE: 'direct',
+        TENANT_PORT: String(directPorts.tenant),
+        APP_PORT: String(directPorts.app),
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 })

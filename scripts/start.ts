@@ -1,34 +1,59 @@
 /**
- * `npm start`: the whole product on one machine with no Auth0 account — the local tenant and the
- * SPA (Vite dev server) configured against each other. Ctrl-C stops both.
+ * `npm start`: the whole product on one machine with no Auth0 account — the local tenant, the
+ * proxy (the production path: SPA → proxy → Management API) and the SPA (Vite dev server),
+ * configured against each other. Ctrl-C stops everything.
  *
- * TENANT_PORT (default 4010) and APP_PORT (default 5173) move them.
+ * TENANT_PORT (4010), PROXY_PORT (4020) and APP_PORT (5173) move them. ORGSCOPE_MODE=direct
+ * skips the proxy: the SPA then calls the tenant's Management API with its own token, which only
+ * a tenant like this local one issues.
  */
 import { createServer } from 'vite'
-import { DEMO_ADMINS, SPA_CLIENT_ID } from '../server/local-tenant/config'
+import {
+  DASHBOARD_API_AUDIENCE,
+  DEMO_ADMINS,
+  PROXY_CLIENT_ID,
+  PROXY_CLIENT_SECRET,
+  SPA_CLIENT_ID,
+} from '../server/local-tenant/config'
 import { startLocalTenant } from '../server/local-tenant/serve'
+import { loadProxyConfig } from '../server/proxy/config'
+import { startProxy } from '../server/proxy/serve'
 
-const tenantPort = Number(process.env.TENANT_PORT ?? 4010)
-const appPort = Number(process.env.APP_PORT ?? 5173)
-const appOrigin = `http://127.0.0.1:${appPort}`
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+const appOrigin = `http://127.0.0.1:${port('APP_PORT', 5173)}`
+const direct = process.env.ORGSCOPE_MODE === 'direct'
 
-const tenant = await startLocalTenant({ port: tenantPort, appOrigins: [appOrigin] })
+const tenant = await startLocalTenant({ port: port('TENANT_PORT', 4010), appOrigins: [appOrigin] })
+const proxy = direct
+  ? undefined
+  : await startProxy(
+      loadProxyConfig({
+        AUTH0_DOMAIN: tenant.origin,
+        AUTH0_AUDIENCE: DASHBOARD_API_AUDIENCE,
+        AUTH0_CLIENT_ID: PROXY_CLIENT_ID,
+        AUTH0_CLIENT_SECRET: PROXY_CLIENT_SECRET,
+        ALLOWED_ORIGINS: appOrigin,
+        PORT: String(port('PROXY_PORT', 4020)),
+      }),
+    )
 
 // Vite hands VITE_* variables from the environment to the SPA, exactly like a .env file would.
 Object.assign(process.env, {
   VITE_AUTH0_DOMAIN: tenant.origin,
   VITE_AUTH0_CLIENT_ID: SPA_CLIENT_ID,
-  VITE_AUTH0_AUDIENCE: `${tenant.origin}/api/v2/`,
-  VITE_API_BASE_URL: `${tenant.origin}/api/v2`,
+  VITE_AUTH0_AUDIENCE: proxy ? DASHBOARD_API_AUDIENCE : `${tenant.origin}/api/v2/`,
+  VITE_API_BASE_URL: `${proxy?.origin ?? tenant.origin}/api/v2`,
 })
-const vite = await createServer({ server: { port: appPort, host: '127.0.0.1', strictPort: true } })
+const vite = await createServer({
+  server: { port: port('APP_PORT', 5173), host: '127.0.0.1', strictPort: true },
+})
 await vite.listen()
 
 console.log(`
-  Orgscope is running on the local tenant.
+  Orgscope is running on the local tenant${proxy ? ', through the proxy' : ' (direct mode)'}.
 
   Open        ${appOrigin}
-  Tenant      ${tenant.origin}
+  Tenant      ${tenant.origin}${proxy ? `\n  Proxy       ${proxy.origin}   (audit log lines below)` : ''}
 
   Demo accounts (password for each: ${DEMO_ADMINS[0]?.password}):
 ${DEMO_ADMINS.map((admin) => `    ${admin.email.padEnd(22)} ${admin.permissions.join(', ')}`).join('\n')}
@@ -40,7 +65,7 @@ let stopping = false
 async function stop() {
   if (stopping) return
   stopping = true
-  await Promise.allSettled([vite.close(), tenant.close()])
+  await Promise.allSettled([vite.close(), tenant.close(), proxy?.close()])
   process.exit(0)
 }
 process.on('SIGINT', stop)

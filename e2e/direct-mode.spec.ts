@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test'
+import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
+import { ADA, goToSignedIn, SAM } from './support/auth'
+import { assertAlert, assertOrganizationsTotal } from './support/app'
+
+// Direct mode: no proxy, the SPA calls the tenant's Management API with the admin's own token.
+// The same screens must come out of it.
+
+test('direct mode: search a user and see their organizations', async ({ page }) => {
+  const trio = NAMED_USERS.threeMemberships
+  await goToSignedIn(page, '/', ADA)
+  await page.getByRole('searchbox', { name: 'Search users' }).fill(trio.email)
+  await page.getByRole('link', { name: new RegExp(trio.email) }).click()
+  await assertOrganizationsTotal(page, '3 organizations')
+})
+
+test('direct mode: the Management API’s own 403 names the missing scope', async ({ page }) => {
+  const trio = NAMED_USERS.threeMemberships
+  await goToSignedIn(page, `/users/${encodeURIComponent(trio.userId)}/organizations`, SAM)
+  await assertAlert(page, '403', 'read:organizations')
+  await expect(page.getByRole('table', { name: 'Organizations' })).toHaveCount(0)
+})
