@@ -3,8 +3,10 @@ import { defineConfig, devices } from '@playwright/test'
 
 // Ports apart from npm start's defaults, so a developer's running app never answers the tests.
 // The main run goes through the proxy (npm start's default); a second app runs in direct mode.
-const ports = { tenant: 4110, proxy: 4120, app: 5273 }
-const directPorts = { tenant: 4111, app: 5274 }
+// E2E_PORT_OFFSET lets several runs share one machine.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0)
+const ports = { tenant: 4110 + offset, proxy: 4120 + offset, app: 5273 + offset }
+const directPorts = { tenant: 4111 + offset, app: 5274 + offset }
 const appOrigin = `http://127.0.0.1:${ports.app}`
 const directAppOrigin = `http://127.0.0.1:${directPorts.app}`
 
