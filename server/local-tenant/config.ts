@@ -64,6 +64,12 @@ export const PROXY_CLIENT_SECRET = 'proxy-secret'
  */
 export const DASHBOARD_API_AUDIENCE = 'https://orgscope/api'
 
+/**
+ * Access tokens carry no email on Auth0; a post-login Action adds it under a namespace for the
+ * proxy's audit log. The local tenant does the same for the dashboard API's tokens.
+ */
+export const ADMIN_EMAIL_CLAIM = 'https://orgscope/email'
+
 export const DEMO_ADMINS: TenantAdmin[] = [
   {
     sub: 'auth0|admin-ada',

@@ -11,6 +11,7 @@ import {
   TENANT_ORIGIN,
 } from './auth/auth-test-kit'
 import {
+  ADMIN_EMAIL_CLAIM,
   DASHBOARD_API_AUDIENCE,
   defaultTenantConfig,
   managementAudienceOf,
@@ -45,6 +46,8 @@ describe("the dashboard's API", () => {
       sub: admin.sub,
       permissions,
       scope: ['openid', 'profile', 'email', ...permissions].join(' '),
+      // As the post-login Action on a real tenant adds it, for the proxy's audit log.
+      [ADMIN_EMAIL_CLAIM]: admin.email,
     })
   })
 })

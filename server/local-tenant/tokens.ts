@@ -8,6 +8,8 @@ export interface AccessTokenRequest {
   audience: string
   scope: string[]
   permissions?: string[]
+  /** Custom claims, as an Auth0 Action adds them (namespaced). */
+  claims?: Record<string, string>
   /** Seconds since the epoch; defaults to now. Tests pass a past time to mint expired tokens. */
   issuedAt?: number
   ttlSeconds?: number
@@ -25,6 +27,7 @@ export async function signAccessToken(
     azp: request.clientId,
     scope: request.scope.join(' '),
     ...(request.permissions ? { permissions: request.permissions } : {}),
+    ...request.claims,
   })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid })
     .setIssuer(issuerOf(config))

@@ -11,7 +11,6 @@ import {
   managementAudienceOf,
   SPA_CLIENT_ID,
   type TenantAdmin,
-  type TenantClient,
 } from '../config'
 
 export const TENANT_ORIGIN = 'http://tenant.test'
@@ -29,19 +28,9 @@ export const ADA = demoAdmin('ada@orgscope.test')
 /** Lacks read:organizations. */
 export const SAM = demoAdmin('sam@orgscope.test')
 
-/** A machine-to-machine client, as the proxy would use. */
-export const PROXY_CLIENT: TenantClient = {
-  clientId: 'orgscope-proxy',
-  name: 'Orgscope proxy',
-  kind: 'confidential',
-  clientSecret: 'proxy-secret',
-  allowedOrigins: [],
-  grantedScopes: ['read:users', 'read:organizations'],
-}
-
 export async function createTestTenant(options: { now?: () => number } = {}): Promise<LocalTenant> {
   const config = defaultTenantConfig({ origin: TENANT_ORIGIN, appOrigins: [APP_ORIGIN] })
-  return createLocalTenant({ ...config, clients: [...config.clients, PROXY_CLIENT] }, options)
+  return createLocalTenant(config, options)
 }
 
 export function pkcePair(): { verifier: string; challenge: string } {

@@ -1,13 +1,12 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { SPA_CLIENT_ID } from '../config'
+import { PROXY_CLIENT_ID, PROXY_CLIENT_SECRET, SPA_CLIENT_ID } from '../config'
 import {
   ADA,
   createTestTenant,
   exchangeCode,
   MANAGEMENT_AUDIENCE,
   postToken,
-  PROXY_CLIENT,
   REDIRECT_URI,
   SAM,
   servedKeySet,
@@ -153,8 +152,8 @@ describe('authorization_code grant with PKCE', () => {
       redirect_uri: `${REDIRECT_URI}elsewhere`,
     })
     const otherClient = await exchangeCode(tenant, second.code, second.verifier, {
-      client_id: PROXY_CLIENT.clientId,
-      client_secret: String(PROXY_CLIENT.clientSecret),
+      client_id: PROXY_CLIENT_ID,
+      client_secret: PROXY_CLIENT_SECRET,
     })
 
     expect(otherUri.status).toBe(400)
@@ -250,8 +249,8 @@ describe('refresh_token grant', () => {
 describe('client_credentials grant', () => {
   const request = {
     grant_type: 'client_credentials',
-    client_id: PROXY_CLIENT.clientId,
-    client_secret: String(PROXY_CLIENT.clientSecret),
+    client_id: PROXY_CLIENT_ID,
+    client_secret: PROXY_CLIENT_SECRET,
     audience: MANAGEMENT_AUDIENCE,
   }
 
@@ -270,8 +269,8 @@ describe('client_credentials grant', () => {
       audience: MANAGEMENT_AUDIENCE,
     })
     expect(payload).toMatchObject({
-      sub: `${PROXY_CLIENT.clientId}@clients`,
-      azp: PROXY_CLIENT.clientId,
+      sub: `${PROXY_CLIENT_ID}@clients`,
+      azp: PROXY_CLIENT_ID,
       scope: 'read:users read:organizations',
     })
   })

@@ -1,3 +1,4 @@
+import { ADMIN_EMAIL_CLAIM, DASHBOARD_API_AUDIENCE } from '../config'
 import { signAccessToken } from '../tokens'
 import type { AuthContext } from './auth-context'
 import { scopeForAdmin } from './audiences'
@@ -35,6 +36,9 @@ export async function issueUserTokens(
     sub: admin.sub,
     clientId: authorization.clientId,
     ...granted,
+    ...(authorization.audience === DASHBOARD_API_AUDIENCE && {
+      claims: { [ADMIN_EMAIL_CLAIM]: admin.email },
+    }),
     issuedAt,
   })
   const idToken = authorization.scope.includes('openid')
