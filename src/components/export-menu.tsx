@@ -1,0 +1,104 @@
+import { Alert, Button, Code, Group, Menu, Stack, Text } from '@mantine/core'
+import { useClipboard } from '@mantine/hooks'
+import { useState } from 'react'
+import type { ExportFormat } from '@/lib/export/download'
+
+/** What was saved: shown so the admin can note the file's hash with the evidence. */
+export interface ExportSummary {
+  fileName: string
+  sha256: string
+}
+
+export interface ExportMenuProps {
+  /** Builds and saves the file in `format`; resolves to what was saved, rejects if it was not. */
+  onExport: (format: ExportFormat) => Promise<ExportSummary>
+  disabled?: boolean
+}
+
+const FORMATS: { format: ExportFormat; label: string }[] = [
+  { format: 'csv', label: 'CSV' },
+  { format: 'json', label: 'JSON' },
+]
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error)
+}
+
+/**
+ * "Export" → CSV or JSON. After an export, a status line names the file and its SHA-256, with a
+ * button to copy the hash. Presentational: building and saving the file is `onExport`'s job.
+ */
+export function ExportMenu({ onExport, disabled = false }: ExportMenuProps) {
+  const [pending, setPending] = useState(false)
+  const [saved, setSaved] = useState<ExportSummary | undefined>(undefined)
+  const [failure, setFailure] = useState<string | undefined>(undefined)
+
+  const exportAs = async (format: ExportFormat) => {
+    setPending(true)
+    setSaved(undefined)
+    setFailure(undefined)
+    try {
+      setSaved(await onExport(format))
+    } catch (error) {
+      setFailure(messageOf(error))
+    } finally {
+      setPending(false)
+    }
+  }
+
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Menu
+        position="bottom-start"
+        shadow="md"
+        // As in the account menu: Mantine's focus placeholder is a role="presentation" child of
+        // role="menu", which ARIA forbids; without it, opening focuses the first item.
+        withInitialFocusPlaceholder={false}
+      >
+        <Menu.Target>
+          <Button size="xs" variant="default" loading={pending} disabled={disabled}>
+            Export
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Download the rows in view as</Menu.Label>
+          {FORMATS.map(({ format, label }) => (
+            <Menu.Item key={format} onClick={() => void exportAs(format)}>
+              {label}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      {/* Always in the document, so assistive technology announces what appears in it. */}
+      <Text role="status" size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {saved && (
+          <>
+            Downloaded <Code>{saved.fileName}</Code> · SHA-256 <Code>{saved.sha256}</Code>
+          </>
+        )}
+      </Text>
+      {saved && <CopyHash key={saved.sha256} sha256={saved.sha256} />}
+      {failure !== undefined && (
+        <Alert variant="light" color="red" title="The export was not saved">
+          <Text size="sm">{failure}</Text>
+        </Alert>
+      )}
+    </Stack>
+  )
+}
+
+function CopyHash({ sha256 }: { sha256: string }) {
+  const clipboard = useClipboard({ timeout: 2000 })
+  return (
+    <Group gap="xs">
+      <Button size="xs" variant="subtle" color="gray" onClick={() => clipboard.copy(sha256)}>
+        <span aria-live="off">{clipboard.copied ? 'Copied' : 'Copy SHA-256'}</span>
+      </Button>
+      {clipboard.error && (
+        <Text size="xs" c="dimmed">
+          The clipboard is not available here; select the hash above instead.
+        </Text>
+      )}
+    </Group>
+  )
+}
