@@ -4,6 +4,8 @@ import { authRoutes } from './auth/routes'
 import type { TenantConfig } from './config'
 import type { TenantContext } from './context'
 import { createSigningKey } from './keys'
+import { faultControlRoutes } from './management/fault-control'
+import { createFaults } from './management/faults'
 import { managementRoutes } from './management/routes'
 import { seedTenantData } from './seed/seed'
 import { signAccessToken, type AccessTokenRequest } from './tokens'
@@ -16,15 +18,29 @@ export interface LocalTenant extends TenantContext {
   mintAccessToken: (request: AccessTokenRequest) => Promise<string>
 }
 
+export interface LocalTenantOptions {
+  now?: () => number
+  /**
+   * Fault switches (`tenant.faults`) for tests. Off by default: the tenant then behaves exactly
+   * as documented. `faultControl` also serves them over HTTP at /__faults (fault-control.ts),
+   * for end-to-end tests that run the tenant in another process; it implies `faults`.
+   */
+  faults?: boolean
+  faultControl?: boolean
+}
+
 export async function createLocalTenant(
   config: TenantConfig,
-  options: { now?: () => number } = {},
+  options: LocalTenantOptions = {},
 ): Promise<LocalTenant> {
+  const now = options.now ?? Date.now
+  const withFaults = options.faults === true || options.faultControl === true
   const context: TenantContext = {
     config,
     key: await createSigningKey(),
     data: seedTenantData(),
-    now: options.now ?? Date.now,
+    now,
+    ...(withFaults && { faults: createFaults({ config, now }) }),
   }
   const allowedOrigins = new Set(config.clients.flatMap((client) => client.allowedOrigins))
 
@@ -46,6 +62,9 @@ export async function createLocalTenant(
       maxAge: 600,
     }),
   )
+  if (options.faultControl && context.faults) {
+    app.route('/__faults', faultControlRoutes(context.faults, now))
+  }
   app.route('/api/v2', managementRoutes(context))
   app.route('/', authRoutes(context))
 

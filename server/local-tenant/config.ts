@@ -48,7 +48,15 @@ export interface TenantConfig {
 }
 
 export const SPA_CLIENT_ID = 'orgscope-spa'
-export const ALL_SCOPES = ['read:users', 'read:organizations'] as const
+/**
+ * The Management API scopes the tenant knows: what the APIs define, what Ada holds and what the
+ * proxy's client is granted. `read:organization_member_roles` reads a member's roles.
+ */
+export const ALL_SCOPES = [
+  'read:users',
+  'read:organizations',
+  'read:organization_member_roles',
+] as const
 
 /**
  * The Orgscope proxy's machine-to-machine client: it trades these credentials for a Management

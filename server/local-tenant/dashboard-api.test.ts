@@ -59,14 +59,14 @@ describe("the proxy's machine-to-machine client", () => {
     client_secret: PROXY_CLIENT_SECRET,
   }
 
-  it('gets a Management API token with read:users and read:organizations', async () => {
+  it('gets a Management API token with every Management API scope the tenant knows', async () => {
     const tenant = await defaultTenant()
     const audience = managementAudienceOf({ origin: TENANT_ORIGIN })
     const response = await postToken(tenant, { ...credentials, audience })
 
     expect(response.status).toBe(200)
     const body = (await response.json()) as { access_token: string; scope: string }
-    expect(body.scope).toBe('read:users read:organizations')
+    expect(body.scope).toBe('read:users read:organizations read:organization_member_roles')
     const { payload } = await jwtVerify(body.access_token, await servedKeySet(tenant), {
       audience,
     })

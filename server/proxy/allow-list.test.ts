@@ -126,38 +126,173 @@ describe('resolveRoute', () => {
   })
 
   it('takes a new endpoint as one more entry, with its own permission and target', () => {
-    const memberRoles: AllowedRoute = {
-      name: 'organizations.memberRoles',
-      path: 'organizations/{org_id}/members/{user_id}/roles',
-      anyOf: ['read:organization_member_roles'],
-      query: ['page', 'per_page', 'include_totals'],
-      target: 'user_id',
-      params: { org_id: 'id (ID of the organization)', user_id: 'user_id (ID of the user)' },
+    const organization: AllowedRoute = {
+      name: 'organizations.get',
+      path: 'organizations/{id}',
+      anyOf: ['read:organizations'],
+      query: [],
+      organization: 'id',
+      params: { id: 'id (ID of the organization to retrieve)' },
     }
-    const routes = [...ALLOWED_ROUTES, memberRoles]
+    const routes = [...ALLOWED_ROUTES, organization]
 
-    expect(
-      resolveRoute(
-        'GET',
-        '/api/v2/organizations/org_1/members/auth0%7Cabc/roles',
-        new URLSearchParams('page=0'),
-        routes,
-      ),
-    ).toMatchObject({
-      route: { name: 'organizations.memberRoles', anyOf: ['read:organization_member_roles'] },
-      params: { org_id: 'org_1', user_id: 'auth0|abc' },
-      upstreamPath: '/organizations/org_1/members/auth0%7Cabc/roles',
-      targetUserId: 'auth0|abc',
+    const resolved = resolveRoute(
+      'GET',
+      '/api/v2/organizations/org_1',
+      new URLSearchParams('page=0'),
+      routes,
+    )
+
+    expect(resolved).toMatchObject({
+      route: { name: 'organizations.get', anyOf: ['read:organizations'] },
+      params: { id: 'org_1' },
+      upstreamPath: '/organizations/org_1',
+      targetUserId: null,
+      targetOrganizationId: 'org_1',
     })
+    expect(resolved.upstreamQuery.toString()).toBe('')
     expect(
-      refusal(() =>
-        resolveRoute(
-          'GET',
-          '/api/v2/organizations//members/x/roles',
-          new URLSearchParams(),
-          routes,
-        ),
-      ).message,
-    ).toContain('on property id (ID of the organization)')
+      refusal(() => resolveRoute('GET', '/api/v2/organizations/%', new URLSearchParams(), routes))
+        .message,
+    ).toContain('on property id (ID of the organization to retrieve)')
+  })
+})
+
+describe("resolveRoute: an organization member's roles", () => {
+  const rolesPath = (organizationId: string, userId: string, raw = false) =>
+    raw
+      ? `/api/v2/organizations/${organizationId}/members/${userId}/roles`
+      : `/api/v2/organizations/${encodeURIComponent(organizationId)}/members/${encodeURIComponent(userId)}/roles`
+  const ORGANIZATION = 'id (Organization identifier)'
+  const USER = 'user_id (ID of the user to associate roles with)'
+
+  it('is allowed with read:organization_member_roles, naming the user and the organization', () => {
+    expect(resolve(rolesPath('org_abc', 'auth0|abc'))).toEqual({
+      route: expect.objectContaining({
+        name: 'organizations.members.roles',
+        anyOf: ['read:organization_member_roles'],
+      }),
+      params: { org_id: 'org_abc', user_id: 'auth0|abc' },
+      upstreamPath: '/organizations/org_abc/members/auth0%7Cabc/roles',
+      upstreamQuery: expect.any(URLSearchParams),
+      targetUserId: 'auth0|abc',
+      targetOrganizationId: 'org_abc',
+    })
+  })
+
+  it.each([
+    ['samlp|acme-saml|jane@acme.com'],
+    ['oidc|corp/ldap|josé.núñez'],
+    ['auth0|what?really#100%25'],
+    ['email|日本語🚀'],
+  ])('keeps the user %j one segment, decoded once and encoded once', (userId) => {
+    const resolved = resolve(rolesPath('org_abc', userId))
+
+    expect(resolved.targetUserId).toBe(userId)
+    expect(resolved.upstreamPath).toBe(
+      `/organizations/org_abc/members/${encodeURIComponent(userId)}/roles`,
+    )
+  })
+
+  it('keeps the organization id one segment too', () => {
+    const organizationId = 'org/odd?#%25'
+    const resolved = resolve(rolesPath(organizationId, 'auth0|abc'))
+
+    expect(resolved.targetOrganizationId).toBe(organizationId)
+    expect(resolved.upstreamPath).toBe(
+      `/organizations/${encodeURIComponent(organizationId)}/members/auth0%7Cabc/roles`,
+    )
+  })
+
+  it('encodes what a client left raw, so it cannot reach upstream as a separator', () => {
+    expect(resolve(rolesPath('org_1', 'auth0|a@b.c', true)).upstreamPath).toBe(
+      '/organizations/org_1/members/auth0%7Ca%40b.c/roles',
+    )
+  })
+
+  it.each([
+    [
+      'an empty organization',
+      rolesPath('', 'x', true),
+      'String does not match pattern ^.+$',
+      ORGANIZATION,
+    ],
+    [
+      'broken encoding in the organization',
+      rolesPath('org%7', 'x', true),
+      'String does not match pattern ^.+$',
+      ORGANIZATION,
+    ],
+    [
+      'an organization decoding to ..',
+      rolesPath('%2e%2e', 'x', true),
+      'Dot segments are not allowed',
+      ORGANIZATION,
+    ],
+    [
+      'a raw . organization',
+      rolesPath('.', 'x', true),
+      'Dot segments are not allowed',
+      ORGANIZATION,
+    ],
+    [
+      'an organization over 512 characters',
+      rolesPath('o'.repeat(513), 'x', true),
+      'String is too long (513 chars), maximum 512',
+      ORGANIZATION,
+    ],
+    ['an empty user', rolesPath('org_1', '', true), 'String does not match pattern ^.+$', USER],
+    [
+      'broken encoding in the user',
+      rolesPath('org_1', 'auth0%7', true),
+      'String does not match pattern ^.+$',
+      USER,
+    ],
+    [
+      'a user decoding to ..',
+      rolesPath('org_1', '%2E%2E', true),
+      'Dot segments are not allowed',
+      USER,
+    ],
+    ['a raw .. user', rolesPath('org_1', '..', true), 'Dot segments are not allowed', USER],
+    [
+      'a user over 512 characters',
+      rolesPath('org_1', 'u'.repeat(513), true),
+      'String is too long (513 chars), maximum 512',
+      USER,
+    ],
+  ])('refuses %s with 400 invalid_uri', (_, pathname, problem, property) => {
+    expect(refusal(() => resolve(pathname)).body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `Path validation error: '${problem}' on property ${property}.`,
+      errorCode: 'invalid_uri',
+    })
+  })
+
+  it('checks the organization before the user', () => {
+    expect(refusal(() => resolve(rolesPath('', '', true))).message).toContain(ORGANIZATION)
+  })
+
+  it('passes on only page, per_page and include_totals, as sent', () => {
+    const resolved = resolve(
+      rolesPath('org_1', 'auth0|abc'),
+      'page=1&per_page=50&include_totals=true&fields=name&q=x&from=y&take=5&per_page=2',
+    )
+
+    expect(resolved.upstreamQuery.toString()).toBe(
+      'page=1&per_page=50&include_totals=true&per_page=2',
+    )
+  })
+
+  it.each([
+    ['/api/v2/organizations/org_1/members/auth0%7Cabc'],
+    ['/api/v2/organizations/org_1/members/auth0%7Cabc/roles/'],
+    ['/api/v2/organizations/org_1/members/auth0%7Cabc/roles/rol_1'],
+    ['/api/v2/organizations/org_1/members/auth0%7Cabc/%72oles'],
+    ['/api/v2/organizations/org_1/roles'],
+    ['/api/v2/organizations%2Forg_1/members/auth0%7Cabc/roles'],
+  ])('answers 404 for %s', (pathname) => {
+    expect(refusal(() => resolve(pathname)).status).toBe(404)
   })
 })

@@ -2,13 +2,9 @@ import { invalidUri, routeNotFound } from './auth0-errors'
 
 /**
  * The Management API endpoints the proxy relays, and nothing else. Each names the permissions
- * that allow it (any one of them), the query parameters passed on, and which path parameter is
- * the user looked up (for the audit log). The next one slots in as one more entry, e.g.
- *
- *   { name: 'organizations.memberRoles',
- *     path: 'organizations/{org_id}/members/{user_id}/roles',
- *     anyOf: ['read:organization_member_roles'], query: PAGING, target: 'user_id',
- *     params: { org_id: 'id (ID of the organization)', user_id: 'user_id (ID of the user …)' } }
+ * that allow it (any one of them), the query parameters passed on, and which path parameters are
+ * the user and the organization looked up (for the audit log). The next one slots in as one more
+ * entry, like `organizations.members.roles` below.
  */
 export interface AllowedRoute {
   /** What the audit log calls it. */
@@ -21,6 +17,8 @@ export interface AllowedRoute {
   query: readonly string[]
   /** The parameter holding the user looked up, if any. */
   target?: string
+  /** The parameter holding the organization looked up, if any. */
+  organization?: string
   /** Each parameter as the API names it in path validation errors. */
   params?: Readonly<Record<string, string>>
 }
@@ -50,6 +48,19 @@ export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
     target: 'id',
     params: { id: 'id (ID of the user to retrieve the organizations for)' },
   },
+  {
+    name: 'organizations.members.roles',
+    path: 'organizations/{org_id}/members/{user_id}/roles',
+    anyOf: ['read:organization_member_roles'],
+    query: PAGING,
+    target: 'user_id',
+    organization: 'org_id',
+    // The Management API calls the organization `id`; `org_id` here only names it apart.
+    params: {
+      org_id: 'id (Organization identifier)',
+      user_id: 'user_id (ID of the user to associate roles with)',
+    },
+  },
 ]
 
 /** A request the allow-list lets through, rewritten for the Management API. */
@@ -63,6 +74,8 @@ export interface ResolvedRoute {
   upstreamQuery: URLSearchParams
   /** The decoded id of the user looked up, or null (a search). */
   targetUserId: string | null
+  /** The decoded id of the organization looked up, or null (an endpoint about a user alone). */
+  targetOrganizationId: string | null
 }
 
 export const API_BASE_PATH = '/api/v2'
@@ -104,6 +117,8 @@ export function resolveRoute(
       upstreamPath: `/${upstreamSegments.join('/')}`,
       upstreamQuery: allowedQuery(query, route.query),
       targetUserId: route.target === undefined ? null : (params[route.target] ?? null),
+      targetOrganizationId:
+        route.organization === undefined ? null : (params[route.organization] ?? null),
     }
   }
   throw routeNotFound()

@@ -143,6 +143,31 @@ describe('over HTTP', () => {
     }
   })
 
+  it("relays a member's roles, each awkward id one segment all the way", async () => {
+    for (const user of [NAMED_USERS.slashAndUnicodeId, NAMED_USERS.reservedCharactersId]) {
+      const [organization] = tenant.tenant.data.membershipsByUserId.get(user.userId) ?? []
+      const response = await get(
+        `/api/v2/organizations/${organization?.id}/members/${encodeURIComponent(user.userId)}/roles?include_totals=true`,
+      )
+      expect(response.status).toBe(200)
+      expect(response.headers.get('X-RateLimit-Remaining')).toMatch(/^\d+$/)
+      expect(await response.json()).toMatchObject({ total: 2, roles: [{ name: 'Member' }, {}] })
+    }
+  })
+
+  it('refuses a %2e%2e organization id as sent on the wire with 400 invalid_uri', async () => {
+    const { status, body } = await rawRequest({
+      path: '/api/v2/organizations/%2e%2e/members/auth0%7Cx/roles',
+      headers: { Authorization: `Bearer ${adaToken}` },
+    })
+
+    expect(status).toBe(400)
+    expect(JSON.parse(body)).toMatchObject({
+      errorCode: 'invalid_uri',
+      message: expect.stringContaining('on property id (Organization identifier)'),
+    })
+  })
+
   it('refuses a %2e%2e id as sent on the wire with 400 invalid_uri', async () => {
     const { status, body } = await rawRequest({
       path: '/api/v2/users/%2e%2e/organizations',

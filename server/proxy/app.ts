@@ -131,6 +131,9 @@ export function createProxyApp(
         requestId,
         admin: { sub: admin.sub, ...(admin.email !== undefined && { email: admin.email }) },
         targetUserId: resolved.targetUserId,
+        ...(resolved.targetOrganizationId !== null && {
+          targetOrganizationId: resolved.targetOrganizationId,
+        }),
         endpoint: resolved.route.name,
         status: response.status,
         durationMs: now() - startedAt,

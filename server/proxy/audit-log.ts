@@ -10,6 +10,8 @@ export interface AuditEntry {
   admin: { sub: string; email?: string }
   /** The user looked up (decoded), or null for a search. */
   targetUserId: string | null
+  /** The organization looked up (decoded); only on organization endpoints. */
+  targetOrganizationId?: string
   /** The allow-list's name for the endpoint, e.g. `users.organizations`. */
   endpoint: string
   /** What the admin got: the Management API's status, or the proxy's own. */

@@ -51,7 +51,7 @@ describe('the Management API token', () => {
     expect(decodeJwt(token)).toMatchObject({
       sub: `${PROXY_CLIENT_ID}@clients`,
       aud: TENANT.managementAudience,
-      scope: 'read:users read:organizations',
+      scope: 'read:users read:organizations read:organization_member_roles',
     })
     expect(grants).toHaveLength(1)
     expect(Object.fromEntries(new URLSearchParams(await grants[0]?.text()))).toEqual({

@@ -19,15 +19,16 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * The SPA's policy. Scripts only from us (Vite builds no inline script). Styles also inline:
  * Mantine sets style attributes. Images from us or any https: host (organization logos), never
  * data: (a hostile logo). The tenant is called (tokens, /userinfo), framed (silent sign-in's
- * hidden iframe) and posted to (its login form) — nothing else is.
+ * hidden iframe) and posted to (its login form) — nothing else is, but the API: `'self'` when the
+ * proxy serves the SPA beside it, its origin when it lives elsewhere (`vite preview`).
  */
-export function spaContentSecurityPolicy(tenantOrigin: string): string {
+export function spaContentSecurityPolicy(tenantOrigin: string, apiSource = "'self'"): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' https:",
-    `connect-src 'self' ${tenantOrigin}`,
+    `connect-src ${[...new Set([apiSource, tenantOrigin])].join(' ')}`,
     `frame-src ${tenantOrigin}`,
     "object-src 'none'",
     "frame-ancestors 'none'",
@@ -36,9 +37,12 @@ export function spaContentSecurityPolicy(tenantOrigin: string): string {
   ].join('; ')
 }
 
-export function spaSecurityHeaders(tenantOrigin: string): Record<string, string> {
+export function spaSecurityHeaders(
+  tenantOrigin: string,
+  apiSource?: string,
+): Record<string, string> {
   return {
     ...BASE_SECURITY_HEADERS,
-    'Content-Security-Policy': spaContentSecurityPolicy(tenantOrigin),
+    'Content-Security-Policy': spaContentSecurityPolicy(tenantOrigin, apiSource),
   }
 }

@@ -51,6 +51,15 @@ describe.each([
     })
   })
 
+  it('grants read:organization_member_roles to Ada, who holds it, and not to Sam', () => {
+    const requested = ['openid', 'read:organization_member_roles']
+
+    expect(scopeForAdmin(config, ADA, audience, requested)?.permissions).toEqual([
+      'read:organization_member_roles',
+    ])
+    expect(scopeForAdmin(config, SAM, audience, requested)?.permissions).toEqual([])
+  })
+
   it('grants only what was asked for', () => {
     expect(scopeForAdmin(config, ADA, audience, ['openid', 'read:users'])).toEqual({
       audience,
@@ -64,7 +73,7 @@ describe('client-credentials tokens', () => {
   it("give the proxy's client its Management API grant", () => {
     expect(scopeForClient(config, client(PROXY_CLIENT_ID), MANAGEMENT_AUDIENCE, [])).toEqual({
       audience: MANAGEMENT_AUDIENCE,
-      scope: ['read:users', 'read:organizations'],
+      scope: ['read:users', 'read:organizations', 'read:organization_member_roles'],
     })
   })
 

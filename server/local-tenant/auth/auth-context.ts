@@ -14,9 +14,11 @@ export interface AuthContext extends TenantContext {
 const CODE_TTL_MS = 5 * 60 * 1000
 
 export function createAuthContext(tenant: TenantContext): AuthContext {
+  const sessions = new Sessions(tenant.now)
+  tenant.faults?.onEndSessions(() => sessions.endAll())
   return {
     ...tenant,
-    sessions: new Sessions(tenant.now),
+    sessions,
     codes: new HandleStore({ ttlMs: CODE_TTL_MS }),
     refreshTokens: new HandleStore(),
   }

@@ -42,4 +42,9 @@ export class HandleStore<T> {
   revoke(handle: string | null | undefined): void {
     if (handle) this.#records.delete(handle)
   }
+
+  /** Forgets every record at once. */
+  clear(): void {
+    this.#records.clear()
+  }
 }

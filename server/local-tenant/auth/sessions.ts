@@ -43,4 +43,9 @@ export class Sessions {
     this.#store.revoke(getCookie(c, SESSION_COOKIE))
     deleteCookie(c, SESSION_COOKIE, { httpOnly: true, sameSite: 'Lax', path: '/' })
   }
+
+  /** Every session is over (a fault switch: the tenant's sessions expire all at once). */
+  endAll(): void {
+    this.#store.clear()
+  }
 }

@@ -15,6 +15,8 @@ export interface Principal {
   /** The token's `azp`: the application calling, which is what rate limits count. */
   clientId: string
   scopes: ReadonlySet<string>
+  /** The token's `iat` (seconds since the epoch), if it has one. */
+  issuedAt: number | undefined
 }
 
 const BEARER = /^Bearer +(\S+) *$/i
@@ -55,6 +57,7 @@ export async function authenticate(
     subject: payload.sub,
     clientId: typeof payload.azp === 'string' ? payload.azp : payload.sub,
     scopes: new Set(scope.split(' ').filter((s) => s.length > 0)),
+    issuedAt: typeof payload.iat === 'number' ? payload.iat : undefined,
   }
 }
 

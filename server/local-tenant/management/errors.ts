@@ -116,3 +116,15 @@ export const userDoesNotExist = (): ManagementApiError =>
 export const userNotFound = (): ManagementApiError => new ManagementApiError(404, 'User not found')
 
 export const routeNotFound = (): ManagementApiError => new ManagementApiError(404, 'Not Found')
+
+/** GET /organizations/{id}/…, as SDK tests against real tenants record it: no errorCode. */
+export const organizationNotFound = (): ManagementApiError =>
+  new ManagementApiError(404, 'No organization found by that id or name')
+
+/**
+ * GET /organizations/{id}/members/{user_id}/roles for someone who is not a member. Auth0
+ * documents no 404 for this endpoint and no live body is on record: the wording is ours, in the
+ * shape of the organization 404 (no errorCode).
+ */
+export const notAnOrganizationMember = (): ManagementApiError =>
+  new ManagementApiError(404, 'The user is not a member of the organization.')

@@ -85,3 +85,55 @@ describe('resolveRoute', () => {
     })
   })
 })
+
+describe('resolveRoute: an organization member’s roles', () => {
+  const rolesPath = (organizationId: string, userId: string) =>
+    `/organizations/${encodeURIComponent(organizationId)}/members/${encodeURIComponent(userId)}/roles`
+
+  it.each(AWKWARD_IDS)('decodes the user id %j exactly once, beside the organization id', (id) => {
+    expect(resolveRoute('GET', `${BASE}${rolesPath('org_abc', id)}?page=0`)).toEqual({
+      name: 'listOrganizationMemberRoles',
+      scope: 'read:organization_member_roles',
+      organizationId: 'org_abc',
+      userId: id,
+    })
+  })
+
+  it('decodes the organization id once too', () => {
+    expect(
+      resolveRoute('GET', `${BASE}${rolesPath('org/with?odd#100%25', 'auth0|x')}`),
+    ).toMatchObject({ organizationId: 'org/with?odd#100%25', userId: 'auth0|x' })
+  })
+
+  it.each([
+    ['/organizations/%E0%A4%A/members/x/roles', 'id (Organization identifier)'],
+    ['/organizations//members/x/roles', 'id (Organization identifier)'],
+    ['/organizations/org_1/members/%/roles', 'user_id (ID of the user to associate roles with)'],
+    ['/organizations/org_1/members//roles', 'user_id (ID of the user to associate roles with)'],
+  ])('answers invalid_uri for %s, naming %s', (path, property) => {
+    expect(failure('GET', path)).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `Path validation error: 'String does not match pattern ^.+$' on property ${property}.`,
+      errorCode: 'invalid_uri',
+    })
+  })
+
+  it.each([
+    ['GET', '/organizations'],
+    ['GET', '/organizations/org_1'],
+    ['GET', '/organizations/org_1/members'],
+    ['GET', '/organizations/org_1/members/x'],
+    ['GET', '/organizations/org_1/members/x/roles/'],
+    ['GET', '/organizations/org_1/members/x/roles/extra'],
+    ['GET', '/organizations/org_1/roles/x/members'],
+    ['POST', '/organizations/org_1/members/x/roles'],
+    ['DELETE', '/organizations/org_1/members/x/roles'],
+  ])('answers 404 for %s %s', (method, path) => {
+    expect(failure(method, path)).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Not Found',
+    })
+  })
+})

@@ -5,6 +5,12 @@ export type ManagementRoute =
   | { name: 'searchUsers'; scope: 'read:users' }
   | { name: 'getUser'; scope: 'read:users'; userId: string }
   | { name: 'listUserOrganizations'; scope: 'read:organizations'; userId: string }
+  | {
+      name: 'listOrganizationMemberRoles'
+      scope: 'read:organization_member_roles'
+      organizationId: string
+      userId: string
+    }
 
 /** Where app.ts mounts the Management API; also where Auth0 serves it. */
 const MANAGEMENT_API_BASE_PATH = '/api/v2'
@@ -13,6 +19,12 @@ const MANAGEMENT_API_BASE_PATH = '/api/v2'
 export const USER_ID_PROPERTY = {
   getUser: 'id (ID of the user to retrieve)',
   listUserOrganizations: 'id (ID of the user to retrieve the organizations for)',
+} as const
+
+/** The path parameters of GET /organizations/{id}/members/{user_id}/roles, named the same way. */
+export const MEMBER_ROLES_PROPERTY = {
+  organizationId: 'id (Organization identifier)',
+  userId: 'user_id (ID of the user to associate roles with)',
 } as const
 
 function decodeSegment(segment: string): string | undefined {
@@ -34,6 +46,9 @@ export function resolveRoute(method: string, url: string): ManagementRoute {
     throw routeNotFound()
   }
   const raw = pathname.slice(MANAGEMENT_API_BASE_PATH.length + 1).split('/')
+  if (raw[0] !== undefined && decodeSegment(raw[0]) === 'organizations') {
+    return resolveOrganizationRoute(raw.slice(1))
+  }
   const [resource, rawId, relation, ...rest] = raw
   if (resource === undefined || decodeSegment(resource) !== 'users' || rest.length > 0) {
     throw routeNotFound()
@@ -52,4 +67,30 @@ export function resolveRoute(method: string, url: string): ManagementRoute {
   // Broken percent-encoding and an empty id both fail the API's `^.+$` check on `id`.
   if (userId === '') throw invalidUri(USER_ID_PROPERTY[route.name])
   return route
+}
+
+/** `{id}/members/{user_id}/roles` below /organizations: the one organization route served. */
+function resolveOrganizationRoute(segments: readonly string[]): ManagementRoute {
+  const [rawOrganizationId, members, rawUserId, roles, ...rest] = segments
+  if (
+    rawOrganizationId === undefined ||
+    rawUserId === undefined ||
+    members === undefined ||
+    decodeSegment(members) !== 'members' ||
+    roles === undefined ||
+    decodeSegment(roles) !== 'roles' ||
+    rest.length > 0
+  ) {
+    throw routeNotFound()
+  }
+  const organizationId = decodeSegment(rawOrganizationId) ?? ''
+  const userId = decodeSegment(rawUserId) ?? ''
+  if (organizationId === '') throw invalidUri(MEMBER_ROLES_PROPERTY.organizationId)
+  if (userId === '') throw invalidUri(MEMBER_ROLES_PROPERTY.userId)
+  return {
+    name: 'listOrganizationMemberRoles',
+    scope: 'read:organization_member_roles',
+    organizationId,
+    userId,
+  }
 }

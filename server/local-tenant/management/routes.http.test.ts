@@ -61,4 +61,18 @@ describe('over HTTP', () => {
       expect((await response.json()).user_id).toBe(user.userId)
     }
   })
+
+  it("finds a member's roles by an id with / ? # % and non-Latin characters", async () => {
+    for (const user of [NAMED_USERS.slashAndUnicodeId, NAMED_USERS.reservedCharactersId]) {
+      const [organization] = t.tenant.data.membershipsByUserId.get(user.userId) ?? []
+      const path = `/organizations/${organization?.id}/members/${encodeURIComponent(user.userId)}/roles`
+      const response = await get(path)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('X-RateLimit-Remaining')).toMatch(/^\d+$/)
+      expect((await response.json()).map((role: { name: string }) => role.name)).toEqual([
+        'Member',
+        'Org Admin',
+      ])
+    }
+  })
 })

@@ -3,6 +3,8 @@ import type { TenantContext } from '../context'
 import { authenticate, requireScope, type Principal } from './bearer'
 import { delay } from './delay'
 import { errorResponse, ManagementApiError, tooManyRequests } from './errors'
+import type { TenantBindings } from './faults'
+import { listOrganizationMemberRoles } from './organization-member-roles'
 import { resolveRoute } from './paths'
 import { createRateLimiter, rateLimitHeaders, type RateLimitOutcome } from './rate-limit'
 import { createScenarioResponder } from './scenario-responses'
@@ -16,27 +18,43 @@ const ANONYMOUS_CLIENT = '(anonymous)'
 
 /**
  * The Management API endpoints Orgscope uses, mounted by app.ts at /api/v2. Every request goes
- * through one pipeline: latency → bearer check → rate limit → route → scope → scenario → answer,
- * and every answer (success or error) carries X-RateLimit-* headers. Rate limit and latency are
- * read from `context.config` per request; see settings.ts to change them at run time.
+ * through one pipeline: latency → bearer check → rate limit → route → scope → fault switches →
+ * scenario → answer, and every answer (success or error) carries X-RateLimit-* headers. Rate
+ * limit and latency are read from `context.config` per request; see settings.ts to change them at
+ * run time. Fault switches exist only on a tenant created with them (faults.ts).
  */
-export function managementRoutes(context: TenantContext): Hono {
+export function managementRoutes(context: TenantContext): Hono<{ Bindings: TenantBindings }> {
   const limiter = createRateLimiter(() => context.config.rateLimit)
   const scenarios = createScenarioResponder(context)
+  const { faults } = context
 
-  const route = async (request: Request, principal: Principal): Promise<Response> => {
+  const route = async (
+    request: Request,
+    principal: Principal,
+    bindings: TenantBindings | undefined,
+  ): Promise<Response> => {
     const resolved = resolveRoute(request.method, request.url)
+    faults?.checkToken(resolved, principal.issuedAt)
     requireScope(principal, resolved.scope)
     const params = new URL(request.url).searchParams
     if (resolved.name === 'searchUsers') return searchUsers(context.data, params)
+    const fault = await faults?.respond(resolved, request, bindings)
+    if (fault) return fault
     const scenario = await scenarios.respond(resolved, request)
     if (scenario) return scenario
+    if (resolved.name === 'listOrganizationMemberRoles') {
+      const { organizationId, userId } = resolved
+      return listOrganizationMemberRoles(context.data, organizationId, userId, params)
+    }
     return resolved.name === 'getUser'
       ? getUser(context.data, resolved.userId, params)
       : listUserOrganizations(context.data, resolved.userId, params)
   }
 
-  const answer = async (request: Request): Promise<Response> => {
+  const answer = async (
+    request: Request,
+    bindings: TenantBindings | undefined,
+  ): Promise<Response> => {
     const identity: Identity = await authenticate(request, context).then(
       (principal) => ({ principal }),
       (error: unknown) => ({ failure: asErrorResponse(error) }),
@@ -46,19 +64,25 @@ export function managementRoutes(context: TenantContext): Hono {
     let response: Response
     if (!outcome.allowed) response = errorResponse(tooManyRequests())
     else if ('failure' in identity) response = identity.failure
-    else response = await route(request, identity.principal).catch(asErrorResponse)
+    else response = await route(request, identity.principal, bindings).catch(asErrorResponse)
     return withRateLimitHeaders(response, outcome)
   }
 
-  const app = new Hono()
+  const app = new Hono<{ Bindings: TenantBindings }>()
   app.all('*', async (c) => {
     const request = c.req.raw
+    faults?.begin(request)
     try {
       await delay(context.config.latencyMs, request.signal)
-      return await answer(request)
+      const response = await answer(request, c.env)
+      faults?.finish(request, response)
+      return response
     } catch (error) {
-      // The caller hung up (latency or the slow scenario): nobody reads this answer.
-      if (request.signal.aborted) return new Response(null, { status: 499 })
+      // The caller hung up (latency, the slow scenario, a delay fault): nobody reads this answer.
+      if (request.signal.aborted) {
+        faults?.finish(request, 'aborted')
+        return new Response(null, { status: 499 })
+      }
       throw error
     }
   })

@@ -36,8 +36,9 @@ const BAD_GATEWAY_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'
 
 /**
- * Acts out the scenario users (seed/scenarios.ts). Only the rate-limited scenario keeps state:
- * one "episode" per user, so a UI that waits for X-RateLimit-Reset and retries succeeds.
+ * Acts out the scenario users (seed/scenarios.ts) and the role scenarios (seed/roles.ts). Only
+ * the rate-limited scenario keeps state: one "episode" per user, so a UI that waits for
+ * X-RateLimit-Reset and retries succeeds.
  */
 export function createScenarioResponder(
   context: Pick<TenantContext, 'config' | 'data' | 'now'>,
@@ -101,8 +102,26 @@ export function createScenarioResponder(
     }
   }
 
+  /** Role scenarios act on one membership each; the user scenarios never reach roles lookups. */
+  const memberRolesAnswer = (organizationId: string, userId: string): Response | undefined => {
+    const found = context.data.roleScenarios.find(
+      (entry) => entry.organizationId === organizationId && entry.userId === userId,
+    )
+    switch (found?.scenario) {
+      case undefined:
+        return undefined
+      case 'roles-insufficient-scope':
+        return errorResponse(insufficientScope('read:organization_member_roles'))
+      case 'roles-server-error':
+        return errorResponse(new ManagementApiError(500, 'An internal server error occurred.'))
+    }
+  }
+
   return {
     async respond(route, request) {
+      if (route.name === 'listOrganizationMemberRoles') {
+        return memberRolesAnswer(route.organizationId, route.userId)
+      }
       const scenario = context.data.scenarioByUserId.get(route.userId)
       if (scenario === undefined) return undefined
       if (route.name === 'getUser') {

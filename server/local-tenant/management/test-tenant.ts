@@ -23,7 +23,14 @@ export interface TestTenant {
 }
 
 export async function createTestTenant(
-  options: { rateLimit?: RateLimitConfig; latencyMs?: number; now?: () => number } = {},
+  options: {
+    rateLimit?: RateLimitConfig
+    latencyMs?: number
+    now?: () => number
+    /** Fault switches: `faults` on `tenant`; `faultControl` also serves them at /__faults. */
+    faults?: boolean
+    faultControl?: boolean
+  } = {},
 ): Promise<TestTenant> {
   const tenant = await createLocalTenant(
     defaultTenantConfig({
@@ -32,7 +39,11 @@ export async function createTestTenant(
       rateLimit: options.rateLimit ?? { burst: 100_000, refillPerSecond: 100_000 },
       ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
     }),
-    options.now ? { now: options.now } : {},
+    {
+      ...(options.now && { now: options.now }),
+      ...(options.faults && { faults: true }),
+      ...(options.faultControl && { faultControl: true }),
+    },
   )
   const mint = (overrides: Partial<AccessTokenRequest> = {}): Promise<string> =>
     tenant.mintAccessToken({

@@ -72,6 +72,7 @@ export const NAMED_USERS = {
     name: 'Jane Acme',
     memberships: 2,
   },
+  /** Role scenarios too (roles.ts): 1st organization's roles load, 2nd answers 403, 3rd 500. */
   office365User: {
     userId: 'office365|10030000838D23AF@MicrosoftOnline.com',
     email: 'li.wei@contoso.com',

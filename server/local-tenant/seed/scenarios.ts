@@ -2,7 +2,8 @@
  * Scenario users: real users in search whose lookups produce one error state each, so a person
  * (or an e2e test) can walk through every failure in the running app. Scenarios act on
  * `GET /users/{id}/organizations`, so the user's header still loads; `deleted` also 404s on
- * `GET /users/{id}`. The behaviour lives in `management/scenario-responses.ts`.
+ * `GET /users/{id}`. The behaviour lives in `management/scenario-responses.ts`. They never touch
+ * roles lookups; the role scenarios (one membership each) are in `roles.ts`.
  */
 export const SCENARIO_DESCRIPTIONS = {
   'invalid-token':

@@ -1,11 +1,12 @@
 import { buildMemberships } from './memberships'
 import { buildOrganizations } from './organizations'
 import { createRandom } from './prng'
+import { buildRoleScenarios, type RoleScenarioMembership } from './roles'
 import { SCENARIO_USERS, type ScenarioName } from './scenarios'
 import type { Organization, User } from './types'
 import { buildUsers } from './users'
 
-export type { Organization, User } from './types'
+export type { Organization, Role, User } from './types'
 
 /** Everything the local tenant's Management API serves. Read-only and shared. */
 export interface TenantData {
@@ -14,10 +15,13 @@ export interface TenantData {
   readonly usersById: ReadonlyMap<string, User>
   /** Sorted by `name`. */
   readonly organizations: readonly Organization[]
+  readonly organizationsById: ReadonlyMap<string, Organization>
   /** Each user's organizations in a stable order; every user has an entry (maybe empty). */
   readonly membershipsByUserId: ReadonlyMap<string, readonly Organization[]>
   /** The users whose lookups act out an error state (see `scenarios.ts`). */
   readonly scenarioByUserId: ReadonlyMap<string, ScenarioName>
+  /** The memberships whose roles lookups act out an error state (see `roles.ts`). */
+  readonly roleScenarios: readonly RoleScenarioMembership[]
 }
 
 // One seed per part, so adding a user does not reshuffle every organization (and vice versa).
@@ -36,10 +40,12 @@ export function buildTenantData(): TenantData {
     users,
     usersById: new Map(users.map((user) => [user.user_id, user])),
     organizations,
+    organizationsById: new Map(organizations.map((org) => [org.id, org])),
     membershipsByUserId,
     scenarioByUserId: new Map(
       Object.values(SCENARIO_USERS).map((user) => [user.userId, user.scenario]),
     ),
+    roleScenarios: buildRoleScenarios(membershipsByUserId),
   }
 }
 

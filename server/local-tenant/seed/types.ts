@@ -45,3 +45,11 @@ export interface Organization {
   /** At most 25 string values. */
   readonly metadata?: Readonly<Record<string, string>>
 }
+
+export interface Role {
+  /** `rol_` + 16 alphanumeric characters. */
+  readonly id: string
+  readonly name: string
+  /** Optional in Auth0: absent when the role has none. */
+  readonly description?: string
+}
