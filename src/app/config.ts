@@ -1,6 +1,11 @@
 // zod/mini: the same validation in a few KiB, because config parsing sits in the first bundle.
 import * as z from 'zod/mini'
 
+// No `new Function`: the production CSP forbids eval, and zod's probe for it (caught, but still
+// reported to the page as a CSP violation) would fire once per page load. This is the first zod
+// code every page runs, and the setting is global, so the API schemas parse jitless too.
+z.config({ jitless: true })
+
 /**
  * Build-time configuration, validated once at start-up. Vite inlines `import.meta.env` at build
  * time, so a missing variable is a deployment mistake: we report every problem at once, by

@@ -3,7 +3,7 @@ import { MantineProvider } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { onRedirectCallback } from '@/features/auth/return-to'
 import type { AppConfig } from './config'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 import './mantine-styles'
 
 /** Scopes the admin's token asks for (DESIGN: the outside contract). */
@@ -19,7 +19,12 @@ export function ThemeProvider({
   children: ReactNode
 }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+      env={env}
+    >
       {children}
     </MantineProvider>
   )

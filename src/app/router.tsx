@@ -1,14 +1,21 @@
 import { Center, Loader } from '@mantine/core'
-import { lazy, Suspense, type ReactNode } from 'react'
-import { Route, Router, Switch } from 'wouter'
+import { Suspense, useEffect, type ReactNode } from 'react'
+import { matchRoute, Route, Router, Switch, useLocation, useRouter } from 'wouter'
 import { routePatterns } from '@/lib/routes'
 import { browserLocation } from './location'
+import { preloadable } from './preloadable'
 
-// Lazy pages keep the initial bundle to the shell, the SDKs and the sign-in screen; a signed-out
-// visitor never downloads the feature code.
-const SearchPage = lazy(() => import('./routes/search-page'))
-const UserOrganizationsPage = lazy(() => import('./routes/user-organizations-page'))
-const NotFoundPage = lazy(() => import('./routes/not-found-page'))
+// Lazy pages keep the initial bundle to the shell, the SDKs and the sign-in screen; the page for
+// the address is fetched during the session check (`PreloadCurrentPage`), never blocking it.
+const SearchPage = preloadable(() => import('./routes/search-page'))
+const UserOrganizationsPage = preloadable(() => import('./routes/user-organizations-page'))
+const NotFoundPage = preloadable(() => import('./routes/not-found-page'))
+
+/** The routes, in the order they are matched; anything else is NotFoundPage. */
+const PAGES = [
+  { pattern: routePatterns.search, page: SearchPage },
+  { pattern: routePatterns.userOrganizations, page: UserOrganizationsPage },
+]
 
 type Location = typeof browserLocation
 
@@ -38,12 +45,28 @@ function PageLoading() {
   )
 }
 
+/**
+ * Starts downloading the page for the current address (matched as `AppRoutes` matches it), so
+ * that it is in memory when the signed-in app first renders: rendered during the session check,
+ * it takes the page's download off the way to its data.
+ */
+export function PreloadCurrentPage() {
+  const { parser } = useRouter()
+  const [path] = useLocation()
+  useEffect(() => {
+    const match = PAGES.find(({ pattern }) => matchRoute(parser, pattern, path)[0])
+    void (match?.page ?? NotFoundPage).preload()
+  }, [parser, path])
+  return null
+}
+
 export function AppRoutes() {
   return (
     <Suspense fallback={<PageLoading />}>
       <Switch>
-        <Route path={routePatterns.search} component={SearchPage} />
-        <Route path={routePatterns.userOrganizations} component={UserOrganizationsPage} />
+        {PAGES.map(({ pattern, page }) => (
+          <Route key={pattern} path={pattern} component={page} />
+        ))}
         <Route component={NotFoundPage} />
       </Switch>
     </Suspense>

@@ -359,6 +359,40 @@ describe('server failures and answers that are not the API’s', () => {
     ).toHaveTextContent('Management API: Internal error')
   })
 
+  test('a gateway’s 504 says the answer did not come in time, with the gateway’s message', () => {
+    renderWithTheme(
+      <ApiErrorAlert
+        error={httpError({
+          status: 504,
+          error: 'Gateway Timeout',
+          message: 'The Management API did not answer within 10 s.',
+        })}
+        onRetry={vi.fn()}
+      />,
+    )
+    const alert = screen.getByRole('alert', { name: "The Management API didn't answer in time" })
+    expect(alert).toHaveTextContent('HTTP 504')
+    expect(alert).toHaveTextContent('The Management API did not answer within 10 s.')
+    expect(alert).toHaveTextContent('stopped waiting for its answer')
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument()
+  })
+
+  test('while the app retries by itself, counts down to the next try instead of offering a button', () => {
+    vi.useFakeTimers({ now: NOW })
+    renderWithTheme(
+      <ApiErrorAlert
+        error={httpError({ status: 500, error: 'Internal Server Error', message: 'Boom' })}
+        retryingAt={new Date(NOW.getTime() + 2000)}
+      />,
+    )
+    const alert = screen.getByRole('alert', { name: 'The Management API ran into an error' })
+    expect(within(alert).getByText('Retrying in 2 s')).toBeInTheDocument()
+    expect(within(alert).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument()
+
+    act(() => vi.advanceTimersByTime(2000))
+    expect(within(alert).getByText('Retrying now…')).toBeInTheDocument()
+  })
+
   test('a network failure says the API cannot be reached and offers Try again', async () => {
     const error = await errorFor(() => HttpResponse.error())
     renderWithTheme(<ApiErrorAlert error={error} onRetry={vi.fn()} />)

@@ -18,6 +18,11 @@ export interface ApiErrorAlertProps {
   userId?: string
   /** When older results are still on screen, since when. */
   staleSince?: Date
+  /**
+   * The app is already trying again by itself at this time (a 5xx, network failure or time-out
+   * under the retry policy): the alert counts down to it. A 429 counts down to its reset anyway.
+   */
+  retryingAt?: Date
 }
 
 type Situation =
@@ -127,9 +132,9 @@ function titleOf(situation: Situation, view: ErrorView): string {
     case 'rate-limited':
       return 'Rate limited by the Management API'
     case 'server':
-      return view.status === 500
-        ? 'The Management API ran into an error'
-        : 'The Management API is unavailable right now'
+      if (view.status === 500) return 'The Management API ran into an error'
+      if (view.status === 504) return "The Management API didn't answer in time"
+      return 'The Management API is unavailable right now'
     case 'not-api':
       return 'The answer did not come from the Management API'
     case 'refused':
@@ -171,7 +176,9 @@ function meaningOf(situation: Situation, view: ErrorView): ReactNode {
     case 'rate-limited':
       return null
     case 'server':
-      return 'This is a problem on the server side and is usually temporary.'
+      return view.status === 504
+        ? 'The server between Orgscope and the Management API stopped waiting for its answer. The Management API may be busy; trying again usually helps.'
+        : 'This is a problem on the server side and is usually temporary.'
     case 'not-api':
       return 'Something between Orgscope and the Management API (a proxy or gateway) answered instead. If this keeps happening, the API address Orgscope is configured with may be wrong.'
     case 'refused':
@@ -510,6 +517,17 @@ export function ApiErrorAlert(props: ApiErrorAlertProps) {
         )}
         {typeof meaning === 'string' ? <Text size="sm">{meaning}</Text> : meaning}
         {situation === 'rate-limited' && <RateLimited view={view} onRetry={props.onRetry} />}
+        {situation !== 'rate-limited' && props.retryingAt && (
+          <Countdown
+            key={props.retryingAt.getTime()}
+            targetTime={props.retryingAt.getTime()}
+            done={
+              <Text size="sm" fw={600}>
+                Retrying now…
+              </Text>
+            }
+          />
+        )}
         {props.staleSince && (
           <Text size="sm" c="dimmed">
             Results from {formatClockTime(props.staleSince)} are still shown; they may be out of

@@ -5,7 +5,7 @@ import {
   type Auth0ContextInterface,
   type User,
 } from '@auth0/auth0-react'
-import { QueryClient } from '@tanstack/react-query'
+import { QueryClient, type DefaultOptions } from '@tanstack/react-query'
 import { render, type RenderResult } from '@testing-library/react'
 import { userEvent, type UserEvent } from '@testing-library/user-event'
 import type { ReactNode } from 'react'
@@ -37,6 +37,11 @@ export interface RenderOptions {
    * `new OAuthError('login_required', 'Login required')`.
    */
   tokenError?: Error
+  /**
+   * Query defaults on top of the test default (`retry: false`): e.g. the app's retry policy,
+   * for tests about retries.
+   */
+  queries?: DefaultOptions['queries']
 }
 
 export interface FakeAuth0 {
@@ -116,10 +121,12 @@ function renderInside(
   content: (queryClient: QueryClient) => ReactNode,
   options: RenderOptions,
 ): RenderAppResult {
-  const { route = '/', signedInAs = ADA, auth = {}, tokenError } = options
+  const { route = '/', signedInAs = ADA, auth = {}, tokenError, queries } = options
   const { value, fakes } = fakeAuth0(signedInAs, auth, tokenError)
   // Fresh per test, no retries: a failing request shows its error state at once.
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, ...queries } },
+  })
   const location = memoryLocation({ path: route, record: true })
 
   const result = render(

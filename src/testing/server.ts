@@ -2,6 +2,7 @@ import { http, type RequestHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { createLocalTenant } from '../../server/local-tenant/app'
 import { defaultTenantConfig, managementAudienceOf } from '../../server/local-tenant/config'
+import type { Faults } from '../../server/local-tenant/management/faults'
 
 /**
  * The tenant the SPA talks to in component tests. It is the same local tenant `npm start` and the
@@ -15,8 +16,20 @@ export const APP_ORIGIN = 'http://localhost:3000'
 
 const config = defaultTenantConfig({ origin: TENANT_ORIGIN, appOrigins: [APP_ORIGIN] })
 
-/** Created once per test file (setup files run per file); tests share its seed data read-only. */
-export const tenant = await createLocalTenant(config)
+/**
+ * Created once per test file (setup files run per file); tests share its seed data read-only.
+ * With fault switches (`tenant.faults`, reset after each test by setup.ts): a test makes the
+ * tenant itself misbehave — drop connections, answer late, 500, 429 — rather than describing a
+ * second, fake tenant in a handler.
+ */
+export const tenant = await createLocalTenant(config, { faults: true })
+
+/** The tenant's fault switches (server/local-tenant/management/faults.ts). */
+export const faults: Faults = tenant.faults ?? missing('fault switches')
+
+function missing(what: string): never {
+  throw new Error(`The test tenant was created without ${what}.`)
+}
 
 export const TENANT_AUDIENCE = managementAudienceOf(config)
 export const TENANT_API_BASE_URL = `${TENANT_ORIGIN}/api/v2`

@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest'
 import { format } from 'node:util'
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
-import { server } from './server'
+import { faults, server } from './server'
 
 // --- jsdom gaps that Mantine relies on -------------------------------------------------------
 
@@ -37,7 +37,10 @@ window.HTMLElement.prototype.scrollIntoView = () => {}
 
 // An unmocked request is a bug in the test or the code, never something to let through.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
+afterEach(() => {
+  server.resetHandlers()
+  faults.reset()
+})
 afterAll(() => server.close())
 
 // --- a test that logs console.error fails ----------------------------------------------------

@@ -29,7 +29,15 @@ export function AccountMenu({ tenantOrigin }: { tenantOrigin: string }) {
   }
 
   return (
-    <Menu position="bottom-end" width={260} shadow="md" withinPortal>
+    <Menu
+      position="bottom-end"
+      width={260}
+      shadow="md"
+      withinPortal
+      // Mantine's focus placeholder is a role="presentation" child of role="menu", which ARIA
+      // forbids (axe: aria-required-children). Without it, opening focuses "Sign out" itself.
+      withInitialFocusPlaceholder={false}
+    >
       <Menu.Target>
         <UnstyledButton
           aria-label={`Account: ${name}`}

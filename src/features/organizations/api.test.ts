@@ -2,12 +2,19 @@ import { QueryClient } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, test } from 'vitest'
 import { createManagementApi, type ManagementApi } from '@/lib/management-api/client'
-import { server, tenant, TENANT_API_BASE_URL, TENANT_AUDIENCE, tenantUrl } from '@/testing/server'
+import {
+  faults,
+  server,
+  tenant,
+  TENANT_API_BASE_URL,
+  TENANT_AUDIENCE,
+  tenantUrl,
+} from '@/testing/server'
 import { ALL_SCOPES, SPA_CLIENT_ID } from '../../../server/local-tenant/config'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 import { organizationQueries } from './api'
 
-const { threeMemberships, oneMembership } = NAMED_USERS
+const { threeMemberships, oneMembership, manyMemberships } = NAMED_USERS
 
 const token = tenant.mintAccessToken({
   sub: 'auth0|admin-ada',
@@ -91,5 +98,70 @@ describe('organizationQueries', () => {
       client.fetchQuery(organizationQueries.forUser(api, threeMemberships.userId)),
     ).rejects.toMatchObject({ status: 500 })
     expect(requests()).toBe(expectedRequests)
+  })
+})
+
+describe('refetching a list', () => {
+  /** Every `loadedCount` the cache held for `queryKey`, in order, while `work` runs. */
+  async function loadedCountsDuring(
+    client: QueryClient,
+    queryKey: readonly unknown[],
+    work: () => Promise<unknown>,
+  ): Promise<(number | undefined)[]> {
+    const seen: (number | undefined)[] = []
+    const unsubscribe = client.getQueryCache().subscribe(() => {
+      const data = client.getQueryData<{ loadedCount: number }>(queryKey)
+      if (seen.at(-1) !== data?.loadedCount) seen.push(data?.loadedCount)
+    })
+    try {
+      await work()
+    } finally {
+      unsubscribe()
+    }
+    return seen
+  }
+
+  const pagesAsked = (userId: string) =>
+    faults.requests({ userId, endpoint: 'listUserOrganizations' }).map((request) => request.page)
+
+  test('a list that broke off part-way keeps its rows, and a refetch asks only for the missing pages', async () => {
+    const { api } = countingApi()
+    const client = appLikeClient({ retry: false })
+    const options = organizationQueries.forUser(api, manyMemberships.userId)
+    faults.set({ userId: manyMemberships.userId, dropConnectionAfterPages: 1 })
+
+    await expect(client.fetchQuery(options)).rejects.toMatchObject({ kind: 'network' })
+    expect(client.getQueryData(options.queryKey)).toMatchObject({
+      loadedCount: 50,
+      complete: false,
+    })
+
+    faults.clear(manyMemberships.userId)
+    const counts = await loadedCountsDuring(client, options.queryKey, () =>
+      client.refetchQueries({ queryKey: options.queryKey }),
+    )
+
+    // Never back to nothing: 50 rows stay, then the rest arrive.
+    expect(counts.every((count) => count !== undefined && count >= 50)).toBe(true)
+    expect(client.getQueryData(options.queryKey)).toMatchObject({
+      loadedCount: 150,
+      complete: true,
+    })
+    expect(pagesAsked(manyMemberships.userId).filter((page) => page === 0)).toHaveLength(1)
+  })
+
+  test('a complete list stays on screen, whole, while it is fetched again from page 0', async () => {
+    const { api, requests } = countingApi()
+    const client = appLikeClient()
+    const options = organizationQueries.forUser(api, manyMemberships.userId)
+    await client.fetchQuery(options)
+    expect(requests()).toBe(3)
+
+    const counts = await loadedCountsDuring(client, options.queryKey, () =>
+      client.refetchQueries({ queryKey: options.queryKey }),
+    )
+
+    expect(counts.every((count) => count === 150)).toBe(true)
+    expect(requests()).toBe(6)
   })
 })

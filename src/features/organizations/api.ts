@@ -40,34 +40,44 @@ export const organizationQueries = {
       // The pager retries each failed page itself, keeping the pages it has; a retry of the whole
       // query would start over from page 0.
       retry: false,
+      // The reducer already keeps every organization it has seen as the same object. Structural
+      // sharing would deep-compare up to 1000 of them on each of 20 pages, and pages that arrive
+      // out of order shift the rows after them, so it compared — and copied — nearly all of them
+      // each time: the main thread's largest cost while a 1000-membership list loads.
+      structuralSharing: false,
     }),
 }
 
-/** The query function: the pager's events folded into `Memberships` as they arrive. */
+/**
+ * The query function: the pager's events folded into `Memberships` as they arrive.
+ *
+ * What a fetch does depends on what the cache already holds. A complete list stays on screen
+ * while it is fetched again and is swapped at the end (`replace`; a failed refresh leaves it
+ * visible, marked stale). A list that broke off part-way — a dropped connection, a page that
+ * failed for good — is finished instead (`append`, resuming the pager): its rows stay on screen
+ * and only the missing pages are asked for, so "Try again" or a refetch never starts over.
+ */
 function streamMemberships(
   api: ManagementApi,
   userId: string,
   perPage: number,
 ): QueryFunction<Memberships, QueryKey> {
-  return (context) =>
-    streamedQuery({
+  return (context) => {
+    const held = context.client.getQueryData<Memberships>(context.queryKey)
+    const resume = held && !held.complete ? { total: held.total, pages: held.pages } : undefined
+    return streamedQuery({
       streamFn: ({ signal, client, queryKey }) =>
         fetchMemberships(api, userId, {
           signal,
           perPage,
           retry: pageRetryPolicyOf(client, queryKey),
+          ...(resume && { resume }),
         }),
       reducer: addMembershipsEvent,
       initialValue: noMembershipsYet,
-      // A complete list stays on screen while it is fetched again and is swapped at the end (a
-      // failed refresh leaves it visible, marked stale); a list that broke off part-way starts
-      // over in view, with its progress.
-      refetchMode: isComplete(context.client, context.queryKey) ? 'replace' : 'reset',
+      refetchMode: held?.complete ? 'replace' : 'append',
     })(context)
-}
-
-function isComplete(client: QueryClient, queryKey: QueryKey): boolean {
-  return client.getQueryData<Memberships>(queryKey)?.complete === true
+  }
 }
 
 /**

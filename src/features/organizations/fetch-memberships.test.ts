@@ -3,12 +3,20 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createManagementApi, type ManagementApi } from '@/lib/management-api/client'
 import { ManagementApiError } from '@/lib/management-api/errors'
 import { shouldRetryRequest } from '@/lib/management-api/retry'
-import { server, tenant, TENANT_API_BASE_URL, TENANT_AUDIENCE, tenantUrl } from '@/testing/server'
+import {
+  faults,
+  server,
+  tenant,
+  TENANT_API_BASE_URL,
+  TENANT_AUDIENCE,
+  tenantUrl,
+} from '@/testing/server'
 import { ALL_SCOPES, SPA_CLIENT_ID } from '../../../server/local-tenant/config'
 import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 import {
   fetchMemberships,
+  MAX_PAGE_CONCURRENCY,
   MEMBERSHIPS_LIST_CAP,
   planPages,
   type FetchMembershipsOptions,
@@ -36,8 +44,12 @@ interface SentRequest {
 }
 
 /** The real client against the local tenant, recording what the pager asks for and when. */
-function watchedApi() {
-  const inner = createManagementApi({ baseUrl: TENANT_API_BASE_URL, getAccessToken: () => token })
+function watchedApi({ timeoutMs }: { timeoutMs?: number } = {}) {
+  const inner = createManagementApi({
+    baseUrl: TENANT_API_BASE_URL,
+    getAccessToken: () => token,
+    ...(timeoutMs !== undefined && { timeoutMs }),
+  })
   const sent: SentRequest[] = []
   let inFlight = 0
   let maxInFlight = 0
@@ -173,13 +185,13 @@ describe('fetchMemberships against the local tenant', () => {
     expect(sent.map((request) => request.perPage)).toEqual(Array(10).fill(100))
   })
 
-  test('keeps at most 6 pages in flight, and more than one', async () => {
+  test('keeps at most MAX_PAGE_CONCURRENCY pages in flight, and more than one', async () => {
     setManagementApiSettings(tenant, { latencyMs: 20 })
     const { api, maxInFlight } = watchedApi()
-    const { list } = await collect(api, thousandMemberships.userId)
+    const { list } = await collect(api, thousandMemberships.userId, { perPage: 10 })
 
     expect(list.loadedCount).toBe(1000)
-    expect(maxInFlight()).toBeLessThanOrEqual(6)
+    expect(maxInFlight()).toBeLessThanOrEqual(MAX_PAGE_CONCURRENCY)
     expect(maxInFlight()).toBeGreaterThan(1)
   })
 
@@ -382,3 +394,191 @@ describe('fetchMemberships against the local tenant', () => {
     })
   })
 })
+
+describe('faults: the tenant misbehaves mid-way through the pages', () => {
+  /** The `page` of every memberships request the tenant saw for `userId`, in order. */
+  const pagesAsked = (userId: string) =>
+    faults.requests({ userId, endpoint: 'listUserOrganizations' }).map((request) => request.page)
+
+  test('a dropped connection fails the run with a network error after the policy’s retries, keeping the pages before it', async () => {
+    faults.set({ userId: manyMemberships.userId, dropConnectionAfterPages: 1 })
+    const { api } = watchedApi()
+    const events: MembershipsEvent[] = []
+    const run = (async () => {
+      for await (const event of fetchMemberships(api, manyMemberships.userId, {
+        retry: quickRetries,
+        concurrency: 1,
+      })) {
+        events.push(event)
+      }
+    })()
+
+    await expect(run).rejects.toMatchObject({ kind: 'network' })
+    const list = events.reduce(addMembershipsEvent, noMembershipsYet)
+    expect(list).toMatchObject({ loadedCount: 50, total: 150, complete: false })
+    expect(list.retrying).toBeUndefined()
+    expect(events.at(-1)).toMatchObject({ type: 'failed' })
+    // Page 1: the first try and the policy's two retries, all cut off.
+    expect(pagesAsked(manyMemberships.userId)).toEqual([0, 1, 1, 1])
+  })
+
+  test('a connection that drops and comes back: the page is retried and the list completes', async () => {
+    faults.set({
+      userId: manyMemberships.userId,
+      dropConnectionAfterPages: 1,
+      dropConnectionTimes: 2,
+    })
+    const { api } = watchedApi()
+    const { events, list } = await collect(api, manyMemberships.userId, { retry: quickRetries })
+
+    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
+    expect(events.filter((event) => event.type === 'retrying')).toHaveLength(2)
+    expect(pagesAsked(manyMemberships.userId).filter((page) => page === 0)).toHaveLength(1)
+  })
+
+  test('resuming a run that broke off asks only for the missing pages and finishes the list', async () => {
+    faults.set({ userId: thousandMemberships.userId, dropConnectionAfterPages: 7 })
+    const { api } = watchedApi()
+    const noRetries = { ...quickRetries, shouldRetry: () => false }
+    const broken = await collectUntilFailure(api, thousandMemberships.userId, {
+      retry: noRetries,
+      concurrency: 1,
+    })
+    expect(broken.error).toMatchObject({ kind: 'network' })
+    const fetchedBefore = broken.list.pages.map((page) => page.start / 50)
+    expect(fetchedBefore).toEqual([0, 1, 2, 3, 4, 5, 6])
+
+    faults.reset()
+    const { events, list } = await collect(api, thousandMemberships.userId, {
+      resume: { total: broken.list.total, pages: broken.list.pages },
+    })
+    const resumed = broken.list.pages.reduce(
+      (state, page) =>
+        addMembershipsEvent(state, {
+          type: 'page',
+          ...page,
+          organizations: [...page.organizations],
+        }),
+      noMembershipsYet,
+    )
+    const finished = events.reduce(addMembershipsEvent, { ...resumed, total: broken.list.total })
+
+    const asked = pagesAsked(thousandMemberships.userId)
+    expect(asked).not.toContain(0)
+    expect(asked.filter((page) => page !== undefined && fetchedBefore.includes(page))).toEqual([])
+    expect(asked.length + fetchedBefore.length).toBe(20)
+    expect(list.pages.map((page) => page.start / 50)).toEqual(
+      asked.toSorted((a = 0, b = 0) => a - b),
+    )
+    expect(finished).toMatchObject({ complete: true, loadedCount: 1000 })
+    expect(finished.organizations.map((org) => org.id)).toEqual(
+      seededIds(thousandMemberships.userId),
+    )
+  })
+
+  test('resuming a list without totals walks on from the first page it lacks', async () => {
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) => {
+        const url = new URL(request.url)
+        url.searchParams.delete('include_totals')
+        return tenant.fetch(new Request(url, { headers: request.headers }))
+      }),
+    )
+    faults.set({ userId: manyMemberships.userId, dropConnectionAfterPages: 2 })
+    const { api } = watchedApi()
+    const broken = await collectUntilFailure(api, manyMemberships.userId, {
+      retry: { ...quickRetries, shouldRetry: () => false },
+    })
+    expect(broken.list.loadedCount).toBe(100)
+
+    faults.reset()
+    const { events } = await collect(api, manyMemberships.userId, {
+      resume: { total: undefined, pages: broken.list.pages },
+    })
+
+    expect(pagesAsked(manyMemberships.userId)).toEqual([2, 3])
+    expect(events.at(-1)).toEqual({ type: 'done', total: 150, capped: false })
+  })
+
+  test('a malformed page fails the run with its own error, not retried, keeping the pages before it', async () => {
+    faults.set({ userId: manyMemberships.userId, malformedPage: 2 })
+    const { api } = watchedApi()
+    const broken = await collectUntilFailure(api, manyMemberships.userId, {
+      retry: quickRetries,
+      concurrency: 1,
+    })
+
+    expect(broken.error).toMatchObject({ kind: 'malformed', status: 200 })
+    expect(broken.list).toMatchObject({ loadedCount: 100, complete: false })
+    expect(pagesAsked(manyMemberships.userId)).toEqual([0, 1, 2])
+  })
+
+  test('an answer slower than the client time-out: each try times out, as many as the policy allows', async () => {
+    faults.set({ userId: threeMemberships.userId, delayMs: 5000 })
+    const { api } = watchedApi({ timeoutMs: 100 })
+    const broken = await collectUntilFailure(api, threeMemberships.userId, {
+      retry: { shouldRetry: shouldRetryRequest, delayMs: () => 10 },
+    })
+
+    expect(broken.error).toMatchObject({ kind: 'timeout', timeoutMs: 100 })
+    expect(broken.events.filter((event) => event.type === 'retrying')).toHaveLength(2)
+    // The tenant saw three tries, and each one ended when the client gave up on it.
+    await expect
+      .poll(() => faults.requests({ userId: threeMemberships.userId }).map((r) => r.outcome))
+      .toEqual(['aborted', 'aborted', 'aborted'])
+  })
+
+  test('a 429 storm mid-load: after the first refusal, one try per window until the storm passes', async () => {
+    setManagementApiSettings(tenant, { latencyMs: 20 })
+    const { api } = watchedApi()
+    let firstRefusalAt: number | undefined
+    const events: MembershipsEvent[] = []
+    for await (const event of fetchMemberships(api, thousandMemberships.userId)) {
+      events.push(event)
+      if (event.type === 'page' && event.start === 0) {
+        faults.set({
+          userId: thousandMemberships.userId,
+          rateLimitForMs: 1500,
+          rateLimitWindowSeconds: 1,
+        })
+      }
+      if (event.type === 'retrying' && firstRefusalAt === undefined) firstRefusalAt = Date.now()
+    }
+
+    expect(events.reduce(addMembershipsEvent, noMembershipsYet)).toMatchObject({
+      complete: true,
+      loadedCount: 1000,
+    })
+    const refused = faults
+      .requests({ userId: thousandMemberships.userId })
+      .filter((request) => request.outcome === 429)
+    expect(refused.length).toBeGreaterThan(0)
+    // Requests sent after the first 429 came back, grouped by the window the tenant announced.
+    const later = refused.filter((request) => request.startedAt > (firstRefusalAt ?? 0))
+    expect(later.length).toBeGreaterThan(0)
+    const perWindow = new Map<number | undefined, number>()
+    for (const request of later) {
+      perWindow.set(request.rateLimitReset, (perWindow.get(request.rateLimitReset) ?? 0) + 1)
+    }
+    expect([...perWindow.values()].every((tries) => tries === 1)).toBe(true)
+    for (const request of later) {
+      const previous = refused.filter((other) => (other.endedAt ?? 0) < request.startedAt).at(-1)
+      expect(request.startedAt).toBeGreaterThanOrEqual((previous?.rateLimitReset ?? 0) * 1000)
+    }
+  }, 15_000)
+})
+
+async function collectUntilFailure(
+  api: ManagementApi,
+  userId: string,
+  options: FetchMembershipsOptions = {},
+): Promise<{ events: MembershipsEvent[]; list: Memberships; error: unknown }> {
+  const events: MembershipsEvent[] = []
+  let error: unknown
+  try {
+    for await (const event of fetchMemberships(api, userId, options)) events.push(event)
+  } catch (caught) {
+    error = caught
+  }
+  return { events, list: events.reduce(addMembershipsEvent, noMembershipsYet), error }
+}

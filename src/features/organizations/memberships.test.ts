@@ -52,6 +52,22 @@ describe('addMembershipsEvent', () => {
     expect(addMembershipsEvent(waiting, page(1, [org('b')])).retrying).toBeUndefined()
   })
 
+  test('a page that failed for good leaves the pages fetched and nothing waiting for a retry', () => {
+    const error = new ManagementApiError({
+      kind: 'network',
+      message: "Can't reach the Management API — check your connection.",
+      requestPath: '/api/v2/users/x/organizations',
+      receivedAt: new Date(),
+    })
+    const state = fold([
+      page(0, [org('a')], 3),
+      { type: 'retrying', start: 1, error, attempt: 2, retryAt: new Date() },
+      { type: 'failed', error },
+    ])
+    expect(state.retrying).toBeUndefined()
+    expect(state).toMatchObject({ loadedCount: 1, total: 3, complete: false })
+  })
+
   test('done completes the list with its final total', () => {
     const state = fold([page(0, [org('a')]), { type: 'done', total: 1, capped: false }])
     expect(state).toMatchObject({ total: 1, complete: true, capped: false, loadedCount: 1 })

@@ -62,6 +62,9 @@ export function addMembershipsEvent(state: Memberships, event: MembershipsEvent)
       const { start, error, attempt, retryAt } = event
       return { ...state, retrying: { start, error, attempt, retryAt } }
     }
+    case 'failed':
+      // The query's error says what failed; no page is waiting for another try any more.
+      return { ...state, retrying: undefined }
     case 'done':
       return {
         ...state,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { createRateGate } from './rate-gate'
+import { createRateGate, type RatePermit } from './rate-gate'
 
 const SECOND = 1000
 
@@ -14,9 +14,13 @@ async function settledYet(promise: Promise<unknown>): Promise<boolean> {
   return settled
 }
 
-function answer(at: number, headers: { limit: number; remaining: number; resetInMs: number }) {
+function answer(
+  at: number,
+  headers: { limit: number; remaining: number; resetInMs: number },
+  status = 200,
+) {
   return {
-    status: 200,
+    status,
     receivedAt: new Date(at),
     rateLimit: {
       limit: headers.limit,
@@ -43,9 +47,9 @@ describe('createRateGate', () => {
   test('with the bucket empty, waits roughly (reset − now) / (limit − remaining) for a token', async () => {
     const gate = createRateGate()
     const signal = new AbortController().signal
-    await gate.take(signal)
+    const permit = await gate.take(signal)
     // Burst 2, empty, full again in 1 s: one token every 500 ms.
-    gate.settle(answer(Date.now(), { limit: 2, remaining: 0, resetInMs: SECOND }))
+    permit.settle(answer(Date.now(), { limit: 2, remaining: 0, resetInMs: SECOND }))
 
     const next = gate.take(signal)
     expect(await settledYet(next)).toBe(false)
@@ -58,10 +62,10 @@ describe('createRateGate', () => {
   test('counts requests still in flight against the remaining tokens', async () => {
     const gate = createRateGate()
     const signal = new AbortController().signal
-    await gate.take(signal)
+    const first = await gate.take(signal)
     await gate.take(signal)
     // The first answer says 1 left, but the second request is still out and will spend it.
-    gate.settle(answer(Date.now(), { limit: 10, remaining: 1, resetInMs: 9 * SECOND }))
+    first.settle(answer(Date.now(), { limit: 10, remaining: 1, resetInMs: 9 * SECOND }))
 
     expect(await settledYet(gate.take(signal))).toBe(false)
   })
@@ -69,28 +73,165 @@ describe('createRateGate', () => {
   test('a 429 closes the gate for every request until the reset', async () => {
     const gate = createRateGate()
     const signal = new AbortController().signal
-    await gate.take(signal)
-    gate.settle({
-      ...answer(Date.now(), { limit: 40, remaining: 0, resetInMs: 3 * SECOND }),
-      status: 429,
-    })
+    const permit = await gate.take(signal)
+    permit.settle(answer(Date.now(), { limit: 40, remaining: 0, resetInMs: 3 * SECOND }, 429))
 
-    const waiting = [gate.take(signal), gate.take(signal)]
+    const next = gate.take(signal)
     await vi.advanceTimersByTimeAsync(2900)
-    expect(await settledYet(waiting[0] as Promise<void>)).toBe(false)
+    expect(await settledYet(next)).toBe(false)
     await vi.advanceTimersByTimeAsync(200)
-    expect(await settledYet(waiting[0] as Promise<void>)).toBe(true)
+    expect(await settledYet(next)).toBe(true)
+  })
+
+  test('after a 429 window, one request goes first and the others wait for its answer', async () => {
+    const gate = createRateGate()
+    const signal = new AbortController().signal
+    // Six pages in flight when the storm starts: all six are refused.
+    const inFlight = await Promise.all(Array.from({ length: 6 }, () => gate.take(signal)))
+    for (const permit of inFlight) {
+      permit.settle(answer(Date.now(), { limit: 40, remaining: 0, resetInMs: SECOND }, 429))
+    }
+
+    const retries = Array.from({ length: 6 }, () => gate.take(signal))
+    await vi.advanceTimersByTimeAsync(SECOND + 100)
+    const started = await Promise.all(retries.map(settledYet))
+    expect(started).toEqual([true, false, false, false, false, false])
+
+    // The probe is refused again: one more alone after the next reset.
+    const probe = await (retries[0] as Promise<RatePermit>)
+    probe.settle(answer(Date.now(), { limit: 40, remaining: 0, resetInMs: SECOND }, 429))
+    await vi.advanceTimersByTimeAsync(SECOND + 100)
+    expect(await Promise.all(retries.map(settledYet))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ])
+
+    // The storm is over: the rest go.
+    const secondProbe = await (retries[1] as Promise<RatePermit>)
+    secondProbe.settle(answer(Date.now(), { limit: 40, remaining: 39, resetInMs: SECOND }))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await Promise.all(retries.map(settledYet))).toEqual(Array(6).fill(true))
+  })
+
+  test('a probe that gets no answer hands the turn to the next request, still alone', async () => {
+    const gate = createRateGate()
+    const signal = new AbortController().signal
+    const refusedPermit = await gate.take(signal)
+    refusedPermit.settle(answer(Date.now(), { limit: 2, remaining: 0, resetInMs: SECOND }, 429))
+
+    const retries = [gate.take(signal), gate.take(signal), gate.take(signal)]
+    await vi.advanceTimersByTimeAsync(SECOND + 100)
+    const probe = await (retries[0] as Promise<RatePermit>)
+    probe.settle(undefined)
+    await vi.advanceTimersByTimeAsync(0)
+
+    expect(await Promise.all(retries.map(settledYet))).toEqual([true, true, false])
   })
 
   test('an abort rejects a waiting request with the signal’s reason', async () => {
     const gate = createRateGate()
     const controller = new AbortController()
-    await gate.take(controller.signal)
-    gate.settle(answer(Date.now(), { limit: 2, remaining: 0, resetInMs: 10 * SECOND }))
+    const permit = await gate.take(controller.signal)
+    permit.settle(answer(Date.now(), { limit: 2, remaining: 0, resetInMs: 10 * SECOND }))
 
     const waiting = gate.take(controller.signal)
     controller.abort(new DOMException('Stopped', 'AbortError'))
 
     await expect(waiting).rejects.toMatchObject({ name: 'AbortError' })
   })
+})
+
+describe('createRateGate pacing', () => {
+  test('an answer to a request that went out alone may raise the count: a refilled token is used at once', async () => {
+    const gate = createRateGate()
+    const signal = new AbortController().signal
+    const first = await gate.take(signal)
+    first.settle(answer(Date.now(), { limit: 2, remaining: 0, resetInMs: 2 * SECOND }))
+    await vi.advanceTimersByTimeAsync(SECOND)
+    const second = await gate.take(signal)
+    // The tenant refilled faster than one answer could tell: a token is already back.
+    second.settle(answer(Date.now(), { limit: 2, remaining: 1, resetInMs: SECOND }))
+
+    expect(await settledYet(gate.take(signal))).toBe(true)
+  })
+
+  test('a request waiting for a token goes as soon as an answer shows one is back', async () => {
+    const gate = createRateGate()
+    const signal = new AbortController().signal
+    const first = await gate.take(signal)
+    first.settle(answer(Date.now(), { limit: 2, remaining: 1, resetInMs: 2 * SECOND }))
+    const second = await gate.take(signal)
+    // Waiting on the coarse estimate (a token per 2 s) when the second's answer comes in.
+    const third = gate.take(signal)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(await settledYet(third)).toBe(false)
+    second.settle(answer(Date.now(), { limit: 2, remaining: 1, resetInMs: SECOND }))
+
+    expect(await settledYet(third)).toBe(true)
+  })
+
+  test('a slow answer does not make the reset look nearer than it was', async () => {
+    const gate = createRateGate()
+    const signal = new AbortController().signal
+    const sentAt = Date.now()
+    const permit = await gate.take(signal)
+    // The tenant counted the request at once (bucket of 2 now empty, one token per 500 ms, full
+    // again in 1 s) but the answer took 600 ms to arrive.
+    await vi.advanceTimersByTimeAsync(600)
+    permit.settle(
+      answer(Date.now(), { limit: 2, remaining: 0, resetInMs: sentAt + SECOND - Date.now() }),
+    )
+
+    const resolvedAt: number[] = []
+    const takes = [0, 1, 2].map(() => gate.take(signal).then(() => resolvedAt.push(Date.now())))
+    await vi.advanceTimersByTimeAsync(3 * SECOND)
+    await Promise.all(takes)
+    // The tenant has its third token back 1.5 s after it counted the first request.
+    expect(resolvedAt[2]).toBeGreaterThanOrEqual(sentAt + 1500)
+  })
+
+  test('an answer that may have been overtaken never raises the count', async () => {
+    const gate = createRateGate()
+    const signal = new AbortController().signal
+    const older = await gate.take(signal)
+    const newer = await gate.take(signal)
+    newer.settle(answer(Date.now(), { limit: 2, remaining: 0, resetInMs: SECOND }))
+    // Sent alongside another request: its `remaining` may predate the other's.
+    older.settle(answer(Date.now(), { limit: 2, remaining: 1, resetInMs: SECOND }))
+
+    expect(await settledYet(gate.take(signal))).toBe(false)
+  })
+
+  test.each([0, 370, 810])(
+    'paces by the refill rate many resets reveal, never faster than the tenant refills (+%i ms)',
+    async (phase) => {
+      vi.setSystemTime(Date.now() + phase)
+      const gate = createRateGate()
+      const signal = new AbortController().signal
+      // A tenant with a bucket of 2 that refills one token every 500 ms (the Free plan), 80 ms away.
+      const msPerToken = 500
+      const latencyMs = 80
+      let fullAgainAt = Date.now()
+      const startedAt = Date.now()
+      for (let request = 0; request < 20; request++) {
+        const pending = gate.take(signal)
+        while (!(await settledYet(pending))) await vi.advanceTimersByTimeAsync(10)
+        const permit = await pending
+        await vi.advanceTimersByTimeAsync(latencyMs)
+        const tokensBefore = 2 - Math.max(0, fullAgainAt - Date.now()) / msPerToken
+        expect(tokensBefore).toBeGreaterThanOrEqual(1)
+        fullAgainAt = Math.max(fullAgainAt, Date.now()) + msPerToken
+        const remaining = Math.floor(tokensBefore - 1)
+        const reset = Math.ceil(fullAgainAt / SECOND) * SECOND
+        permit.settle(answer(Date.now(), { limit: 2, remaining, resetInMs: reset - Date.now() }))
+      }
+      // 18 tokens beyond the bucket take 9 s at best. One answer alone reads "2 tokens by the
+      // next whole second" (up to 1 s a token); the resets together pin the rate down.
+      expect(Date.now() - startedAt).toBeLessThan(1.2 * 18 * msPerToken)
+    },
+  )
 })

@@ -1,22 +1,34 @@
 import { nextAttemptAt, type RateLimitInfo } from '@/lib/management-api/rate-limit'
+import { createRefillEstimate } from './refill-estimate'
 
 /**
  * Paces requests by the tenant's token bucket, as its `X-RateLimit-*` headers describe it: a
  * request starts only when the bucket should hold a token for it, so a pager never fires a burst
  * the tenant will refuse (the Free plan's bucket holds 2). A 429 closes the gate for everyone
- * until the advertised reset, not only for the page that got it.
+ * until the advertised reset, not only for the page that got it; then one request goes first, and
+ * the rest wait for its answer — in a 429 storm the reset only says when to look again, not that
+ * the bucket is full — so each window the tenant announces sees one try, not one per page.
  *
  * The estimate is deliberately pessimistic: a response's `remaining` is charged for every request
- * still in flight, and the refill rate is read as (limit − remaining) / (reset − now), where the
- * reset (whole seconds, rounded up) is when the bucket is full again. Without the three headers
- * (a proxy that hides them) the gate stays open and the retry policy deals with any 429.
+ * still in flight, and only the answer to a request that went out alone (nothing else in flight,
+ * nothing sent later answered first) may raise the count — any other may have been overtaken.
+ * The refill rate comes from the resets of all answers so far (`refill-estimate.ts`: the reset,
+ * in whole seconds rounded up, is when the bucket is full again); until two of them differ it is
+ * read as (limit − remaining) / (reset − now). Without the three headers (a proxy that hides
+ * them) the gate stays open and the retry policy deals with any 429.
  */
 export interface RateGate {
-  /** Resolves when one more request may start; rejects with the signal's reason on abort. */
-  take: (signal: AbortSignal) => Promise<void>
   /**
-   * Every request `take` let through reports back once: with its answer (a response or a
-   * `ManagementApiError`, both carry these fields), or with nothing when there was none.
+   * Resolves when one more request may start, with the permit its answer is reported on;
+   * rejects with the signal's reason on abort.
+   */
+  take: (signal: AbortSignal) => Promise<RatePermit>
+}
+
+export interface RatePermit {
+  /**
+   * Reports the request's answer, once: a response or a `ManagementApiError` (both carry these
+   * fields), or nothing when there was none (a network failure, an abort).
    */
   settle: (answer: GateAnswer | undefined) => void
 }
@@ -34,6 +46,9 @@ interface Bucket {
   updatedAt: number
 }
 
+/** Why a wait ended early: an answer came in (not an abort). */
+const WOKEN = Symbol('woken')
+
 /** Never wait less than this for a token: the headers' whole seconds make finer waits guesswork. */
 const MIN_WAIT_MS = 50
 
@@ -41,6 +56,16 @@ export function createRateGate(now: () => number = Date.now): RateGate {
   let bucket: Bucket | undefined
   let closedUntil = 0
   let inFlight = 0
+  // Requests let through so far, and the latest of them that has been answered.
+  let sent = 0
+  let latestAnswered = 0
+  const resets = createRefillEstimate()
+  // Ends the current wait early: an answer may show a token sooner than the wait assumed.
+  let wakeUp: (() => void) | undefined
+  // Set by a 429: the next request to start goes alone, as the probe.
+  let refused = false
+  // The probe's answer, while it is out: nobody else starts until it is in.
+  let probe: Promise<void> | undefined
   // Takers queue up, so a refilled token wakes one request, not every waiting one at once.
   let queue: Promise<void> = Promise.resolve()
 
@@ -59,35 +84,38 @@ export function createRateGate(now: () => number = Date.now): RateGate {
     return Math.max(MIN_WAIT_MS, Math.ceil((1 - bucket.tokens) / bucket.refillPerMs))
   }
 
-  const take = (signal: AbortSignal): Promise<void> => {
-    const turn = queue.then(async () => {
-      for (let wait = waitMs(now()); wait > 0; wait = waitMs(now())) {
-        await sleep(wait, signal)
-      }
-      signal.throwIfAborted()
-      if (bucket) bucket.tokens -= 1
-      inFlight += 1
-    })
-    queue = turn.catch(() => {})
-    return turn
-  }
-
-  const settle: RateGate['settle'] = (answer) => {
-    inFlight = Math.max(0, inFlight - 1)
-    if (!answer?.rateLimit) return
+  /**
+   * `current`: nothing that went out before this request, or was answered after it, is unknown.
+   * `sentAt`: when the request left, so before the tenant counted it.
+   */
+  const learn = (answer: GateAnswer, current: boolean, sentAt: number) => {
     const { rateLimit, receivedAt } = answer
+    if (!rateLimit) return
     const at = now()
     refill(at)
     const { limit, remaining, reset } = rateLimit
+    if (reset !== undefined && answer.status !== 429) resets.observe(reset.getTime())
     if (limit !== undefined && remaining !== undefined && reset !== undefined) {
-      const untilFullMs = reset.getTime() - receivedAt.getTime()
+      // From when the request left, not when its answer came back: a slow answer must not make
+      // the reset look nearer than it was when the tenant counted the request.
+      const untilFullMs = reset.getTime() - sentAt
       const missing = limit - remaining
+      // This answer's own reading: `missing` tokens back by the reset. Alone and up to date, it
+      // errs late by at least as much as `remaining` errs low: the next token is not taken early.
+      const ownRefillPerMs = missing > 0 && untilFullMs > 0 ? missing / untilFullMs : undefined
+      const msPerToken = resets.msPerToken()
       const refillPerMs =
-        missing > 0 && untilFullMs > 0 ? missing / untilFullMs : bucket?.refillPerMs
+        msPerToken === undefined
+          ? (ownRefillPerMs ?? bucket?.refillPerMs)
+          : current && inFlight === 0 && ownRefillPerMs !== undefined
+            ? Math.max(1 / msPerToken, ownRefillPerMs)
+            : 1 / msPerToken
       if (refillPerMs !== undefined) {
-        // Only ever lowered from a response: an answer that overtook an older one must not hand
-        // back tokens the older one already spent.
-        const tokens = Math.min(bucket?.tokens ?? Infinity, remaining - inFlight)
+        // Otherwise only ever lowered from a response: an answer that overtook an older one must
+        // not hand back tokens the older one already spent.
+        const tokens = current
+          ? remaining - inFlight
+          : Math.min(bucket?.tokens ?? Infinity, remaining - inFlight)
         bucket = { tokens, capacity: limit, refillPerMs, updatedAt: at }
       }
     }
@@ -97,7 +125,86 @@ export function createRateGate(now: () => number = Date.now): RateGate {
     }
   }
 
-  return { take, settle }
+  /** Sleeps `ms`, or until the next answer comes in, whichever is first. */
+  const nap = async (ms: number, signal: AbortSignal): Promise<void> => {
+    const woken = new AbortController()
+    const onAbort = () => woken.abort(signal.reason)
+    if (signal.aborted) onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    wakeUp = () => woken.abort(WOKEN)
+    try {
+      await sleep(ms, woken.signal)
+    } catch (error) {
+      if (error !== WOKEN) throw error
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+      wakeUp = undefined
+    }
+  }
+
+  const take = (signal: AbortSignal): Promise<RatePermit> => {
+    const turn = queue.then(async (): Promise<RatePermit> => {
+      for (;;) {
+        for (let wait = waitMs(now()); wait > 0; wait = waitMs(now())) {
+          await nap(wait, signal)
+        }
+        if (!probe) break
+        await untilAborted(probe, signal)
+      }
+      signal.throwIfAborted()
+      if (bucket) bucket.tokens -= 1
+      const alone = inFlight === 0
+      const sequence = ++sent
+      const sentAt = now()
+      inFlight += 1
+      let answered: (() => void) | undefined
+      if (refused) {
+        refused = false
+        probe = new Promise<void>((resolve) => (answered = resolve))
+      }
+      let settled = false
+      return {
+        settle: (answer) => {
+          if (settled) return
+          settled = true
+          inFlight = Math.max(0, inFlight - 1)
+          const current = alone && sequence > latestAnswered
+          latestAnswered = Math.max(latestAnswered, sequence)
+          if (answer) learn(answer, current, sentAt)
+          wakeUp?.()
+          // A probe that got no answer (cut off, cancelled) has not shown the storm is over.
+          if (answer?.status === 429 || (answered && !answer)) refused = true
+          if (answered) {
+            probe = undefined
+            answered()
+          }
+        },
+      }
+    })
+    queue = turn.then(
+      () => {},
+      () => {},
+    )
+    return turn
+  }
+
+  return { take }
+}
+
+/** `promise`, unless `signal` aborts first (then rejects with its reason). */
+function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason as Error)
+      return
+    }
+    const onAbort = () => reject(signal.reason as Error)
+    signal.addEventListener('abort', onAbort, { once: true })
+    void promise.then(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    })
+  })
 }
 
 /** setTimeout as a promise that an abort ends early (rejecting with the signal's reason). */

@@ -31,10 +31,13 @@ export function UserMemberships({ userId, onSignInAgain, onBackToSearch }: UserM
   const api = useManagementApi()
   const query = useQuery(organizationQueries.forUser(api, userId))
   const memberships = query.data
-  // A page the pager is waiting to ask for again (a 429 counting down) shows like a failure,
-  // without "Try again": it is already going to.
-  const failure = query.error ?? query.failureReason ?? memberships?.retrying?.error
-  const finalFailure = query.error ?? undefined
+  // The error that stopped the last fetch; hidden while a new fetch ("Try again", a refetch)
+  // finishes the list, which then shows its progress instead.
+  const finalFailure = query.isFetching ? undefined : (query.error ?? undefined)
+  // A page the pager is waiting to ask for again (a 429, a 5xx, a dropped connection) shows like
+  // a failure with a countdown, without "Try again": it is already going to.
+  const retrying = finalFailure === undefined ? memberships?.retrying : undefined
+  const failure = finalFailure ?? query.failureReason ?? retrying?.error
 
   return (
     <Stack gap="sm" component="section">
@@ -51,6 +54,7 @@ export function UserMemberships({ userId, onSignInAgain, onBackToSearch }: UserM
           staleSince={
             finalFailure && memberships?.complete ? new Date(query.dataUpdatedAt) : undefined
           }
+          retryingAt={retrying?.retryAt}
         />
       )}
       {memberships && hasRows(memberships) ? (
