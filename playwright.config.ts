@@ -1,14 +1,20 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
+import type { FaultsOptions } from './e2e/support/faults'
 
 // Ports apart from npm start's defaults, so a developer's running app never answers the tests.
-// The main run goes through the proxy (npm start's default); a second app runs in direct mode.
-// E2E_PORT_OFFSET lets several runs share one machine.
+// The main run goes through the proxy (npm start's default); a second app runs in direct mode;
+// a third, through the proxy too, has a tenant whose fault switches e2e/faults.spec.ts flips, on
+// its own so no other spec meets a fault. E2E_PORT_OFFSET lets several runs share one machine.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0)
 const ports = { tenant: 4110 + offset, proxy: 4120 + offset, app: 5273 + offset }
 const directPorts = { tenant: 4111 + offset, app: 5274 + offset }
+const faultsPorts = { tenant: 4112 + offset, proxy: 4122 + offset, app: 5276 + offset }
 const appOrigin = `http://127.0.0.1:${ports.app}`
 const directAppOrigin = `http://127.0.0.1:${directPorts.app}`
+const faultsAppOrigin = `http://127.0.0.1:${faultsPorts.app}`
+/** Fault specs time the proxy out on purpose: a short wait keeps them quick (default 10 s). */
+const FAULTS_PROXY_TIMEOUT_MS = 2000
 
 // Playwright may not download browsers here: use Debian's Chromium (scripts/test.sh installs it).
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -29,13 +35,15 @@ const browser = {
   },
 }
 
-export default defineConfig({
+export default defineConfig<FaultsOptions>({
   testDir: 'e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  // A 2-core machine running two apps and a browser: give a screen up to 10 s to appear.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: appOrigin,
     trace: 'retain-on-failure',
@@ -46,13 +54,28 @@ export default defineConfig({
     {
       name: 'chromium',
       dependencies: ['sign-in'],
-      testIgnore: /direct-mode\.spec\.ts/,
+      testIgnore: /direct-mode\.spec\.ts|faults\.spec\.ts/,
       use: { ...browser },
     },
     {
       name: 'direct',
       testMatch: /direct-mode\.spec\.ts/,
-      use: { ...browser, baseURL: directAppOrigin },
+      use: {
+        ...browser,
+        baseURL: directAppOrigin,
+        faultsTenantOrigin: `http://127.0.0.1:${directPorts.tenant}`,
+      },
+    },
+    {
+      // One test at a time: a switch may touch every user of this tenant.
+      name: 'faults',
+      testMatch: /faults\.spec\.ts/,
+      fullyParallel: false,
+      use: {
+        ...browser,
+        baseURL: faultsAppOrigin,
+        faultsTenantOrigin: `http://127.0.0.1:${faultsPorts.tenant}`,
+      },
     },
   ],
   webServer: [
@@ -74,6 +97,21 @@ export default defineConfig({
         ORGSCOPE_MODE: 'direct',
         TENANT_PORT: String(directPorts.tenant),
         APP_PORT: String(directPorts.app),
+        // Only user-scoped switches here: direct-mode.spec.ts runs alongside.
+        LOCAL_TENANT_FAULTS: '1',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: 'npx tsx scripts/start.ts',
+      url: faultsAppOrigin,
+      env: {
+        TENANT_PORT: String(faultsPorts.tenant),
+        PROXY_PORT: String(faultsPorts.proxy),
+        APP_PORT: String(faultsPorts.app),
+        LOCAL_TENANT_FAULTS: '1',
+        UPSTREAM_TIMEOUT_MS: String(FAULTS_PROXY_TIMEOUT_MS),
       },
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

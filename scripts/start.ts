@@ -6,6 +6,10 @@
  * TENANT_PORT (4010), PROXY_PORT (4020) and APP_PORT (5173) move them. ORGSCOPE_MODE=direct
  * skips the proxy: the SPA then calls the tenant's Management API with its own token, which only
  * a tenant like this local one issues.
+ *
+ * For the end-to-end tests only: LOCAL_TENANT_FAULTS=1 serves the tenant's fault switches at
+ * /__faults (server/local-tenant/management/fault-control.ts), and UPSTREAM_TIMEOUT_MS shortens
+ * the proxy's wait for the tenant (default 10 s).
  */
 import { createServer } from 'vite'
 import {
@@ -22,8 +26,13 @@ import { startProxy } from '../server/proxy/serve'
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const appOrigin = `http://127.0.0.1:${port('APP_PORT', 5173)}`
 const direct = process.env.ORGSCOPE_MODE === 'direct'
+const faults = process.env.LOCAL_TENANT_FAULTS === '1'
 
-const tenant = await startLocalTenant({ port: port('TENANT_PORT', 4010), appOrigins: [appOrigin] })
+const tenant = await startLocalTenant({
+  port: port('TENANT_PORT', 4010),
+  appOrigins: [appOrigin],
+  faults,
+})
 const proxy = direct
   ? undefined
   : await startProxy(
@@ -34,6 +43,7 @@ const proxy = direct
         AUTH0_CLIENT_SECRET: PROXY_CLIENT_SECRET,
         ALLOWED_ORIGINS: appOrigin,
         PORT: String(port('PROXY_PORT', 4020)),
+        UPSTREAM_TIMEOUT_MS: process.env.UPSTREAM_TIMEOUT_MS,
       }),
     )
 
@@ -53,7 +63,7 @@ console.log(`
   Orgscope is running on the local tenant${proxy ? ', through the proxy' : ' (direct mode)'}.
 
   Open        ${appOrigin}
-  Tenant      ${tenant.origin}${proxy ? `\n  Proxy       ${proxy.origin}   (audit log lines below)` : ''}
+  Tenant      ${tenant.origin}${proxy ? `\n  Proxy       ${proxy.origin}   (audit log lines below)` : ''}${faults ? `\n  Faults      ${tenant.origin}/__faults   (fault switches ON: tests only)` : ''}
 
   Demo accounts (password for each: ${DEMO_ADMINS[0]?.password}):
 ${DEMO_ADMINS.map((admin) => `    ${admin.email.padEnd(22)} ${admin.permissions.join(', ')}`).join('\n')}

@@ -28,7 +28,11 @@ export async function assertSignedInAs(page: Page, admin: Admin) {
   await expect(page.getByRole('button', { name: `Account: ${admin.name}` })).toBeVisible()
 }
 
-/** Where auth.setup.ts leaves an admin's signed-in browser state for specs to start from. */
+/**
+ * Where auth.setup.ts leaves an admin's signed-in browser state for specs to start from. One
+ * folder per E2E_PORT_OFFSET: runs sharing a checkout each sign in to their own tenant, whose
+ * session cookie another run's tenant would not know.
+ */
 export function storageStateFor(admin: Admin) {
-  return `e2e/.auth/${admin.email}.json`
+  return `e2e/.auth/${process.env.E2E_PORT_OFFSET ?? '0'}/${admin.email}.json`
 }
