@@ -1,0 +1,85 @@
+/**
+ * Load: a fresh page (empty query cache, signed in by the tenant's session cookie) navigates to
+ * a user's memberships URL; the time is the page's own clock from the navigation's start to the
+ * first paint of the complete table (every row loaded: `aria-rowcount`, the total, no progress
+ * bar). Requests are the Management API calls the page made on the way.
+ */
+import type { BrowserContext, CDPSession, Page } from '@playwright/test'
+import type { NamedUser } from '../server/local-tenant/seed/named-users'
+import { toUserOrganizations } from '../src/lib/routes'
+import type { ApiCall, ApiRecorder } from './browser'
+import { installLoadProbe, tablePainted, type TableExpectation } from './page-probes'
+import { withTimeout } from './stats'
+
+const LOAD_TIMEOUT_MS = 120_000
+
+export interface LoadRun {
+  ms: number
+  /** Every Management API request, retries after a 429 included. */
+  requests: number
+  /** Requests that got an answer other than 429: what the load needed. */
+  answeredRequests: number
+  /** 429 alerts that reached the screen. */
+  errorsShown: number
+  /** The calls in the order they were made (the sequential replay repeats them). */
+  calls: ApiCall[]
+  /** The page, still showing the table, for measurements that follow; the caller closes it. */
+  page: Page
+}
+
+export function expectationFor(user: NamedUser): TableExpectation {
+  const rows = Math.min(user.memberships, 1000)
+  const totalText =
+    user.memberships === 1
+      ? '1 organization'
+      : `${user.memberships.toLocaleString('en-US')} organizations`
+  return { rows, totalText }
+}
+
+/** One load on a fresh page; the page is left open on the painted table. */
+export async function loadOnce(
+  context: BrowserContext,
+  recorder: ApiRecorder,
+  user: NamedUser,
+): Promise<LoadRun> {
+  await recorder.untilBucketFull()
+  const page = await context.newPage()
+  recorder.attach(page)
+  await page.addInitScript(installLoadProbe, expectationFor(user))
+  const from = recorder.calls.length
+  await page.goto(toUserOrganizations(user.userId), { waitUntil: 'commit' })
+  // Awaited inside the page, not polled: nothing of the bench's runs there while the app loads.
+  await withTimeout(page.evaluate(tablePainted), LOAD_TIMEOUT_MS, `${user.email}'s table`)
+  // Let anything still in flight land, so a late request is counted rather than missed.
+  await page.waitForTimeout(300)
+  const probe = await page.evaluate(() => ({
+    paintedAt: window.__bench?.paintedAt ?? NaN,
+    alerts429: window.__bench?.alerts429 ?? 0,
+  }))
+  const calls = recorder.since(from)
+  return {
+    ms: probe.paintedAt,
+    requests: calls.length,
+    answeredRequests: calls.filter((call) => call.status !== 429).length,
+    errorsShown: probe.alerts429,
+    calls,
+    page,
+  }
+}
+
+/**
+ * The JS heap the page holds (after two forced garbage collections): V8's used size for the
+ * page's isolate, read over the DevTools protocol.
+ */
+export async function usedHeapBytes(page: Page): Promise<number> {
+  const cdp: CDPSession = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('HeapProfiler.enable')
+    await cdp.send('HeapProfiler.collectGarbage')
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+    return usedSize
+  } finally {
+    await cdp.detach()
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Budgets (bench/budgets.json) and the printed table. The two byte budgets are also what
+ * `npm test` checks (scripts/check-bundle-size.ts); the rest only `npm run bench` checks.
+ */
+import { readFile } from 'node:fs/promises'
+import type { BenchNotes, BenchResults } from './results'
+
+export interface Budgets {
+  /** Gzip bytes of the JS the first page needs, at most. */
+  initialJsGzipBytes: number
+  /** Gzip bytes of all CSS, at most. */
+  cssGzipBytes: number
+  /** Navigation to the 1000-row table painted from the cache (median ms), at most. */
+  revisitMs: number
+  /** Management API requests on a revisit, at most. */
+  revisitRequests: number
+  /** sequentialMs / load["1000"].ms, at least. */
+  load1000SpeedupOverSequential: number
+  /** 429 alerts shown under the Free plan, at most. */
+  freePlanErrorsShown: number
+  /** load["1000-free-plan"].ms / floorMs, at most. */
+  freePlanMsOverFloor: number
+  /** Keystroke to filtered rows painted, 95th percentile, at most. */
+  filterP95Ms: number
+  /** JS heap after the 1000-row table, at most. */
+  heapBytesAt1000: number
+}
+
+export async function readBudgets(path: string): Promise<Budgets> {
+  const raw = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>
+  const keys: (keyof Budgets)[] = [
+    'initialJsGzipBytes',
+    'cssGzipBytes',
+    'revisitMs',
+    'revisitRequests',
+    'load1000SpeedupOverSequential',
+    'freePlanErrorsShown',
+    'freePlanMsOverFloor',
+    'filterP95Ms',
+    'heapBytesAt1000',
+  ]
+  const missing = keys.filter((key) => typeof raw[key] !== 'number')
+  if (missing.length) throw new Error(`${path} lacks a number for: ${missing.join(', ')}`)
+  return raw as unknown as Budgets
+}
+
+interface Row {
+  metric: string
+  value: string
+  budget: string
+  /** Undefined: shown for context, not budgeted. */
+  ok: boolean | undefined
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(2)} MB`
+const ms = (value: number) => `${Math.round(value)} ms`
+const ratio = (value: number) => `${value.toFixed(2)}×`
+const list = (values: readonly number[]) => values.map((v) => Math.round(v)).join(' ')
+
+export function rowsFor(results: BenchResults, budgets: Budgets, notes: BenchNotes): Row[] {
+  const { load } = results
+  const free = load['1000-free-plan']
+  const speedup = load['1000'].sequentialMs / load['1000'].ms
+  const overFloor = free.floorMs > 0 ? free.ms / free.floorMs : Infinity
+  const info = (metric: string, value: string): Row => ({
+    metric,
+    value,
+    budget: '',
+    ok: undefined,
+  })
+  return [
+    {
+      metric: 'initial JS (gzip)',
+      value: kib(results.initialJsGzipBytes),
+      budget: `≤ ${kib(budgets.initialJsGzipBytes)}`,
+      ok: results.initialJsGzipBytes <= budgets.initialJsGzipBytes,
+    },
+    info('all JS (gzip)', kib(results.totalJsGzipBytes)),
+    {
+      metric: 'CSS (gzip)',
+      value: kib(results.cssGzipBytes),
+      budget: `≤ ${kib(budgets.cssGzipBytes)}`,
+      ok: results.cssGzipBytes <= budgets.cssGzipBytes,
+    },
+    info('load 1 membership', `${ms(load['1'].ms)}, ${load['1'].requests} requests`),
+    info('load 150 memberships', `${ms(load['150'].ms)}, ${load['150'].requests} requests`),
+    info('load 1000 memberships', `${ms(load['1000'].ms)}, ${load['1000'].requests} requests`),
+    info('  same requests one at a time', ms(load['1000'].sequentialMs)),
+    {
+      metric: '  sequential ÷ load 1000',
+      value: ratio(speedup),
+      budget: `≥ ${ratio(budgets.load1000SpeedupOverSequential)}`,
+      ok: speedup >= budgets.load1000SpeedupOverSequential,
+    },
+    info(
+      'load 1000, Free plan',
+      `${ms(free.ms)}, ${free.requests} requests, floor ${ms(free.floorMs)}`,
+    ),
+    {
+      metric: '  Free plan ÷ floor',
+      value: ratio(overFloor),
+      budget: `≤ ${ratio(budgets.freePlanMsOverFloor)}`,
+      ok: overFloor <= budgets.freePlanMsOverFloor,
+    },
+    {
+      metric: '  429 alerts shown',
+      value: String(free.errorsShown),
+      budget: `≤ ${budgets.freePlanErrorsShown}`,
+      ok: free.errorsShown <= budgets.freePlanErrorsShown,
+    },
+    info('filter key → rows painted p50', ms(results.filterLatencyMs.p50)),
+    {
+      metric: 'filter key → rows painted p95',
+      value: ms(results.filterLatencyMs.p95),
+      budget: `≤ ${ms(budgets.filterP95Ms)}`,
+      ok: results.filterLatencyMs.p95 <= budgets.filterP95Ms,
+    },
+    info(
+      '  key → next paint p50 / p95',
+      `${ms(notes.filterNextPaint.p50)} / ${ms(notes.filterNextPaint.p95)}`,
+    ),
+    info(
+      '  Event Timing keydown ≥ 16 ms',
+      `${notes.eventTiming.reported} of ${notes.eventTiming.keystrokes}` +
+        (notes.eventTiming.max === undefined ? '' : `, max ${ms(notes.eventTiming.max)}`),
+    ),
+    {
+      metric: 'revisit 1000 (cached) → painted',
+      value: ms(results.revisit.ms),
+      budget: `≤ ${ms(budgets.revisitMs)}`,
+      ok: results.revisit.ms <= budgets.revisitMs,
+    },
+    {
+      metric: '  revisit requests',
+      value: String(results.revisit.requests),
+      budget: `≤ ${budgets.revisitRequests}`,
+      ok: results.revisit.requests <= budgets.revisitRequests,
+    },
+    {
+      metric: 'JS heap at 1000 rows',
+      value: mb(results.heapBytesAt1000),
+      budget: `≤ ${mb(budgets.heapBytesAt1000)}`,
+      ok: results.heapBytesAt1000 <= budgets.heapBytesAt1000,
+    },
+  ]
+}
+
+export function printReport(rows: Row[], notes: BenchNotes): void {
+  const width = (pick: (row: Row) => string, title: string) =>
+    Math.max(title.length, ...rows.map((row) => pick(row).length))
+  const w = [width((r) => r.metric, 'metric'), width((r) => r.value, 'value')]
+  const wb = width((r) => r.budget, 'budget')
+  const line = (cells: string[]) =>
+    `  ${cells[0]?.padEnd(w[0] ?? 0)}  ${cells[1]?.padStart(w[1] ?? 0)}  ${cells[2]?.padEnd(wb)}  ${cells[3]}`
+  console.log()
+  console.log(line(['metric', 'value', 'budget', '']))
+  console.log(`  ${'─'.repeat((w[0] ?? 0) + (w[1] ?? 0) + wb + 10)}`)
+  for (const row of rows) {
+    const verdict = row.ok === undefined ? '' : row.ok ? 'ok' : 'OVER'
+    console.log(line([row.metric, row.value, row.budget, verdict]))
+  }
+  console.log()
+  console.log(
+    `  medians of ${notes.runs} fresh-page loads per user (${notes.freePlanRuns} on the Free plan); samples in ms:`,
+  )
+  for (const [name, samples] of Object.entries(notes.loadSamples)) {
+    console.log(`    load ${name.padEnd(15)} ${list(samples)}`)
+  }
+  console.log(`    sequential      ${list(notes.sequentialSamples)}`)
+  console.log(`    revisit         ${list(notes.revisitSamples)}`)
+  console.log()
+}

@@ -1,0 +1,26 @@
+/** What `npm run bench` writes to bench/results.json: these keys exactly, so runs compare. */
+export interface BenchResults {
+  initialJsGzipBytes: number
+  totalJsGzipBytes: number
+  cssGzipBytes: number
+  load: {
+    '1': { ms: number; requests: number }
+    '150': { ms: number; requests: number }
+    '1000': { ms: number; sequentialMs: number; requests: number }
+    '1000-free-plan': { ms: number; floorMs: number; requests: number; errorsShown: number }
+  }
+  filterLatencyMs: { p50: number; p95: number }
+  revisit: { requests: number; ms: number }
+  heapBytesAt1000: number
+}
+
+/** Figures printed beside the results for context; never written, never budgeted. */
+export interface BenchNotes {
+  runs: number
+  freePlanRuns: number
+  loadSamples: Record<string, number[]>
+  sequentialSamples: number[]
+  revisitSamples: number[]
+  filterNextPaint: { p50: number; p95: number }
+  eventTiming: { reported: number; max: number | undefined; keystrokes: number }
+}

@@ -1,0 +1,132 @@
+/**
+ * The benchmark's own world: a production build of the SPA served by the proxy (the production
+ * path: SPA and API on one origin, the proxy relaying to the Management API), and the local
+ * tenant behind it with a realistic latency — in a process of their own (server-process.ts),
+ * over HTTPS and HTTP/2 like a real deployment. Ports apart from `npm start` (4010/4020/5173)
+ * and the e2e runs (4110+), so a bench never answers anyone else.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  DASHBOARD_API_AUDIENCE,
+  SPA_CLIENT_ID,
+  type RateLimitConfig,
+} from '../server/local-tenant/config'
+import { measureBundle, type BundleSizes } from './bundle-size'
+import { createCertificate } from './certificate'
+import type { ChildMessage, ParentMessage, ServerProcessConfig } from './server-process'
+
+/** Added to every Management API answer: a tenant across a real network. */
+export const LATENCY_MS = 80
+/** Auth0 Enterprise, "Read User's Organizations": burst 40, 500 per minute. */
+export const ENTERPRISE_PLAN: RateLimitConfig = { burst: 40, refillPerSecond: 500 / 60 }
+/** Auth0 Free: burst 2, 2 per second. */
+export const FREE_PLAN: RateLimitConfig = { burst: 2, refillPerSecond: 2 }
+
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+const STARTUP_TIMEOUT_MS = 60_000
+
+export interface BenchServers {
+  /** The proxy's origin, which serves the SPA too: where the browser goes. */
+  appOrigin: string
+  /** The Management API as the SPA calls it: `<appOrigin>/api/v2/`. */
+  apiPrefix: string
+  /** The certificate Chromium must trust (see certificate.ts). */
+  spkiHash: string
+  sizes: BundleSizes
+  /** Switches the tenant's rate limit (every bucket starts full again). */
+  setPlan: (plan: RateLimitConfig) => Promise<void>
+  close: () => Promise<void>
+}
+
+/**
+ * Builds the SPA for the proxy's origin (the VITE_* variables are read at build time), measures
+ * the build, then starts the tenant and the proxy serving that build.
+ */
+export async function startBenchServers(): Promise<BenchServers> {
+  const tenantPort = port('BENCH_TENANT_PORT', 4710)
+  const proxyPort = port('BENCH_PROXY_PORT', 4720)
+  const tenantOrigin = `https://127.0.0.1:${tenantPort}`
+  const appOrigin = `https://127.0.0.1:${proxyPort}`
+
+  Object.assign(process.env, {
+    VITE_AUTH0_DOMAIN: tenantOrigin,
+    VITE_AUTH0_CLIENT_ID: SPA_CLIENT_ID,
+    VITE_AUTH0_AUDIENCE: DASHBOARD_API_AUDIENCE,
+    VITE_API_BASE_URL: `${appOrigin}/api/v2`,
+  })
+  const workDir = await mkdtemp(join(tmpdir(), 'orgscope-bench-'))
+  let child: ChildProcess | undefined
+  const close = async () => {
+    if (child?.connected) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve))
+      child.disconnect()
+      await exited
+    }
+    await rm(workDir, { recursive: true, force: true })
+  }
+  try {
+    const staticDir = join(workDir, 'dist')
+    const sizes = await (process.env.BENCH_EXPERIMENT_BUILD
+      ? import(process.env.BENCH_EXPERIMENT_BUILD).then(
+          (m: { build: (dir: string) => Promise<BundleSizes> }) => m.build(staticDir),
+        )
+      : measureBundle(staticDir))
+    const certificate = await createCertificate(workDir)
+    const config: ServerProcessConfig = {
+      tenantPort,
+      tenantBackPort: port('BENCH_TENANT_BACK_PORT', 4730),
+      proxyPort,
+      staticDir,
+      key: certificate.key,
+      cert: certificate.cert,
+      rateLimit: ENTERPRISE_PLAN,
+      latencyMs: LATENCY_MS,
+    }
+    const started = fork(new URL('./server-process.ts', import.meta.url).pathname, {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, BENCH_SERVER_CONFIG: JSON.stringify(config) },
+    })
+    child = started
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('The bench servers did not start.')),
+        STARTUP_TIMEOUT_MS,
+      )
+      started.once('exit', (code) => reject(new Error(`The bench servers exited (${code}).`)))
+      started.on('message', (message: ChildMessage) => {
+        if (message.type !== 'ready') return
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+
+    let nextId = 0
+    const setPlan = (plan: RateLimitConfig) =>
+      new Promise<void>((resolve) => {
+        const id = ++nextId
+        const onMessage = (message: ChildMessage) => {
+          if (message.type !== 'done' || message.id !== id) return
+          started.off('message', onMessage)
+          resolve()
+        }
+        started.on('message', onMessage)
+        started.send({ type: 'plan', id, plan } satisfies ParentMessage)
+      })
+
+    return {
+      appOrigin,
+      apiPrefix: `${appOrigin}/api/v2/`,
+      spkiHash: certificate.spkiHash,
+      sizes,
+      setPlan,
+      close,
+    }
+  } catch (error) {
+    child?.kill()
+    await close()
+    throw error
+  }
+}
