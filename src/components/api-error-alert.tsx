@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { formatClockTime, formatDuration, formatNumber } from '@/lib/format'
 import { describeError, formatErrorDetails, type ErrorView } from '@/lib/management-api/errors'
 import { nextAttemptAt, type RateLimitInfo } from '@/lib/management-api/rate-limit'
+import { LineIcon } from './line-icon'
 
 export interface ApiErrorAlertProps {
   /** Whatever was thrown: a ManagementApiError, a token failure, a render error. */
@@ -465,22 +466,7 @@ const ICON_PATHS: Record<Tone, ReactNode> = {
 }
 
 function ToneIcon({ tone }: { tone: Tone }) {
-  return (
-    <svg
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {ICON_PATHS[tone]}
-    </svg>
-  )
+  return <LineIcon size={20}>{ICON_PATHS[tone]}</LineIcon>
 }
 
 /**

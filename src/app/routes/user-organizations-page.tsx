@@ -3,6 +3,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query'
 import { Link, useLocation, useParams } from 'wouter'
 import { useHistoryState } from 'wouter/use-browser-location'
 import { ApiErrorAlert } from '@/components/api-error-alert'
+import { LineIcon } from '@/components/line-icon'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { useSignInAgain } from '@/features/auth/use-sign-in-again'
 import { UserMemberships } from '@/features/organizations/components/user-memberships'
@@ -128,21 +129,9 @@ function searchHrefFrom(state: unknown): string {
 
 function BackArrow() {
   return (
-    <svg
-      style={{ marginInlineEnd: 4, verticalAlign: '-2px' }}
-      width="14"
-      height="14"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon style={{ marginInlineEnd: 4, verticalAlign: '-2px' }}>
       <path d="M19 12H5" />
       <path d="m12 19-7-7 7-7" />
-    </svg>
+    </LineIcon>
   )
 }

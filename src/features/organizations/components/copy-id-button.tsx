@@ -1,5 +1,6 @@
 import { useClipboard } from '@mantine/hooks'
 import classes from './organizations-table.module.css'
+import { CopyIcon } from '@/components/line-icon'
 
 /**
  * Copies an organization id verbatim. A plain button (not a Mantine component: there is one per
@@ -19,27 +20,7 @@ export function CopyIdButton({ id, onCopied }: { id: string; onCopied: (id: stri
         onCopied(id)
       }}
     >
-      <svg
-        width="14"
-        height="14"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-      >
-        {clipboard.copied ? (
-          <path d="M5 12l5 5L20 7" />
-        ) : (
-          <>
-            <rect x="9" y="9" width="11" height="11" rx="2" />
-            <path d="M5 15V6a2 2 0 0 1 2-2h9" />
-          </>
-        )}
-      </svg>
+      <CopyIcon copied={clipboard.copied} />
     </button>
   )
 }

@@ -1,30 +1,5 @@
 import { Box, Button, CopyButton } from '@mantine/core'
-
-function CopyIcon({ copied }: { copied: boolean }) {
-  return (
-    <svg
-      width="14"
-      height="14"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {copied ? (
-        <path d="M5 12l5 5L20 7" />
-      ) : (
-        <>
-          <rect x="9" y="9" width="11" height="11" rx="2" />
-          <path d="M5 15V6a2 2 0 0 1 2-2h9" />
-        </>
-      )}
-    </svg>
-  )
-}
+import { CopyIcon } from '@/components/line-icon'
 
 // Inline rather than Mantine's VisuallyHidden, whose stylesheet is one more file for one use.
 const visuallyHidden = {
