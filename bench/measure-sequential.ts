@@ -1,26 +1,66 @@
 /**
- * The yardstick for the parallel pager: the same requests a 1000-membership load made (the same
- * URLs, in the order the app sent them, with the app's own token), sent from the same page one
- * at a time — each answer read and parsed before the next request goes out. Timed by the page's
- * clock from the first request to the last parsed answer. No boot, no sign-in, no rendering: it
- * is only the waiting a one-page-at-a-time pager cannot avoid, so it flatters the sequential
- * side, never ours.
+ * The yardstick for the parallel pager: the same user fetched page after page, one request at a
+ * time, in the same page — by the app's own client and pager with `concurrency: 1`
+ * (sequential-pager.ts, bundled here), with the token the app itself used. The same 21 requests
+ * as a 1000-membership load (the user, then 20 pages), each answer parsed before the next
+ * request leaves. Timed by the page's clock from the first request to the last parsed page. No
+ * start-up, no sign-in, no rendering: only the waiting a one-page-at-a-time pager cannot avoid,
+ * so it flatters the sequential side, never ours.
  */
+import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
+import { build } from 'vite'
 import type { ApiCall } from './browser'
+import type { SequentialRun } from './sequential-pager'
 
-export async function sequentialFetchMs(page: Page, calls: readonly ApiCall[]): Promise<number> {
-  const requests = calls.map((call) => ({ url: call.url, authorization: call.authorization ?? '' }))
-  if (requests.some((request) => request.authorization === '')) {
-    throw new Error('A recorded Management API call had no bearer token to replay.')
+let bundle: Promise<string> | undefined
+
+/** sequential-pager.ts and what it imports from src/, as one script for the page. */
+function sequentialPagerScript(): Promise<string> {
+  bundle ??= build({
+    configFile: false,
+    logLevel: 'warn',
+    resolve: { alias: { '@': fileURLToPath(new URL('../src', import.meta.url)) } },
+    build: {
+      write: false,
+      minify: true,
+      lib: {
+        entry: fileURLToPath(new URL('./sequential-pager.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'benchSequentialPager',
+      },
+    },
+  }).then((output) => {
+    const outputs = Array.isArray(output) ? output : [output]
+    const chunk = outputs
+      .flatMap((result) => ('output' in result ? result.output : []))
+      .find((file) => file.type === 'chunk')
+    if (!chunk || chunk.type !== 'chunk') throw new Error('The sequential pager did not build.')
+    return chunk.code
+  })
+  return bundle
+}
+
+export async function sequentialFetch(
+  page: Page,
+  { apiBaseUrl, userId, calls }: { apiBaseUrl: string; userId: string; calls: readonly ApiCall[] },
+): Promise<SequentialRun> {
+  const token = calls.find((call) => call.authorization)?.authorization?.replace(/^Bearer /, '')
+  if (!token) throw new Error('The load made no Management API call with a token to reuse.')
+  // Evaluated over the DevTools protocol, which the page's CSP does not govern (a script tag
+  // would be refused, rightly).
+  await page.evaluate(await sequentialPagerScript())
+  const run = await page.evaluate(
+    (options) => {
+      if (!window.__benchSequential) throw new Error('The sequential pager is not installed.')
+      return window.__benchSequential(options)
+    },
+    { baseUrl: apiBaseUrl, token, userId },
+  )
+  if (run.loaded !== 1000 || run.requests !== calls.length) {
+    throw new Error(
+      `The sequential run made ${run.requests} requests; the load made ${calls.length}.`,
+    )
   }
-  return page.evaluate(async (list) => {
-    const startedAt = performance.now()
-    for (const { url, authorization } of list) {
-      const response = await fetch(url, { headers: { Authorization: authorization } })
-      if (!response.ok) throw new Error(`Sequential replay: ${response.status} from ${url}`)
-      await response.json()
-    }
-    return performance.now() - startedAt
-  }, requests)
+  return run
 }

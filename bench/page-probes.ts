@@ -20,6 +20,8 @@ export interface ProbeState {
   /** Set to the next complete-table paint once armed. */
   expectation: TableExpectation | undefined
   paintedAt: number | undefined
+  /** When `arm` was last called: where a measurement that starts in the page begins. */
+  armedAt: number | undefined
   /** Distinct `role="alert"` elements holding "429" that were attached to the document. */
   alerts429: number
   arm: (expectation: TableExpectation) => void
@@ -90,10 +92,12 @@ export function installLoadProbe(expectation: TableExpectation | null): void {
   const state: ProbeState = {
     expectation: expectation ?? undefined,
     paintedAt: undefined,
+    armedAt: undefined,
     alerts429: 0,
     arm: (next) => {
       state.expectation = next
       state.paintedAt = undefined
+      state.armedAt = performance.now()
       check()
     },
     painted: () =>

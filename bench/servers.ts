@@ -31,7 +31,9 @@ const STARTUP_TIMEOUT_MS = 60_000
 export interface BenchServers {
   /** The proxy's origin, which serves the SPA too: where the browser goes. */
   appOrigin: string
-  /** The Management API as the SPA calls it: `<appOrigin>/api/v2/`. */
+  /** The Management API as the SPA calls it: `<appOrigin>/api/v2`. */
+  apiBaseUrl: string
+  /** `apiBaseUrl/`: what every Management API request's URL starts with. */
   apiPrefix: string
   /** The certificate Chromium must trust (see certificate.ts). */
   spkiHash: string
@@ -69,15 +71,10 @@ export async function startBenchServers(): Promise<BenchServers> {
   }
   try {
     const staticDir = join(workDir, 'dist')
-    const sizes = await (process.env.BENCH_EXPERIMENT_BUILD
-      ? import(process.env.BENCH_EXPERIMENT_BUILD).then(
-          (m: { build: (dir: string) => Promise<BundleSizes> }) => m.build(staticDir),
-        )
-      : measureBundle(staticDir))
+    const sizes = await measureBundle(staticDir)
     const certificate = await createCertificate(workDir)
     const config: ServerProcessConfig = {
       tenantPort,
-      tenantBackPort: port('BENCH_TENANT_BACK_PORT', 4730),
       proxyPort,
       staticDir,
       key: certificate.key,
@@ -118,6 +115,7 @@ export async function startBenchServers(): Promise<BenchServers> {
 
     return {
       appOrigin,
+      apiBaseUrl: `${appOrigin}/api/v2`,
       apiPrefix: `${appOrigin}/api/v2/`,
       spkiHash: certificate.spkiHash,
       sizes,

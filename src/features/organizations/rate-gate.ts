@@ -111,11 +111,14 @@ export function createRateGate(now: () => number = Date.now): RateGate {
             ? Math.max(1 / msPerToken, ownRefillPerMs)
             : 1 / msPerToken
       if (refillPerMs !== undefined) {
+        // A first answer that still shows tokens may have been counted before a request started
+        // alongside the pager's first (the page asks for the user's record at the same moment):
+        // one of them is kept for it.
+        const unseen = bucket === undefined && remaining > 0 ? 1 : 0
+        const known = remaining - inFlight - unseen
         // Otherwise only ever lowered from a response: an answer that overtook an older one must
         // not hand back tokens the older one already spent.
-        const tokens = current
-          ? remaining - inFlight
-          : Math.min(bucket?.tokens ?? Infinity, remaining - inFlight)
+        const tokens = current ? known : Math.min(bucket?.tokens ?? Infinity, known)
         bucket = { tokens, capacity: limit, refillPerMs, updatedAt: at }
       }
     }
