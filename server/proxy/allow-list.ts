@@ -152,15 +152,15 @@ function decodeParam(raw: string, property: string): string {
     // Broken percent-encoding fails the API's own `^.+$` check, as an empty id does.
     value = ''
   }
-  if (value === '') throw invalidUri('String does not match pattern ^.+$', property)
+  if (value === '') throw invalidUri(property)
   // `new URL` folds `..` and `%2e%2e` away (and the route with them): only a raw request target
   // shows them, and an id that is a dot segment could never be sent on as one.
   if (value === '.' || value === '..') {
-    throw invalidUri('Dot segments are not allowed', property)
+    throw invalidUri(property, 'Dot segments are not allowed')
   }
   const length = [...value].length
   if (length > MAX_ID_LENGTH) {
-    throw invalidUri(`String is too long (${length} chars), maximum ${MAX_ID_LENGTH}`, property)
+    throw invalidUri(property, `String is too long (${length} chars), maximum ${MAX_ID_LENGTH}`)
   }
   return value
 }

@@ -92,7 +92,7 @@ export function createProxyApp(
   ): Promise<Response> => {
     const { route } = resolved
     if (!route.anyOf.some((permission) => admin.permissions.has(permission))) {
-      return errorResponse(insufficientScope(route.anyOf))
+      return errorResponse(insufficientScope(...route.anyOf))
     }
     try {
       return await relay(

@@ -1,89 +1,13 @@
+import { Auth0Error } from '../shared/auth0-errors'
+
 /**
- * The proxy's own answers, in the Management API's error shape
- * (`{ statusCode, error, message, errorCode?, attributes? }`), so the SPA shows the same state
- * whether it talks to Auth0 or to the proxy. The wording of the token errors is Auth0's, the same
- * as the local tenant's (`local-tenant/management/errors.ts`); a test holds the two together.
+ * The proxy's own answers, in the Management API's error shape, so the SPA shows the same state
+ * whether it talks to Auth0 or to the proxy. Those Auth0 words the same everywhere (token, scope,
+ * path) come from `server/shared/auth0-errors.ts`; these are the proxy's alone.
  */
-
-export interface Auth0ErrorBody {
-  statusCode: number
-  /** The HTTP reason phrase. */
-  error: string
-  message: string
-  errorCode?: string
-  attributes?: Record<string, string>
-}
-
-const REASON_PHRASES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  413: 'Payload Too Large',
-  414: 'URI Too Long',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  504: 'Gateway Timeout',
-}
-
-export class Auth0Error extends Error {
-  readonly status: number
-  readonly errorCode: string | undefined
-  readonly attributes: Record<string, string> | undefined
-
-  constructor(
-    status: number,
-    message: string,
-    details: { errorCode?: string; attributes?: Record<string, string> } = {},
-  ) {
-    super(message)
-    this.name = 'Auth0Error'
-    this.status = status
-    this.errorCode = details.errorCode
-    this.attributes = details.attributes
-  }
-
-  get body(): Auth0ErrorBody {
-    return {
-      statusCode: this.status,
-      error: REASON_PHRASES[this.status] ?? 'Error',
-      message: this.message,
-      ...(this.errorCode !== undefined && { errorCode: this.errorCode }),
-      ...(this.attributes !== undefined && { attributes: this.attributes }),
-    }
-  }
-}
-
-// The admin's token, worded as the Management API words it.
-
-export const missingAuthentication = (): Auth0Error => new Auth0Error(401, 'Missing authentication')
-
-export const invalidToken = (): Auth0Error =>
-  new Auth0Error(401, 'Invalid token', { attributes: { error: 'Invalid token' } })
-
-export const invalidSignature = (): Auth0Error =>
-  new Auth0Error(401, 'Invalid signature received for JSON Web Token validation.')
-
-export const expiredToken = (): Auth0Error =>
-  new Auth0Error(401, 'Expired token received for JSON Web Token validation.')
-
-export const badAudience = (audiences: readonly string[]): Auth0Error =>
-  new Auth0Error(401, `Bad audience: ${audiences.join(' ')}`)
-
-export const insufficientScope = (anyOf: readonly string[]): Auth0Error =>
-  new Auth0Error(403, `Insufficient scope, expected any of: ${anyOf.join(', ')}`, {
-    errorCode: 'insufficient_scope',
-  })
+export * from '../shared/auth0-errors'
 
 // The request itself.
-
-/** `property` is the parameter and its description, e.g. `id (ID of the user to retrieve)`. */
-export const invalidUri = (problem: string, property: string): Auth0Error =>
-  new Auth0Error(400, `Path validation error: '${problem}' on property ${property}.`, {
-    errorCode: 'invalid_uri',
-  })
-
-export const routeNotFound = (): Auth0Error => new Auth0Error(404, 'Not Found')
 
 export const bodyNotAllowed = (): Auth0Error =>
   new Auth0Error(413, 'This API takes no request body.')

@@ -1,11 +1,5 @@
-import type { Auth0Error } from './auth0-errors'
+import { type Auth0Error, jsonResponse as plainJsonResponse } from './auth0-errors'
 import { API_SECURITY_HEADERS } from './security-headers'
-
-/*
- * Headers go in when a Response is created, never through `response.headers.set` afterwards:
- * under @hono/node-server a header set after construction can be lost when the response is
- * copied or served (app.fetch alone hides this; app.http.test.ts serves over real HTTP).
- */
 
 /** A JSON answer of the API, with the API's security headers. */
 export function jsonResponse(
@@ -13,14 +7,7 @@ export function jsonResponse(
   body: unknown,
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      ...API_SECURITY_HEADERS,
-      ...headers,
-    },
-  })
+  return plainJsonResponse(status, body, { ...API_SECURITY_HEADERS, ...headers })
 }
 
 /** The one place an Auth0Error becomes a response. */

@@ -2,11 +2,13 @@ import { errors, jwtVerify, type JWTPayload } from 'jose'
 import { issuerOf, managementAudienceOf } from '../config'
 import type { TenantContext } from '../context'
 import {
+  type Auth0Error,
+  badAudience,
+  expiredToken,
+  insufficientScope,
   invalidSignature,
   invalidToken,
-  ManagementApiError,
   missingAuthentication,
-  insufficientScope,
 } from './errors'
 
 /** Who is calling, once the bearer token has been checked. */
@@ -24,7 +26,7 @@ const BEARER = /^Bearer +(\S+) *$/i
 /**
  * Checks `Authorization: Bearer <jwt>` the way the Management API does: RS256 signed by the
  * tenant's key, unexpired, for the Management API audience, from the tenant's issuer. Throws a
- * ManagementApiError carrying Auth0's message for whichever check failed first.
+ * Auth0Error carrying Auth0's message for whichever check failed first.
  */
 export async function authenticate(
   request: Request,
@@ -47,7 +49,7 @@ export async function authenticate(
   const audiences = typeof payload.aud === 'string' ? [payload.aud] : (payload.aud ?? [])
   if (audiences.length === 0) throw invalidToken()
   if (!audiences.includes(managementAudienceOf(context.config))) {
-    throw new ManagementApiError(401, `Bad audience: ${audiences.join(' ')}`)
+    throw badAudience(audiences)
   }
   if (payload.iss !== issuerOf(context.config) || typeof payload.sub !== 'string') {
     throw invalidToken()
@@ -61,11 +63,9 @@ export async function authenticate(
   }
 }
 
-function verificationError(error: unknown): ManagementApiError {
+function verificationError(error: unknown): Auth0Error {
   if (error instanceof errors.JWSSignatureVerificationFailed) return invalidSignature()
-  if (error instanceof errors.JWTExpired) {
-    return new ManagementApiError(401, 'Expired token received for JSON Web Token validation.')
-  }
+  if (error instanceof errors.JWTExpired) return expiredToken()
   // Not a JWT, not JSON, alg other than RS256, nbf in the future: all "Invalid token" to Auth0.
   return invalidToken()
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ManagementApiError } from './errors'
+import { Auth0Error } from './errors'
 import { pageOf, readPaging } from './paging'
 
 const CAP = 'past the cap'
@@ -9,7 +9,7 @@ function failure(query: string): object {
   try {
     read(query)
   } catch (error) {
-    if (error instanceof ManagementApiError) return error.body
+    if (error instanceof Auth0Error) return error.body
     throw error
   }
   throw new Error(`expected ${query} to fail`)

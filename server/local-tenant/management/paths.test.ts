@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ManagementApiError } from './errors'
+import { Auth0Error } from './errors'
 import { resolveRoute } from './paths'
 
 const BASE = 'http://tenant.test/api/v2'
@@ -8,7 +8,7 @@ function failure(method: string, path: string): object {
   try {
     resolveRoute(method, `${BASE}${path}`)
   } catch (error) {
-    if (error instanceof ManagementApiError) return error.body
+    if (error instanceof Auth0Error) return error.body
     throw error
   }
   throw new Error(`expected ${path} to fail`)

@@ -1,4 +1,4 @@
-import { invalidQueryString, type ManagementApiError } from './errors'
+import { invalidQueryString, type Auth0Error } from './errors'
 
 /**
  * Readers for query-string parameters that fail the way the Management API does: 400
@@ -9,7 +9,7 @@ export function queryValidationError(
   name: string,
   description: string,
   reason: string,
-): ManagementApiError {
+): Auth0Error {
   return invalidQueryString(
     `Query validation error: '${reason}' on property ${name} (${description}).`,
   )

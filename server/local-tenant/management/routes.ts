@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { TenantContext } from '../context'
 import { authenticate, requireScope, type Principal } from './bearer'
 import { delay } from './delay'
-import { errorResponse, ManagementApiError, tooManyRequests } from './errors'
+import { errorResponse, Auth0Error, tooManyRequests } from './errors'
 import type { TenantBindings } from './faults'
 import { listOrganizationMemberRoles } from './organization-member-roles'
 import { resolveRoute } from './paths'
@@ -91,7 +91,7 @@ export function managementRoutes(context: TenantContext): Hono<{ Bindings: Tenan
 
 /** Expected failures become Auth0-shaped answers; anything else is a bug and propagates. */
 function asErrorResponse(error: unknown): Response {
-  if (error instanceof ManagementApiError) return errorResponse(error)
+  if (error instanceof Auth0Error) return errorResponse(error)
   throw error
 }
 
