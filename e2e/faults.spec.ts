@@ -26,11 +26,15 @@ async function assertCompleteList(page: Page, count: number) {
   await expect(page.getByRole('progressbar', { name: /^Loaded/ })).toHaveCount(0)
 }
 
-/** Requests that started before the reset a 429 answered before them had announced. */
+/**
+ * Requests that started before the reset a 429 answered before them had announced. "Before" is
+ * strict: a refusal the tenant sent in the same millisecond a request reached it cannot have been
+ * seen by the browser that sent that request (and a 429 answered at once is not its own cause).
+ */
 function sentBeforeTheAnnouncedReset(requests: RecordedRequest[]): RecordedRequest[] {
   return requests.filter((request) => {
     const lastRefusal = requests
-      .filter((earlier) => earlier.outcome === 429 && (earlier.endedAt ?? 0) <= request.startedAt)
+      .filter((earlier) => earlier.outcome === 429 && (earlier.endedAt ?? 0) < request.startedAt)
       .at(-1)
     return request.startedAt < (lastRefusal?.rateLimitReset ?? 0) * 1000
   })
