@@ -22,6 +22,9 @@ export function ThemeProvider({
     <MantineProvider
       theme={theme}
       cssVariablesResolver={cssVariablesResolver}
+      // Write all theme variables, not only those that differ from Mantine's defaults: the
+      // defaults' stylesheet is not imported (mantine-styles.ts).
+      deduplicateCssVariables={false}
       defaultColorScheme="light"
       env={env}
     >

@@ -1,8 +1,8 @@
 import { Text, type MantineSize } from '@mantine/core'
 import type { User } from '@/lib/management-api/schemas'
-import { formatDateTime, formatRelativeTime } from '../relative-time'
+import { formatDateTime, formatRelativeTime } from '@/lib/relative-time'
 import { parseApiDate } from '../user-facts'
-import { useNow } from '../use-now'
+import { useNow } from '@/lib/use-now'
 
 /**
  * "Last login 3 days ago", with the exact time as a tooltip and `<time dateTime>`; `withAbsolute`
