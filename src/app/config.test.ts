@@ -25,6 +25,7 @@ describe('parseConfig', () => {
         },
         tenantOrigin: 'https://travel0.us.auth0.com',
         apiBaseUrl: 'https://travel0.us.auth0.com/api/v2',
+        dashboardUrl: 'https://manage.auth0.com/dashboard/us/travel0',
       },
     })
   })
@@ -115,6 +116,47 @@ describe('parseConfig', () => {
     expect(problems).toHaveLength(1)
     expect(problems[0]?.variable).toBe('VITE_API_BASE_URL')
     expect(problems[0]?.message).toMatch(message)
+  })
+
+  describe('the Auth0 Dashboard address (VITE_AUTH0_DASHBOARD_URL)', () => {
+    it('is derived from an Auth0 domain, the pre-region US form included', () => {
+      for (const domain of ['travel0.auth0.com', 'https://travel0.us.auth0.com']) {
+        const result = parseConfig({ ...LOCAL, VITE_AUTH0_DOMAIN: domain })
+        expect(result.ok && result.config.dashboardUrl).toBe(
+          'https://manage.auth0.com/dashboard/us/travel0',
+        )
+      }
+    })
+
+    it('is unknown for a custom domain or the local tenant, so no links are shown', () => {
+      for (const domain of ['login.travel0.com', 'http://127.0.0.1:4010']) {
+        const result = parseConfig({ ...LOCAL, VITE_AUTH0_DOMAIN: domain })
+        expect(result.ok && result.config.dashboardUrl).toBeUndefined()
+      }
+    })
+
+    it('takes a given address over the derived one, without a trailing slash', () => {
+      const result = parseConfig({
+        ...LOCAL,
+        VITE_AUTH0_DOMAIN: 'login.travel0.com',
+        VITE_AUTH0_DASHBOARD_URL: 'https://manage.auth0.com/dashboard/eu/travel0/',
+      })
+      expect(result.ok && result.config.dashboardUrl).toBe(
+        'https://manage.auth0.com/dashboard/eu/travel0',
+      )
+    })
+
+    it.each([
+      ['not a URL', 'manage.auth0.com/dashboard/us/travel0', /must be a URL like/],
+      ['http', 'http://manage.auth0.com/dashboard/us/travel0', /must use https/],
+      ['a query string', 'https://manage.auth0.com/dashboard/us/travel0?x=1', /query/],
+    ])('rejects %s', (_label, value, message) => {
+      const problems = problemsOf(parseConfig({ ...LOCAL, VITE_AUTH0_DASHBOARD_URL: value }))
+
+      expect(problems).toHaveLength(1)
+      expect(problems[0]?.variable).toBe('VITE_AUTH0_DASHBOARD_URL')
+      expect(problems[0]?.message).toMatch(message)
+    })
   })
 
   it('rejects values that are not text', () => {

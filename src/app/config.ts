@@ -1,5 +1,6 @@
 // zod/mini: the same validation in a few KiB, because config parsing sits in the first bundle.
 import * as z from 'zod/mini'
+import { dashboardUrlForDomain } from '@/lib/auth0-dashboard'
 
 // No `new Function`: the production CSP forbids eval, and zod's probe for it (caught, but still
 // reported to the page as a CSP violation) would fire once per page load. This is the first zod
@@ -22,10 +23,20 @@ export interface AppConfig {
   tenantOrigin: string
   /** Where the Management-API-shaped endpoints live; no trailing slash. */
   apiBaseUrl: string
+  /**
+   * The tenant in the Auth0 Dashboard, e.g. `https://manage.auth0.com/dashboard/us/travel0`; no
+   * trailing slash. Undefined when it cannot be known (a custom domain without
+   * VITE_AUTH0_DASHBOARD_URL): the "Open in Auth0 Dashboard" links are then left out.
+   */
+  dashboardUrl?: string
 }
 
 export type ConfigVariable =
-  'VITE_AUTH0_DOMAIN' | 'VITE_AUTH0_CLIENT_ID' | 'VITE_AUTH0_AUDIENCE' | 'VITE_API_BASE_URL'
+  | 'VITE_AUTH0_DOMAIN'
+  | 'VITE_AUTH0_CLIENT_ID'
+  | 'VITE_AUTH0_AUDIENCE'
+  | 'VITE_API_BASE_URL'
+  | 'VITE_AUTH0_DASHBOARD_URL'
 
 export interface ConfigProblem {
   variable: ConfigVariable
@@ -120,6 +131,27 @@ function parseBaseUrl(raw: string): string | { problem: string } {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
 }
 
+/** The Dashboard is only ever served over https; a query or fragment would break the links. */
+function parseDashboardUrl(raw: string): string | { problem: string } {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return { problem: 'must be a URL like "https://manage.auth0.com/dashboard/us/travel0"' }
+  }
+  if (url.protocol !== 'https:') return { problem: `must use https://, not ${url.protocol}//` }
+  if (url.username || url.password || url.search || url.hash) {
+    return { problem: 'must not contain credentials, a query or a fragment' }
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+/** Only an https tenant on an Auth0 domain tells its Dashboard address. */
+function dashboardUrlOf(domain: Domain): string | undefined {
+  const url = new URL(domain.origin)
+  return url.protocol === 'https:' ? dashboardUrlForDomain(url.host) : undefined
+}
+
 const envSchema = z.pipe(
   z.object({
     VITE_AUTH0_DOMAIN: z.pipe(requiredText, derive(parseDomain)),
@@ -131,6 +163,12 @@ const envSchema = z.pipe(
       optionalText,
       derive((value: string | undefined) => (value === undefined ? value : parseBaseUrl(value))),
     ),
+    VITE_AUTH0_DASHBOARD_URL: z.pipe(
+      optionalText,
+      derive((value: string | undefined) =>
+        value === undefined ? value : parseDashboardUrl(value),
+      ),
+    ),
   }),
   z.transform((env): AppConfig => ({
     auth0: {
@@ -140,6 +178,7 @@ const envSchema = z.pipe(
     },
     tenantOrigin: env.VITE_AUTH0_DOMAIN.origin,
     apiBaseUrl: env.VITE_API_BASE_URL ?? `${env.VITE_AUTH0_DOMAIN.origin}/api/v2`,
+    dashboardUrl: env.VITE_AUTH0_DASHBOARD_URL ?? dashboardUrlOf(env.VITE_AUTH0_DOMAIN),
   })),
 )
 
@@ -148,6 +187,7 @@ const VARIABLES: readonly ConfigVariable[] = [
   'VITE_AUTH0_CLIENT_ID',
   'VITE_AUTH0_AUDIENCE',
   'VITE_API_BASE_URL',
+  'VITE_AUTH0_DASHBOARD_URL',
 ]
 
 function isConfigVariable(value: unknown): value is ConfigVariable {
