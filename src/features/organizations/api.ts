@@ -6,6 +6,7 @@ import {
   type QueryKey,
 } from '@tanstack/react-query'
 import type { ManagementApi } from '@/lib/management-api/client'
+import { fetchMemberRoles } from './fetch-member-roles'
 import {
   defaultPageRetryPolicy,
   DEFAULT_MEMBERSHIPS_PER_PAGE,
@@ -45,6 +46,21 @@ export const organizationQueries = {
       // out of order shift the rows after them, so it compared — and copied — nearly all of them
       // each time: the main thread's largest cost while a 1000-membership list loads.
       structuralSharing: false,
+    }),
+
+  /** Every cached roles lookup of one user: what a refresh of their list refreshes too. */
+  memberRolesOf: (userId: string) => [...organizationQueries.all(), 'memberRoles', userId] as const,
+
+  /**
+   * The roles `userId` holds in one organization, cached per user and organization. Fetched only
+   * while someone looks at the row (see RolesCell): the lookup's signal is the query's, so a row
+   * that scrolls away before its turn cancels it. The client's retry policy applies: a 429 waits
+   * for the reset and tries again.
+   */
+  memberRoles: (api: ManagementApi, userId: string, organizationId: string) =>
+    queryOptions({
+      queryKey: [...organizationQueries.memberRolesOf(userId), organizationId] as const,
+      queryFn: ({ signal }) => fetchMemberRoles(api, organizationId, userId, { signal }),
     }),
 }
 

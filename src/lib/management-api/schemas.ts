@@ -82,6 +82,29 @@ export const OrganizationsPageSchema = z.preprocess(
 )
 export type OrganizationsPage = z.infer<typeof OrganizationsPageSchema>
 
+/** A role (Auth0 RBAC) as an organization assigns it to a member. */
+export const RoleSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: optional(z.string()),
+})
+export type Role = z.infer<typeof RoleSchema>
+
+/**
+ * `GET /organizations/{id}/members/{user_id}/roles`: `{ start, limit, total, roles }` with
+ * include_totals, a bare array without (read as a page with no totals), as for memberships.
+ */
+export const MemberRolesPageSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { roles: value } : value),
+  z.looseObject({
+    start: optional(z.number()),
+    limit: optional(z.number()),
+    total: optional(z.number()),
+    roles: z.array(RoleSchema),
+  }),
+)
+export type MemberRolesPage = z.infer<typeof MemberRolesPageSchema>
+
 /** The Management API's error body: `{ statusCode, error, message, errorCode?, attributes? }`. */
 export const ErrorBodySchema = z.looseObject({
   statusCode: optional(z.number()),
