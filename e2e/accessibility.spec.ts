@@ -169,18 +169,54 @@ test.describe('signed in', () => {
   })
 })
 
-// Orgscope has no dark theme yet. An admin whose system prefers dark must still get the light
-// theme whole — not a half-dark page with light text on light cards.
-test.describe('with a dark system colour scheme', () => {
-  test.use({ storageState: storageStateFor(ADA), colorScheme: 'dark' })
+// The dark theme: followed from the system, or chosen with the header's toggle. Every kind of
+// screen once more in dark — text on dark cards, the table, an alert, the sign-in landing.
+test.describe('in the dark theme, which follows a dark system colour scheme', () => {
+  test.use({ colorScheme: 'dark' })
 
-  test('search results and a memberships table stay light and readable', async ({ page }) => {
-    await goToSearch(page, { q: 'pat.twin@example.com' })
-    await assertSearchResult(page, 'pat.twin@example.com')
-    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light')
+  test('the landing page', async ({ page }) => {
+    await page.goto('/')
+    await assertSignedOut(page)
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
     await assertNoSeriousA11yViolations(page)
+  })
 
-    await goToMembershipsTable(page, NAMED_USERS.threeMemberships.userId, '3 organizations')
-    await assertNoSeriousA11yViolations(page)
+  test.describe('signed in', () => {
+    test.use({ storageState: storageStateFor(ADA) })
+
+    test('search results, a memberships table and an error alert', async ({ page }) => {
+      await goToSearch(page, { q: 'pat.twin@example.com' })
+      await assertSearchResult(page, 'pat.twin@example.com')
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
+      await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      )
+      await assertNoSeriousA11yViolations(page)
+
+      await goToMembershipsTable(page, NAMED_USERS.edgeCaseOrganizations.userId, '24 organizations')
+      await assertNoSeriousA11yViolations(page)
+
+      await goToUserOrganizations(page, SCENARIO_USERS['server-error'].userId)
+      await assertAlert(page, '500')
+      await assertNoSeriousA11yViolations(page)
+    })
+
+    test('the toggle turns the light theme on over a dark system, and it stays after a reload', async ({
+      page,
+    }) => {
+      await goToSearch(page)
+      await assertSearchIdle(page)
+      await page.getByRole('button', { name: 'Dark theme' }).click()
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light')
+
+      await page.reload()
+      await assertSearchIdle(page)
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light')
+      await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      )
+    })
   })
 })

@@ -14,7 +14,7 @@ VITE_AUTH0_CLIENT_ID=<your SPA's client id>
  */
 export function ConfigErrorScreen({ problems }: { problems: ConfigProblem[] }) {
   return (
-    <Box component="main" mih="100dvh" px="md" py={64} bg="var(--mantine-color-gray-0)">
+    <Box component="main" mih="100dvh" px="md" py={64} bg="var(--orgscope-page-background)">
       <title>Configuration needed · Orgscope</title>
       <Stack maw={640} mx="auto" gap="lg">
         <BrandMark />

@@ -25,7 +25,8 @@ export function ThemeProvider({
       // Write all theme variables, not only those that differ from Mantine's defaults: the
       // defaults' stylesheet is not imported (mantine-styles.ts).
       deduplicateCssVariables={false}
-      defaultColorScheme="light"
+      // Follows the system until the admin picks a theme (ColorSchemeToggle).
+      defaultColorScheme="auto"
       env={env}
     >
       {children}

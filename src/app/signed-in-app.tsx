@@ -1,5 +1,7 @@
+import { Group } from '@mantine/core'
 import type { QueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { ColorSchemeToggle } from '@/components/color-scheme-toggle'
 import { PageShell } from '@/components/page-shell'
 import { AccountMenu } from '@/features/auth/account-menu'
 import type { AppConfig } from './config'
@@ -8,7 +10,7 @@ import { createQueryClient } from './query-client'
 import { AppRoutes } from './router'
 
 export interface SignedInAppProps {
-  config: Pick<AppConfig, 'apiBaseUrl' | 'tenantOrigin'>
+  config: Pick<AppConfig, 'apiBaseUrl' | 'tenantOrigin' | 'dashboardUrl'>
   /** Tests pass a fresh client without retries. */
   queryClient?: QueryClient
 }
@@ -23,7 +25,14 @@ export default function SignedInApp({ config, queryClient: given }: SignedInAppP
   const [queryClient] = useState(() => given ?? createQueryClient())
   return (
     <DataProviders config={config} queryClient={queryClient}>
-      <PageShell account={<AccountMenu tenantOrigin={config.tenantOrigin} />}>
+      <PageShell
+        account={
+          <Group gap="xs" wrap="nowrap">
+            <ColorSchemeToggle />
+            <AccountMenu tenantOrigin={config.tenantOrigin} />
+          </Group>
+        }
+      >
         <AppRoutes />
       </PageShell>
     </DataProviders>

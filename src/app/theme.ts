@@ -9,11 +9,12 @@ import {
 /**
  * One primary colour carries every action (Sign in, links, the focus ring); everything else stays
  * neutral so status colours (red errors, yellow rate limits) stand out in an admin tool.
- * Shade 7, not Mantine's 6: indigo 6 under white text (and as link text) is 4.3:1, below WCAG AA.
+ * Shade 7, not Mantine's 6: indigo 6 under white text (and as link text) is 4.3:1, below WCAG AA;
+ * in the dark theme shade 8, not 4: white on indigo 4 is 3.0:1.
  */
 export const theme = createTheme({
   primaryColor: 'indigo',
-  primaryShade: { light: 7, dark: 4 },
+  primaryShade: { light: 7, dark: 8 },
   defaultRadius: 'md',
   cursorType: 'pointer',
   fontFamily:
@@ -56,6 +57,12 @@ function readableColorVariables(name: string, shades: MantineColorsTuple): Recor
 }
 
 /**
+ * Behind the cards and the table: a shade off the body colour in either scheme, so white (or
+ * dark 7) surfaces stand out. Used as `var(--orgscope-page-background)` wherever a page is laid.
+ */
+const PAGE_BACKGROUND = '--orgscope-page-background'
+
+/**
  * Mantine's light-scheme defaults put some text below 4.5:1: `dimmed` (gray 6, 3.3:1 on white),
  * and the light variant's shade 9 on shade 1 for orange, yellow, teal, green and lime (2.7–4.3:1).
  * These variables keep Mantine's look but give every text colour at least AA contrast.
@@ -63,6 +70,7 @@ function readableColorVariables(name: string, shades: MantineColorsTuple): Recor
 export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
+    [PAGE_BACKGROUND]: 'var(--mantine-color-gray-0)',
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     ...Object.fromEntries(
       Object.entries(resolved.colors).flatMap(([name, shades]) =>
@@ -70,5 +78,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
       ),
     ),
   },
-  dark: {},
+  dark: {
+    [PAGE_BACKGROUND]: 'var(--mantine-color-dark-8)',
+    // Mantine's dark 2 is 4.0:1 on a dark 6 card; dark 1 reads at 7:1.
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+  },
 })

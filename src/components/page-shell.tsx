@@ -12,7 +12,7 @@ const CONTENT_WIDTH = 1200
  */
 export function PageShell({ account, children }: { account: ReactNode; children: ReactNode }) {
   return (
-    <Box mih="100dvh" bg="var(--mantine-color-gray-0)">
+    <Box mih="100dvh" bg="var(--orgscope-page-background)">
       <Box
         component="header"
         bg="var(--mantine-color-body)"

@@ -50,7 +50,7 @@ export function SignInLanding() {
   }
 
   return (
-    <Box component="main" mih="100dvh" px="md" py={64} bg="var(--mantine-color-gray-0)">
+    <Box component="main" mih="100dvh" px="md" py={64} bg="var(--orgscope-page-background)">
       <title>Sign in · Orgscope</title>
       <Stack maw={440} mx="auto" gap="xl" align="stretch">
         <Title order={1} ta="center">
