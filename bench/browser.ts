@@ -66,7 +66,7 @@ export class ApiRecorder {
   /** Epoch ms from X-RateLimit-Reset, the latest seen. */
   bucketFullAt = 0
 
-  constructor(private readonly apiPrefix: string) {}
+  constructor(readonly apiPrefix: string) {}
 
   attach(page: Page): void {
     const byRequest = new Map<object, ApiCall>()

@@ -23,6 +23,10 @@ export interface LoadRun {
   errorsShown: number
   /** The calls in the order they were made (the sequential replay repeats them). */
   calls: ApiCall[]
+  /** Page clock: when the first Management API request left (start-up before it). */
+  firstRequestAt: number
+  /** Page clock: when the last Management API answer arrived (rendering after it). */
+  lastAnswerAt: number
   /** The page, still showing the table, for measurements that follow; the caller closes it. */
   page: Page
 }
@@ -52,10 +56,17 @@ export async function loadOnce(
   await withTimeout(page.evaluate(tablePainted), LOAD_TIMEOUT_MS, `${user.email}'s table`)
   // Let anything still in flight land, so a late request is counted rather than missed.
   await page.waitForTimeout(300)
-  const probe = await page.evaluate(() => ({
-    paintedAt: window.__bench?.paintedAt ?? NaN,
-    alerts429: window.__bench?.alerts429 ?? 0,
-  }))
+  const probe = await page.evaluate((apiPrefix) => {
+    const api = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.startsWith(apiPrefix)) as PerformanceResourceTiming[]
+    return {
+      paintedAt: window.__bench?.paintedAt ?? NaN,
+      alerts429: window.__bench?.alerts429 ?? 0,
+      firstRequestAt: Math.min(...api.map((entry) => entry.startTime)),
+      lastAnswerAt: Math.max(...api.map((entry) => entry.responseEnd)),
+    }
+  }, recorder.apiPrefix)
   const calls = recorder.since(from)
   return {
     ms: probe.paintedAt,
@@ -63,6 +74,8 @@ export async function loadOnce(
     answeredRequests: calls.filter((call) => call.status !== 429).length,
     errorsShown: probe.alerts429,
     calls,
+    firstRequestAt: probe.firstRequestAt,
+    lastAnswerAt: probe.lastAnswerAt,
     page,
   }
 }

@@ -3,9 +3,10 @@
  * time, in the same page — by the app's own client and pager with `concurrency: 1`
  * (sequential-pager.ts, bundled here), with the token the app itself used. The same 21 requests
  * as a 1000-membership load (the user, then 20 pages), each answer parsed before the next
- * request leaves. Timed by the page's clock from the first request to the last parsed page. No
- * start-up, no sign-in, no rendering: only the waiting a one-page-at-a-time pager cannot avoid,
- * so it flatters the sequential side, never ours.
+ * request leaves. Timed by the page's clock from the first request to the last parsed page;
+ * run.ts adds the load's own start-up and final rendering, so `sequentialMs` spans what
+ * `load["1000"].ms` spans. Nothing is rendered between its pages: it flatters the sequential
+ * side, never ours.
  */
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'

@@ -20,6 +20,8 @@ export interface BenchNotes {
   freePlanRuns: number
   loadSamples: Record<string, number[]>
   sequentialSamples: number[]
+  /** The one-at-a-time requests alone, without the start-up and rendering around them. */
+  sequentialFetchMs: number
   revisitSamples: number[]
   filterNextPaint: { p50: number; p95: number }
   eventTiming: { reported: number; max: number | undefined; keystrokes: number }
