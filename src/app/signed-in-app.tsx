@@ -8,6 +8,7 @@ import type { AppConfig } from './config'
 import { DataProviders } from './data-providers'
 import { createQueryClient } from './query-client'
 import { AppRoutes } from './router'
+import { useSearchShortcut } from './use-search-shortcut'
 
 export interface SignedInAppProps {
   config: Pick<AppConfig, 'apiBaseUrl' | 'tenantOrigin' | 'dashboardUrl'>
@@ -23,6 +24,7 @@ export interface SignedInAppProps {
  */
 export default function SignedInApp({ config, queryClient: given }: SignedInAppProps) {
   const [queryClient] = useState(() => given ?? createQueryClient())
+  useSearchShortcut()
   return (
     <DataProviders config={config} queryClient={queryClient}>
       <PageShell

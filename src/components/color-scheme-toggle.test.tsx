@@ -1,10 +1,8 @@
 import { screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { renderApp } from '@/testing/render'
 
 describe('dark theme toggle', () => {
-  afterEach(() => localStorage.clear())
-
   it('switches the whole page to the dark theme and back, and remembers the choice', async () => {
     const { user } = renderApp({ route: '/' })
     const toggle = within(await screen.findByRole('banner')).getByRole('button', {

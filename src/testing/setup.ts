@@ -33,6 +33,12 @@ window.ResizeObserver = NoopResizeObserver
 // Menus and comboboxes scroll the active item into view.
 window.HTMLElement.prototype.scrollIntoView = () => {}
 
+// Each test starts in a fresh tab: nothing remembered (recently viewed users, the theme).
+afterEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+})
+
 // --- the network: the local tenant behind MSW ------------------------------------------------
 
 // An unmocked request is a bug in the test or the code, never something to let through.

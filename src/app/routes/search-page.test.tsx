@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
+import { toUserOrganizations } from '@/lib/routes'
 import { renderApp } from '@/testing/render'
 import { server, tenantUrl } from '@/testing/server'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
@@ -198,5 +199,74 @@ describe('search page prefetch', () => {
 
     await user.hover(link)
     await waitFor(() => expect(queryClient.getQueryState(membershipsKey)?.status).toBe('success'))
+  })
+})
+
+describe('coming back to a user', () => {
+  it('lists the users opened in this tab under "Recently viewed", by name, most recent first', async () => {
+    const { user } = renderApp({ route: '/' })
+    expect(await searchBox()).toBeVisible()
+    expect(screen.queryByRole('region', { name: 'Recently viewed' })).not.toBeInTheDocument()
+
+    await user.type(await searchBox(), threeMemberships.email)
+    await user.click(await screen.findByRole('link', { name: new RegExp(threeMemberships.email) }))
+    expect(await screen.findByText('3 organizations')).toBeInTheDocument()
+    await user.click(screen.getByRole('link', { name: 'Back to search' }))
+    await user.clear(await searchBox())
+
+    const recent = await screen.findByRole('region', { name: 'Recently viewed' })
+    const link = within(recent).getByRole('link', { name: threeMemberships.name })
+    expect(link).toHaveAttribute('href', toUserOrganizations(threeMemberships.userId))
+    expect(sessionStorage.getItem('orgscope.recentlyViewedUserIds')).toBe(
+      JSON.stringify([threeMemberships.userId]),
+    )
+
+    await user.click(within(recent).getByRole('button', { name: 'Clear' }))
+    expect(screen.queryByRole('region', { name: 'Recently viewed' })).not.toBeInTheDocument()
+  })
+
+  it('"/" on a memberships page opens the search with the box focused; on search it selects the text', async () => {
+    const { user, location } = renderApp({ route: toUserOrganizations(threeMemberships.userId) })
+    expect(await screen.findByText('3 organizations')).toBeInTheDocument()
+
+    // Typed into the Filter box, "/" is a character.
+    await user.type(screen.getByRole('textbox', { name: 'Filter' }), 'a/b')
+    expect(screen.getByRole('textbox', { name: 'Filter' })).toHaveValue('a/b')
+
+    await user.click(document.body)
+    await user.keyboard('/')
+    expect(lastLocation(location.history)).toBe('/')
+    const box = await searchBox()
+    expect(box).toHaveFocus()
+
+    await user.type(box, 'jane')
+    await user.click(document.body)
+    await user.keyboard('/')
+    expect(box).toHaveFocus()
+    await user.keyboard('x')
+    expect(box).toHaveValue('x')
+  })
+})
+
+describe('freshness of the results', () => {
+  it('says when the results were fetched, and Refresh asks the API again', async () => {
+    const { user } = renderApp({ route: `/?q=${encodeURIComponent(threeMemberships.email)}` })
+    expect(
+      await screen.findByRole('link', { name: new RegExp(threeMemberships.email) }),
+    ).toBeVisible()
+    expect(screen.getByText(/^As of \d\d:\d\d:\d\d \(just now\)$/)).toBeInTheDocument()
+
+    const searches: string[] = []
+    const onRequest = ({ request }: { request: Request }) => {
+      if (new URL(request.url).pathname.endsWith('/users')) searches.push(request.url)
+    }
+    server.events.on('request:start', onRequest)
+    try {
+      await user.click(screen.getByRole('button', { name: 'Refresh' }))
+      await waitFor(() => expect(searches).toHaveLength(1))
+      expect(new URL(searches[0] ?? '').searchParams.get('q')).toContain(threeMemberships.email)
+    } finally {
+      server.events.removeListener('request:start', onRequest)
+    }
   })
 })

@@ -31,6 +31,9 @@ function SearchIcon() {
   )
 }
 
+/** The search input's id: the "/" shortcut focuses it from anywhere. */
+export const SEARCH_INPUT_ID = 'user-search'
+
 /** The one search input and the switch that turns it into a raw Lucene box. */
 export function SearchBox({
   value,
@@ -47,6 +50,9 @@ export function SearchBox({
         ref={ref}
         type="search"
         aria-label="Search users"
+        id={SEARCH_INPUT_ID}
+        // "/" anywhere in the app comes back here (src/app/use-search-shortcut.ts).
+        aria-keyshortcuts="/"
         placeholder={
           advanced ? 'e.g. email.domain:"acme.com" AND NOT blocked:true' : 'Email, name or user id'
         }

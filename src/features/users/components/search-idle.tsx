@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Text } from '@mantine/core'
+import { Anchor, Code, Paper, Stack, Text } from '@mantine/core'
 
 interface Example {
   text: string
@@ -32,7 +32,8 @@ export function SearchIdle({ onPick }: { onPick: (text: string, advanced: boolea
       <Stack gap="sm">
         <Text size="sm">
           Type an email, a name or part of one, or paste a user id. Results update as you type; open
-          a user to see every organization they belong to.
+          a user to see every organization they belong to. Press <Code>/</Code> on any page to come
+          back to this box.
         </Text>
         <Text size="sm" fw={600}>
           Try

@@ -2,6 +2,7 @@ import { Paper, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
+import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { useSignInAgain } from '@/features/auth/use-sign-in-again'
 import { toUserOrganizations } from '@/lib/routes'
@@ -10,6 +11,7 @@ import { readSearchInput, toUserSearchQuery } from '../search-query'
 import { useSearchRoute } from '../use-search-route'
 import { SearchBox } from './search-box'
 import { SearchEmpty } from './search-empty'
+import { RecentlyViewedUsers } from './recently-viewed-users'
 import { SearchIdle } from './search-idle'
 import { enterResults, moveWithinResults } from './search-keyboard'
 import { SearchResults, SearchResultsSkeleton } from './search-results'
@@ -115,7 +117,10 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
             />
           )}
           {lucene === '' ? (
-            <SearchIdle onPick={search.fill} />
+            <>
+              <RecentlyViewedUsers />
+              <SearchIdle onPick={search.fill} />
+            </>
           ) : page ? (
             <>
               <SearchSummary
@@ -127,6 +132,13 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
                 fetching={query.isFetching}
                 onPage={search.setPage}
               />
+              {!query.isPlaceholderData && (
+                <Freshness
+                  updatedAt={query.dataUpdatedAt}
+                  refreshing={query.isFetching}
+                  onRefresh={() => void query.refetch()}
+                />
+              )}
               {page.users.length > 0 ? (
                 <>
                   <SearchResults
