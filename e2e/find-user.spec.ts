@@ -70,3 +70,22 @@ test('keyboard: arrow down to a result and Enter opens it', async ({ page }) => 
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(toUserOrganizations(solo.userId))
 })
+
+test('"/" comes back to the search from a user\'s page, where the user waits under "Recently viewed", after a reload too', async ({
+  page,
+}) => {
+  const odd = NAMED_USERS.reservedCharactersId
+  await page.goto(toUserOrganizations(odd.userId))
+  await expect(organizationsTable(page)).toBeVisible()
+
+  await page.locator('body').press('/')
+  const box = page.getByRole('searchbox', { name: 'Search users' })
+  await expect(page).toHaveURL('/')
+  await expect(box).toBeFocused()
+
+  await page.reload()
+  const recent = page.getByRole('region', { name: 'Recently viewed' })
+  await recent.getByRole('link', { name: odd.userId }).click()
+  await expect(page).toHaveURL(toUserOrganizations(odd.userId))
+  await expect(organizationsTable(page)).toBeVisible()
+})
