@@ -71,6 +71,38 @@ export default tseslint.config(
     },
   })),
   {
+    // Bulk review is by nature users × organizations: it resolves inputs with the users feature's
+    // query factory and loads memberships with the organizations feature's, so the cache is shared
+    // with the other pages. It may use those data modules, never their components (UI stays theirs).
+    files: ['src/features/review/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*'], message: 'Features must not import the app layer.' },
+            {
+              group: [
+                '@/features/*/**',
+                '!@/features/auth/**',
+                '!@/features/review/**',
+                '!@/features/users/api',
+                '!@/features/users/search-query',
+                '!@/features/users/user-facts',
+                '!@/features/organizations/api',
+                '!@/features/organizations/memberships',
+                '!@/features/organizations/fetch-memberships',
+                '!@/features/organizations/rate-gate',
+              ],
+              message:
+                'Bulk review may use the users and organizations data modules (query factories, pager, rate gate), not their components.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.test.{ts,tsx}'],
     ...testingLibrary.configs['flat/react'],
   },

@@ -9,12 +9,14 @@ import { preloadable } from './preloadable'
 // the address is fetched during the session check (`PreloadCurrentPage`), never blocking it.
 const SearchPage = preloadable(() => import('./routes/search-page'))
 const UserOrganizationsPage = preloadable(() => import('./routes/user-organizations-page'))
+const ReviewPage = preloadable(() => import('./routes/review-page'))
 const NotFoundPage = preloadable(() => import('./routes/not-found-page'))
 
 /** The routes, in the order they are matched; anything else is NotFoundPage. */
 const PAGES = [
   { pattern: routePatterns.search, page: SearchPage },
   { pattern: routePatterns.userOrganizations, page: UserOrganizationsPage },
+  { pattern: routePatterns.review, page: ReviewPage },
 ]
 
 type Location = typeof browserLocation

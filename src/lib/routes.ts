@@ -6,6 +6,7 @@
 export const routePatterns = {
   search: '/',
   userOrganizations: '/users/:userId/organizations',
+  review: '/review',
 } as const
 
 /** What the search page keeps in its URL, so a reload or Back restores the same results. */
@@ -48,6 +49,11 @@ export function readSearchRoute(search: string): Required<SearchRouteParams> {
  */
 export function toUserOrganizations(userId: string): string {
   return `/users/${encodeURIComponent(userId)}/organizations`
+}
+
+/** Bulk review: the list lives in the page, not the URL (500 ids would not fit one). */
+export function toReview(): string {
+  return routePatterns.review
 }
 
 export type DecodedSegment = { ok: true; value: string } | { ok: false; raw: string }

@@ -1,8 +1,9 @@
 import { csvTextOf, type ExportRow } from './columns'
 import { serializeCsv, trusted, type CsvCell } from './csv'
-import { exportFileName } from './file-name'
+import { exportFileName, reviewExportFileName } from './file-name'
 import { sha256Hex } from './hash'
 import { provenanceCsvRecords, type Provenance } from './provenance'
+import { reviewProvenanceCsvRecords, type ReviewProvenance } from './review-provenance'
 
 export type ExportFormat = 'csv' | 'json'
 
@@ -34,13 +35,23 @@ function orderedRow(columns: readonly string[], row: ExportRow): Record<string, 
   return Object.fromEntries(columns.map((column) => [column, row[column] ?? null]))
 }
 
+/** What any export file holds: its provenance (as JSON and as CSV records) and the table. */
+interface ExportContent {
+  format: ExportFormat
+  provenance: { rowsExported: number }
+  provenanceRecords: CsvCell[][]
+  columns: readonly string[]
+  rows: readonly ExportRow[]
+  fileName: string
+}
+
 /**
  * The provenance block (see provenance.ts for why this layout), an empty record, then the table:
  * header of column ids, one record per row. With a BOM so Excel reads it as UTF-8.
  */
-function csvText({ provenance, columns, rows }: ExportInput): string {
+function csvText({ provenanceRecords, columns, rows }: ExportContent): string {
   const records: CsvCell[][] = [
-    ...provenanceCsvRecords(provenance),
+    ...provenanceRecords,
     [],
     columns.map(trusted),
     ...rows.map((row) => columns.map((column) => csvTextOf(row[column]))),
@@ -52,7 +63,7 @@ function csvText({ provenance, columns, rows }: ExportInput): string {
  * `{ provenance, columns, rows }`, values exactly as the API gave them (JSON is not opened as a
  * spreadsheet, so nothing is neutralised; maps stay objects). No BOM: RFC 8259 forbids one.
  */
-function jsonText({ provenance, columns, rows }: ExportInput): string {
+function jsonText({ provenance, columns, rows }: ExportContent): string {
   const envelope = {
     provenance,
     columns,
@@ -61,26 +72,51 @@ function jsonText({ provenance, columns, rows }: ExportInput): string {
   return `${JSON.stringify(envelope, null, 2)}\n`
 }
 
-/** The file for an export: its name, type, UTF-8 bytes and their SHA-256. */
-export async function buildExport(input: ExportInput): Promise<ExportFile> {
-  if (input.provenance.rowsExported !== input.rows.length) {
+async function buildFile(content: ExportContent): Promise<ExportFile> {
+  if (content.provenance.rowsExported !== content.rows.length) {
     // The record would misstate what the file holds: a bug in the caller, never a file to save.
     throw new Error(
-      `The provenance says ${input.provenance.rowsExported} rows but ${input.rows.length} were given.`,
+      `The provenance says ${content.provenance.rowsExported} rows but ${content.rows.length} were given.`,
     )
   }
-  const text = input.format === 'csv' ? csvText(input) : jsonText(input)
+  const text = content.format === 'csv' ? csvText(content) : jsonText(content)
   const bytes = new TextEncoder().encode(text)
   return {
+    fileName: content.fileName,
+    mimeType: MIME_TYPES[content.format],
+    bytes,
+    sha256: await sha256Hex(bytes),
+  }
+}
+
+/** The file for an export of one user's memberships: its name, type, UTF-8 bytes and SHA-256. */
+export function buildExport(input: ExportInput): Promise<ExportFile> {
+  return buildFile({
+    ...input,
+    provenanceRecords: provenanceCsvRecords(input.provenance),
     fileName: exportFileName({
       userId: input.provenance.subject.userId,
       generatedAt: new Date(input.provenance.generatedAt),
       extension: input.format,
     }),
-    mimeType: MIME_TYPES[input.format],
-    bytes,
-    sha256: await sha256Hex(bytes),
-  }
+  })
+}
+
+/** A bulk review's export: as `ExportInput`, with the review's provenance. */
+export interface ReviewExportInput extends Omit<ExportInput, 'provenance'> {
+  provenance: ReviewProvenance
+}
+
+/** The file for an export of a bulk review's rows. */
+export function buildReviewExport(input: ReviewExportInput): Promise<ExportFile> {
+  return buildFile({
+    ...input,
+    provenanceRecords: reviewProvenanceCsvRecords(input.provenance),
+    fileName: reviewExportFileName({
+      generatedAt: new Date(input.provenance.generatedAt),
+      extension: input.format,
+    }),
+  })
 }
 
 /**

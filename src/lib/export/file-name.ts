@@ -1,4 +1,5 @@
-// The download's file name: `orgscope-memberships-<user id>-<YYYYMMDD-HHmmss>Z.<ext>`.
+// The download's file name: `orgscope-memberships-<user id>-<YYYYMMDD-HHmmss>Z.<ext>` (a bulk
+// review's: `orgscope-review-<YYYYMMDD-HHmmss>Z.<ext>`).
 //
 // The user id is made safe for every file system and for `<a download>`: only letters, marks and
 // digits of any script and `.`, `_`, `-`, `@`, `+` are kept; every run of anything else (`/`, `\`,
@@ -69,4 +70,18 @@ export function exportFileName({
   extension: 'csv' | 'json'
 }): string {
   return `${PREFIX}${fileNameSafeUserId(userId)}-${fileNameTimestamp(generatedAt)}.${extension}`
+}
+
+/**
+ * `orgscope-review-<YYYYMMDD-HHmmss>Z.<extension>`: a bulk review has no one subject to name; the
+ * entries it covers are in the file's provenance.
+ */
+export function reviewExportFileName({
+  generatedAt,
+  extension,
+}: {
+  generatedAt: Date
+  extension: 'csv' | 'json'
+}): string {
+  return `orgscope-review-${fileNameTimestamp(generatedAt)}.${extension}`
 }

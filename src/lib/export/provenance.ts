@@ -58,7 +58,8 @@ export interface ProvenanceInput {
   note?: string | undefined
 }
 
-function assertCount(name: string, value: number) {
+/** Throws unless `value` is a whole number ≥ 0: a count in a record must be one. */
+export function assertCount(name: string, value: number) {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`)
   }

@@ -1,0 +1,45 @@
+import { Code, Paper, Stack, Text, Title } from '@mantine/core'
+import { useId } from 'react'
+import { failureSummary } from '../failure-summary'
+import type { ReviewFailure } from '../review-state'
+
+/**
+ * Every lookup that failed for good, beside the results: the entry as given, the account it had
+ * found (when the memberships failed), and the status and message the API gave. "Retry failed"
+ * (in the progress) asks for exactly these again.
+ */
+export function ReviewFailures({ failures }: { failures: readonly ReviewFailure[] }) {
+  const headingId = useId()
+  return (
+    <Paper component="section" aria-labelledby={headingId} withBorder p="sm" radius="md">
+      <Stack gap="xs">
+        <Title id={headingId} order={2} size="h5">
+          Lookups that failed
+        </Title>
+        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+          {failures.map(({ input, user, error }) => (
+            <Stack
+              component="li"
+              key={`${input}\u0000${user?.user_id ?? ''}`}
+              gap={2}
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              <Text size="sm">
+                <Code>{input}</Code>
+                {user && (
+                  <>
+                    {' \u2192 '}
+                    <Code>{user.user_id}</Code>
+                  </>
+                )}
+              </Text>
+              <Text size="sm" c="red">
+                {user ? `Memberships: ${failureSummary(error)}` : failureSummary(error)}
+              </Text>
+            </Stack>
+          ))}
+        </Stack>
+      </Stack>
+    </Paper>
+  )
+}

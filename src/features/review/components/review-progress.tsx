@@ -1,0 +1,97 @@
+import { Button, Group, Progress, Stack, Text } from '@mantine/core'
+import { useId } from 'react'
+import { formatDuration, formatNumber } from '@/lib/format'
+import { useNow } from '@/lib/use-now'
+import type { ReviewProgress as Progressing } from '../review-state'
+
+/**
+ * How far the review has got: a bar named "Reviewed 12 of 40 users", what is done, failed and
+ * waiting for the rate limit (counting down to its reset), and the actions that fit: Cancel while
+ * it runs; afterwards "Retry failed" and, after a cancel, "Resume".
+ */
+export function ReviewProgress({
+  progress,
+  running,
+  onCancel,
+  onRetryFailed,
+  onResume,
+}: {
+  progress: Progressing
+  running: boolean
+  onCancel: () => void
+  onRetryFailed: () => void
+  onResume: () => void
+}) {
+  const labelId = useId()
+  const { total, reviewed, failed, cancelled } = progress
+  const label = `Reviewed ${formatNumber(reviewed)} of ${formatNumber(total)} ${total === 1 ? 'user' : 'users'}`
+  const percent = total > 0 ? (reviewed / total) * 100 : 0
+
+  return (
+    <Stack gap={6}>
+      <Text id={labelId} size="sm" fw={600}>
+        {label}
+      </Text>
+      <Progress.Root
+        size="md"
+        role="progressbar"
+        aria-labelledby={labelId}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={reviewed}
+        aria-valuetext={label}
+      >
+        <Progress.Section value={percent} withAria={false} animated={running} striped={running} />
+      </Progress.Root>
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        {/* Polite: counts change often; a screen reader hears where it stands when it pauses. */}
+        <Text size="sm" c="dimmed" role="status">
+          {[
+            `${formatNumber(progress.done)} done`,
+            `${formatNumber(failed)} failed`,
+            !running && cancelled > 0 && `${formatNumber(cancelled)} not reviewed (cancelled)`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+          {running && <Waiting progress={progress} />}
+        </Text>
+        <Group gap="xs">
+          {running && (
+            <Button size="xs" variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+          {!running && cancelled > 0 && (
+            <Button size="xs" variant="light" onClick={onResume}>
+              Resume
+            </Button>
+          )}
+          {!running && failed > 0 && (
+            <Button size="xs" onClick={onRetryFailed}>
+              Retry failed
+            </Button>
+          )}
+        </Group>
+      </Group>
+    </Stack>
+  )
+}
+
+/** " · 2 waiting for the rate limit, resuming in 4 s": ticks only while something waits. */
+function Waiting({ progress }: { progress: Progressing }) {
+  if (progress.waiting === 0 || !progress.waitingUntil) return null
+  return <Countdown count={progress.waiting} until={progress.waitingUntil} />
+}
+
+function Countdown({ count, until }: { count: number; until: Date }) {
+  const now = useNow(1000)
+  const left = until.getTime() - now
+  return (
+    <>
+      {` · ${formatNumber(count)} waiting for the rate limit, `}
+      <span aria-live="off">
+        {left > 0 ? `resuming in ${formatDuration(Math.ceil(left / 1000) * 1000)}` : 'resuming now'}
+      </span>
+    </>
+  )
+}

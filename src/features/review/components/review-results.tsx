@@ -1,0 +1,120 @@
+import { Group, Stack, Text, TextInput } from '@mantine/core'
+import { useDeferredValue, useMemo, useState } from 'react'
+import { ExportMenu } from '@/components/export-menu'
+import { Freshness } from '@/components/freshness'
+import { MEMBERSHIPS_LIST_CAP } from '@/features/organizations/fetch-memberships'
+import { saveFile, type ExportFormat } from '@/lib/export/download'
+import { formatNumber } from '@/lib/format'
+import { buildReviewFile } from '../review-export'
+import { filterReviewRows } from '../review-filter'
+import type { ReviewedMemberships, ReviewFailure, ReviewRow } from '../review-state'
+import { useExportIdentity } from '../use-export-identity'
+import { ReviewFailures } from './review-failures'
+import { ReviewTable } from './review-table'
+import classes from './review-table.module.css'
+
+export interface ReviewResultsProps {
+  entries: readonly string[]
+  users: readonly ReviewedMemberships[]
+  rows: readonly ReviewRow[]
+  failures: readonly ReviewFailure[]
+  /** Entries not reviewed yet (loading, or left by a cancel). */
+  unfinished: number
+  running: boolean
+  onRefresh: () => void
+}
+
+/**
+ * What the review found: when (with Refresh), one table of user × organization that can be
+ * filtered and exported as evidence, the lists the API's cap cut, and every failed lookup beside.
+ */
+export function ReviewResults({
+  entries,
+  users,
+  rows,
+  failures,
+  unfinished,
+  running,
+  onRefresh,
+}: ReviewResultsProps) {
+  const [filterText, setFilterText] = useState('')
+  const filter = useDeferredValue(filterText).trim()
+  const shown = useMemo(() => filterReviewRows(rows, filter), [rows, filter])
+  const identity = useExportIdentity()
+  // The oldest list on screen: a list reused from the cache can be older than the review.
+  const asOf = users.length > 0 ? Math.min(...users.map(({ fetchedAt }) => fetchedAt)) : 0
+
+  const onExport = async (format: ExportFormat) => {
+    const file = await buildReviewFile({
+      format,
+      ...(await identity()),
+      filter,
+      rows: shown,
+      totalRows: rows.length,
+      entries,
+      users,
+      failures,
+      unfinished,
+    })
+    saveFile(file)
+    return { fileName: file.fileName, sha256: file.sha256 }
+  }
+
+  return (
+    <div className={classes.layout} data-with-failures={failures.length > 0 || undefined}>
+      <Stack gap="sm" miw={0}>
+        <Freshness
+          updatedAt={asOf}
+          refreshing={running}
+          onRefresh={onRefresh}
+          note="Auth0 membership lists can lag a moment behind changes"
+        />
+        <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
+          <Stack gap={2} miw={0}>
+            <Text fw={600} size="sm">
+              {`${formatNumber(rows.length)} ${rows.length === 1 ? 'row' : 'rows'} for ${formatNumber(users.length)} ${users.length === 1 ? 'user' : 'users'}`}
+            </Text>
+            {filter !== '' && (
+              <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {`Showing ${formatNumber(shown.length)} matching \u201c${filter}\u201d`}
+              </Text>
+            )}
+            <CappedLists users={users} />
+          </Stack>
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <TextInput
+              label="Filter"
+              placeholder="User, organization or entry"
+              value={filterText}
+              onChange={(event) => setFilterText(event.currentTarget.value)}
+              size="sm"
+              w={{ base: '100%', xs: 260 }}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <ExportMenu onExport={onExport} disabled={rows.length === 0} />
+          </Group>
+        </Group>
+        {shown.length > 0 ? (
+          // Keyed: a new filter starts at the first page.
+          <ReviewTable key={filter} rows={shown} />
+        ) : (
+          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {filter !== '' ? `No rows match \u201c${filter}\u201d` : 'No memberships loaded yet.'}
+          </Text>
+        )}
+      </Stack>
+      {failures.length > 0 && <ReviewFailures failures={failures} />}
+    </div>
+  )
+}
+
+/** One line per user whose list the API's 1000 cap cut. */
+function CappedLists({ users }: { users: readonly ReviewedMemberships[] }) {
+  const capped = users.filter(({ memberships }) => memberships.capped)
+  return capped.map(({ user, memberships }) => (
+    <Text key={user.user_id} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+      {`${user.email ?? user.user_id}: showing the first ${formatNumber(MEMBERSHIPS_LIST_CAP)}${memberships.total === undefined ? '' : ` of ${formatNumber(memberships.total)}`} — the Management API lists at most ${formatNumber(MEMBERSHIPS_LIST_CAP)}`}
+    </Text>
+  ))
+}

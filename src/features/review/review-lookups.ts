@@ -1,0 +1,97 @@
+import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
+import { organizationQueries } from '@/features/organizations/api'
+import { userQueries } from '@/features/users/api'
+import { quotePhrase } from '@/features/users/search-query'
+import type { ManagementApi } from '@/lib/management-api/client'
+import type { User } from '@/lib/management-api/schemas'
+import type { ReviewEntry } from './review-input'
+import type { LoadedMemberships } from './review-state'
+
+// The two lookups of a review, through the same query factories as the other pages, so what one
+// page loaded the others reuse (within the client's staleTime) and what a review loads opens
+// instantly on a user's memberships page.
+
+export interface LookupOptions {
+  signal: AbortSignal
+  /** Ask the API again even when the cache holds a fresh answer (Refresh). */
+  fresh: boolean
+}
+
+/** An email that no account has: the entry's own error, beside the others. */
+export class NoUserWithEmailError extends Error {
+  override readonly name = 'NoUserWithEmailError'
+  constructor(readonly email: string) {
+    super('No user with this email.')
+  }
+}
+
+/** Accounts one email search lists per page: the API's maximum. */
+const ACCOUNTS_PER_PAGE = 100
+/** Search lists the first 1000 results at most (AUTH0_API.md). */
+const SEARCH_CAP = 1000
+
+/**
+ * `client.fetchQuery`, cancelled when `signal` aborts. Cancelling reverts the query to what it
+ * held before, so a refresh that is cancelled keeps the older answer in the cache; the caller gets
+ * the abort, never that older answer as if it were new.
+ */
+async function fetchUntilAborted<TData, TKey extends QueryKey>(
+  client: QueryClient,
+  options: FetchQueryOptions<TData, Error, TData, TKey>,
+  { signal, fresh }: LookupOptions,
+): Promise<TData> {
+  signal.throwIfAborted()
+  const cancel = () => void client.cancelQueries({ queryKey: options.queryKey, exact: true })
+  signal.addEventListener('abort', cancel, { once: true })
+  try {
+    const data = await client.fetchQuery(fresh ? { ...options, staleTime: 0 } : options)
+    signal.throwIfAborted()
+    return data
+  } finally {
+    signal.removeEventListener('abort', cancel)
+  }
+}
+
+/**
+ * The users an entry names: a user id is looked up (its 404 is the entry's error); an email is
+ * searched for exactly, and every account that has it is a user of its own.
+ */
+export async function resolveEntry(
+  client: QueryClient,
+  api: ManagementApi,
+  entry: ReviewEntry,
+  options: LookupOptions,
+): Promise<User[]> {
+  if (entry.kind === 'user-id') {
+    return [await fetchUntilAborted(client, userQueries.detail(api, entry.userId), options)]
+  }
+  const q = `email:${quotePhrase(entry.email)}`
+  const users: User[] = []
+  for (let page = 0; ; page++) {
+    const found = await fetchUntilAborted(
+      client,
+      userQueries.search(api, { q, page, perPage: ACCOUNTS_PER_PAGE }),
+      options,
+    )
+    users.push(...found.users)
+    const listable = Math.min(found.total, SEARCH_CAP)
+    if (found.users.length === 0 || users.length >= listable) break
+  }
+  if (users.length === 0) throw new NoUserWithEmailError(entry.email)
+  return users
+}
+
+/** Every membership of `userId` the API lists, through the memberships page's own query. */
+export async function loadMemberships(
+  client: QueryClient,
+  api: ManagementApi,
+  userId: string,
+  options: LookupOptions,
+): Promise<LoadedMemberships> {
+  const query = organizationQueries.forUser(api, userId)
+  const memberships = await fetchUntilAborted(client, query, options)
+  return {
+    memberships,
+    fetchedAt: client.getQueryState(query.queryKey)?.dataUpdatedAt || Date.now(),
+  }
+}
