@@ -1,14 +1,15 @@
 import { Anchor, Box, Group } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { Link } from 'wouter'
-import { toSearch } from '@/lib/routes'
+import { Link, useLocation } from 'wouter'
+import { toReview, toSearch } from '@/lib/routes'
 import { BrandMark } from './brand-mark'
 
 const CONTENT_WIDTH = 1200
 
 /**
- * The signed-in frame: a header with the product name (home) and whatever the app puts in
- * `account`, and the page below. Feature-agnostic: the account menu is passed in, not imported.
+ * The signed-in frame: a header with the product name (home), the pages an admin starts from,
+ * and whatever the app puts in `account`, and the page below. Feature-agnostic: the account menu
+ * is passed in, not imported; the pages are routes, not features.
  */
 export function PageShell({ account, children }: { account: ReactNode; children: ReactNode }) {
   return (
@@ -19,11 +20,14 @@ export function PageShell({ account, children }: { account: ReactNode; children:
         style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
       >
         <Group h={60} maw={CONTENT_WIDTH} mx="auto" px="md" justify="space-between" wrap="nowrap">
-          <Link href={toSearch()} asChild>
-            <Anchor underline="never">
-              <BrandMark />
-            </Anchor>
-          </Link>
+          <Group gap="lg" wrap="nowrap" miw={0}>
+            <Link href={toSearch()} asChild>
+              <Anchor underline="never">
+                <BrandMark />
+              </Anchor>
+            </Link>
+            <MainNavigation />
+          </Group>
           {account}
         </Group>
       </Box>
@@ -31,5 +35,32 @@ export function PageShell({ account, children }: { account: ReactNode; children:
         {children}
       </Box>
     </Box>
+  )
+}
+
+const PAGES = [
+  { href: toSearch(), label: 'Search' },
+  { href: toReview(), label: 'Bulk review' },
+]
+
+/** The pages an admin starts from, reachable by Tab from anywhere; the current one is marked. */
+function MainNavigation() {
+  const [path] = useLocation()
+  return (
+    <Group component="nav" aria-label="Main" gap="md" wrap="nowrap">
+      {PAGES.map(({ href, label }) => (
+        <Link key={href} href={href} asChild>
+          <Anchor
+            size="sm"
+            fw={500}
+            c={path === href ? undefined : 'dimmed'}
+            aria-current={path === href ? 'page' : undefined}
+            style={{ whiteSpace: 'nowrap' }}
+          >
+            {label}
+          </Anchor>
+        </Link>
+      ))}
+    </Group>
   )
 }

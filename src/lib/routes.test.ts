@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readSearchRoute, toSearch, toUserOrganizations } from './routes'
+import { readSearchRoute, toReview, toSearch, toUserOrganizations } from './routes'
 
 describe('search route', () => {
   it('is plain / without a query', () => {
@@ -31,5 +31,11 @@ describe('toUserOrganizations', () => {
     expect(toUserOrganizations('samlp|acme-saml|jane@acme.com')).toBe(
       '/users/samlp%7Cacme-saml%7Cjane%40acme.com/organizations',
     )
+  })
+})
+
+describe('toReview', () => {
+  it('is the bulk review page, with nothing in the URL', () => {
+    expect(toReview()).toBe('/review')
   })
 })
