@@ -93,6 +93,14 @@ export const DEMO_ADMINS: TenantAdmin[] = [
     password: 'orgscope-demo',
     permissions: ['read:users'],
   },
+  {
+    // Reads memberships but not the roles in them: every row of the roles column names the scope.
+    sub: 'auth0|admin-rae',
+    email: 'rae@orgscope.test',
+    name: 'Rae Reviewer (no read:organization_member_roles)',
+    password: 'orgscope-demo',
+    permissions: ['read:users', 'read:organizations'],
+  },
 ]
 
 export function issuerOf(config: Pick<TenantConfig, 'origin'>): string {

@@ -6,8 +6,13 @@ import type { AppConfig } from './config'
 import { cssVariablesResolver, theme } from './theme'
 import './mantine-styles'
 
-/** Scopes the admin's token asks for (DESIGN: the outside contract). */
-export const AUTH_SCOPE = 'openid profile email read:users read:organizations'
+/**
+ * Scopes the admin's token asks for (DESIGN: the outside contract). `read:organization_member_roles`
+ * shows each membership's roles; an admin not granted it still gets the rest, and each row names
+ * the missing scope.
+ */
+export const AUTH_SCOPE =
+  'openid profile email read:users read:organizations read:organization_member_roles'
 
 /** Theme and styles only: also wraps the config-error screen, which has no Auth0 to talk to. */
 export function ThemeProvider({

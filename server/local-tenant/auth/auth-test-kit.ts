@@ -48,7 +48,8 @@ export function authorizeQuery(
     redirect_uri: REDIRECT_URI,
     response_type: 'code',
     response_mode: 'query',
-    scope: 'openid profile email read:users read:organizations',
+    // What the SPA asks for (AUTH_SCOPE in src/app/providers.tsx).
+    scope: 'openid profile email read:users read:organizations read:organization_member_roles',
     audience: MANAGEMENT_AUDIENCE,
     state: 'state-123',
     nonce: 'nonce-456',

@@ -57,7 +57,7 @@ describe('the sign-in page', () => {
       state: 'state-123',
       nonce: 'nonce-456',
       code_challenge: challenge,
-      scope: 'openid profile email read:users read:organizations',
+      scope: 'openid profile email read:users read:organizations read:organization_member_roles',
     })
   })
 })

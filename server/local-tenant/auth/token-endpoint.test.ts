@@ -33,7 +33,7 @@ describe('authorization_code grant with PKCE', () => {
     expect(body).toMatchObject({
       token_type: 'Bearer',
       expires_in: 3600,
-      scope: 'openid profile email read:users read:organizations',
+      scope: 'openid profile email read:users read:organizations read:organization_member_roles',
     })
     expect(body.refresh_token).toBeUndefined()
 
@@ -61,8 +61,8 @@ describe('authorization_code grant with PKCE', () => {
     expect(access).toMatchObject({
       sub: ADA.sub,
       azp: SPA_CLIENT_ID,
-      scope: 'openid profile email read:users read:organizations',
-      permissions: ['read:users', 'read:organizations'],
+      scope: 'openid profile email read:users read:organizations read:organization_member_roles',
+      permissions: ['read:users', 'read:organizations', 'read:organization_member_roles'],
     })
   })
 
