@@ -1,10 +1,11 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { ManagementApiProvider } from '@/features/auth/management-api-context'
+import { TenantProvider } from '@/lib/tenant'
 import type { AppConfig } from './config'
 
 /**
- * Server state and the API client. Needs an Auth0 context above it (the real Auth0Provider, or
+ * Server state, the API client and what pages say about the tenant. Needs an Auth0 context above it (the real Auth0Provider, or
  * a test's Auth0Context.Provider) for the token seam. A module of its own so react-query, zod and
  * the API client stay out of the first bundle: only the lazily loaded signed-in part imports it.
  */
@@ -13,13 +14,17 @@ export function DataProviders({
   queryClient,
   children,
 }: {
-  config: Pick<AppConfig, 'apiBaseUrl'>
+  config: Pick<AppConfig, 'apiBaseUrl' | 'tenantOrigin' | 'dashboardUrl'>
   queryClient: QueryClient
   children: ReactNode
 }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <ManagementApiProvider baseUrl={config.apiBaseUrl}>{children}</ManagementApiProvider>
+      <ManagementApiProvider baseUrl={config.apiBaseUrl}>
+        <TenantProvider origin={config.tenantOrigin} dashboardUrl={config.dashboardUrl}>
+          {children}
+        </TenantProvider>
+      </ManagementApiProvider>
     </QueryClientProvider>
   )
 }

@@ -48,3 +48,14 @@ export function CopyIcon({ copied }: { copied: boolean }) {
     </LineIcon>
   )
 }
+
+/** A box with an arrow leaving it: the link opens another site, in a new tab. */
+export function ExternalIcon({ size }: { size?: number }) {
+  return (
+    <LineIcon size={size}>
+      <path d="M15 3h6v6" />
+      <path d="M10 14 21 3" />
+      <path d="M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6" />
+    </LineIcon>
+  )
+}

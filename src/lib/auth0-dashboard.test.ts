@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { dashboardOrganizationUrl, dashboardUrlForDomain, dashboardUserUrl } from './auth0-dashboard'
+import {
+  dashboardOrganizationUrl,
+  dashboardUrlForDomain,
+  dashboardUserUrl,
+} from './auth0-dashboard'
 
 const TRAVEL0 = 'https://manage.auth0.com/dashboard/us/travel0'
 

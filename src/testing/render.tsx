@@ -24,6 +24,8 @@ import { TENANT_API_BASE_URL, TENANT_AUDIENCE, TENANT_ORIGIN, tenant } from './s
 export const ADA = DEMO_ADMINS[0] as TenantAdmin
 /** Sam: `read:users` only — every memberships call is a 403 `insufficient_scope`. */
 export const SAM = DEMO_ADMINS[1] as TenantAdmin
+/** Rae: `read:users` and `read:organizations` but not `read:organization_member_roles`. */
+export const RAE = DEMO_ADMINS[2] as TenantAdmin
 
 export interface RenderOptions {
   /** Start here, path and query as in the address bar (encoded): `/users/a%7Cb/organizations`. */
@@ -115,7 +117,14 @@ function fakeAuth0(
   return { value, fakes }
 }
 
-const TEST_CONFIG = { apiBaseUrl: TENANT_API_BASE_URL, tenantOrigin: TENANT_ORIGIN }
+/** The Dashboard address tests expect in "Open in Auth0 Dashboard" links. */
+export const TEST_DASHBOARD_URL = 'https://manage.auth0.com/dashboard/us/orgscope-test'
+
+const TEST_CONFIG = {
+  apiBaseUrl: TENANT_API_BASE_URL,
+  tenantOrigin: TENANT_ORIGIN,
+  dashboardUrl: TEST_DASHBOARD_URL,
+}
 
 function renderInside(
   content: (queryClient: QueryClient) => ReactNode,

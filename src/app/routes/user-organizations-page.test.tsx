@@ -135,8 +135,9 @@ describe('a user with memberships', () => {
     await user.click(within(row).getByRole('button', { name: 'Copy organization id' }))
 
     await expect(navigator.clipboard.readText()).resolves.toBe(organization?.id)
-    expect(screen.getByRole('status', { name: '' })).toHaveTextContent(
-      `Copied organization id ${organization?.id}`,
+    expect(screen.getByText(`Copied organization id ${organization?.id}`)).toHaveAttribute(
+      'role',
+      'status',
     )
   })
 
@@ -184,7 +185,7 @@ describe('filter and sort', () => {
     const table = await organizationsTable()
     await screen.findByText('150 organizations')
     const target = seeded(manyMemberships.userId)[17] as Organization
-    const requestsBefore = tenantRequests.length
+    const requestsBefore = listRequests().length
 
     await user.type(screen.getByRole('textbox', { name: 'Filter' }), target.id.toUpperCase())
 
@@ -192,7 +193,8 @@ describe('filter and sort', () => {
     expect(within(dataRows(table)[0] as HTMLElement).getByText(target.id)).toBeVisible()
     expect(screen.getByText(`Showing 1 matching “${target.id.toUpperCase()}”`)).toBeVisible()
     expect(table).toHaveAttribute('aria-rowcount', '2')
-    expect(tenantRequests.length).toBe(requestsBefore)
+    // The list is not asked for again (rows coming into view look up their roles, nothing else).
+    expect(listRequests()).toHaveLength(requestsBefore)
   })
 
   it('says so when the filter hides every organization, and clears it', async () => {
@@ -464,3 +466,8 @@ beforeEach(() => {
 afterEach(() => {
   server.events.removeAllListeners('request:start')
 })
+
+/** The requests for memberships lists, roles lookups left out. */
+function listRequests(): string[] {
+  return tenantRequests.filter((url) => new URL(url).pathname.endsWith('/organizations'))
+}

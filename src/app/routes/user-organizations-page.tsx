@@ -1,18 +1,22 @@
 import { Alert, Anchor, Code, Stack, Text, Title } from '@mantine/core'
 import { useQuery, type UseQueryResult } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { Link, useLocation, useParams } from 'wouter'
 import { useHistoryState } from 'wouter/use-browser-location'
 import { ApiErrorAlert } from '@/components/api-error-alert'
-import { LineIcon } from '@/components/line-icon'
+import { ExternalIcon, LineIcon } from '@/components/line-icon'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { useSignInAgain } from '@/features/auth/use-sign-in-again'
 import { UserMemberships } from '@/features/organizations/components/user-memberships'
 import { userQueries } from '@/features/users/api'
 import { UserSummary, UserSummarySkeleton } from '@/features/users/components/user-summary'
+import { rememberViewedUser } from '@/features/users/recently-viewed'
 import { displayNameOf } from '@/features/users/user-facts'
+import { dashboardUserUrl } from '@/lib/auth0-dashboard'
 import { isManagementApiError } from '@/lib/management-api/errors'
 import type { User } from '@/lib/management-api/schemas'
 import { decodePathSegment, toSearch } from '@/lib/routes'
+import { useTenant } from '@/lib/tenant'
 
 /**
  * `/users/:userId/organizations`. The param arrives still percent-encoded (see `location.ts`) and
@@ -63,6 +67,10 @@ function UserOrganizations({ userId }: { userId: string }) {
     onBackToSearch: () => navigate(toSearch()),
   }
   const user = userQuery.data
+  // Only a user who exists joins "Recently viewed": a 404 or a typo is not worth going back to.
+  useEffect(() => {
+    if (user) rememberViewedUser(user.user_id)
+  }, [user])
 
   return (
     <>
@@ -73,7 +81,7 @@ function UserOrganizations({ userId }: { userId: string }) {
           request would only repeat the same answer below the first one. */}
       {!refusesUserId(userQuery.error) && (
         // Keyed: filter and sort belong to one user's list, not to the next user's.
-        <UserMemberships key={userId} userId={userId} {...actions} />
+        <UserMemberships key={userId} userId={userId} userEmail={user?.email} {...actions} />
       )}
     </>
   )
@@ -90,7 +98,14 @@ function UserHeader({
   onSignInAgain: () => void
   onBackToSearch: () => void
 }) {
-  if (query.data) return <UserSummary user={query.data} titleOrder={1} />
+  if (query.data) {
+    return (
+      <Stack gap="xs">
+        <UserSummary user={query.data} titleOrder={1} />
+        <UserDashboardLink userId={userId} />
+      </Stack>
+    )
+  }
   if (!query.error) return <UserSummarySkeleton />
   return (
     <Stack gap="sm">
@@ -105,6 +120,23 @@ function UserHeader({
         userId={userId}
       />
     </Stack>
+  )
+}
+
+/** The user in the Auth0 Dashboard, where they can be changed; left out when its address is unknown. */
+function UserDashboardLink({ userId }: { userId: string }) {
+  const { dashboardUrl } = useTenant()
+  if (!dashboardUrl) return null
+  return (
+    <Anchor
+      href={dashboardUserUrl(dashboardUrl, userId)}
+      target="_blank"
+      rel="noopener noreferrer"
+      size="sm"
+      w="fit-content"
+    >
+      Open in Auth0 Dashboard <ExternalIcon size={12} />
+    </Anchor>
   )
 }
 

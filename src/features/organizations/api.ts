@@ -58,6 +58,7 @@ export const organizationQueries = {
    * for the reset and tries again.
    */
   memberRoles: (api: ManagementApi, userId: string, organizationId: string) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- `api` is the session's client, not part of what is fetched (see above)
     queryOptions({
       queryKey: [...organizationQueries.memberRolesOf(userId), organizationId] as const,
       queryFn: ({ signal }) => fetchMemberRoles(api, organizationId, userId, { signal }),

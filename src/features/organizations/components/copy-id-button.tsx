@@ -11,7 +11,7 @@ export function CopyIdButton({ id, onCopied }: { id: string; onCopied: (id: stri
   return (
     <button
       type="button"
-      className={classes.copyButton}
+      className={classes.iconButton}
       aria-label="Copy organization id"
       title={clipboard.copied ? 'Copied' : 'Copy organization id'}
       data-copied={clipboard.copied || undefined}

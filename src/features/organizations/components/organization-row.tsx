@@ -1,16 +1,26 @@
 import { memo } from 'react'
+import { ExternalIcon } from '@/components/line-icon'
+import { dashboardOrganizationUrl } from '@/lib/auth0-dashboard'
 import type { Organization } from '@/lib/management-api/schemas'
+import { displayNameOf } from '../organization-list'
 import { BrandingSwatches } from './branding-swatches'
 import { CopyIdButton } from './copy-id-button'
 import { MetadataChips } from './metadata-chips'
 import { OrganizationLogo } from './organization-logo'
 import classes from './organizations-table.module.css'
+import { RolesCell } from './roles-cell'
 
 export interface OrganizationRowProps {
   organization: Organization
   /** 1-based, counting the header row: what `aria-rowindex` tells a screen reader. */
   rowIndex: number
   onCopied: (id: string) => void
+  /** Whose memberships these are: the roles are this user's. */
+  userId: string
+  /** The row is in view and roles may be looked up (see RolesCell). */
+  rolesLive: boolean
+  /** The tenant in the Auth0 Dashboard; without it, no link. */
+  dashboardUrl: string | undefined
 }
 
 /**
@@ -22,6 +32,9 @@ export const OrganizationRow = memo(function OrganizationRow({
   organization,
   rowIndex,
   onCopied,
+  userId,
+  rolesLive,
+  dashboardUrl,
 }: OrganizationRowProps) {
   const displayName = organization.display_name?.trim()
   return (
@@ -50,7 +63,28 @@ export const OrganizationRow = memo(function OrganizationRow({
             {organization.id}
           </span>
           <CopyIdButton id={organization.id} onCopied={onCopied} />
+          {dashboardUrl && (
+            <a
+              className={classes.iconButton}
+              href={dashboardOrganizationUrl(dashboardUrl, organization.id)}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={`Open ${displayNameOf(organization)} in Auth0 Dashboard`}
+              title="Open in Auth0 Dashboard"
+            >
+              <ExternalIcon />
+            </a>
+          )}
         </span>
+      </td>
+      <td>
+        {/* Keyed by liveness: leaving the view unmounts the live lookup, which cancels it. */}
+        <RolesCell
+          key={String(rolesLive)}
+          userId={userId}
+          organizationId={organization.id}
+          live={rolesLive}
+        />
       </td>
       <td>
         <BrandingSwatches organization={organization} />

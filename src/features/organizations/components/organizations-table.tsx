@@ -17,7 +17,7 @@ const OVERSCAN_ROWS = 8
  * still render instead of none.
  */
 const UNMEASURED_VIEWPORT_PX = 640
-const COLUMN_COUNT = 6
+const COLUMN_COUNT = 7
 
 const observeRectOrAssume = <T extends Element>(
   instance: Virtualizer<T, Element>,
@@ -34,19 +34,29 @@ export interface OrganizationsTableProps {
   onSort: (column: SortColumn) => void
   /** When this changes (a new filter or sort), the list scrolls back to its first row. */
   scrollResetKey?: string
+  /** Whose memberships these are (for their roles). */
+  userId: string
+  /** Roles may be looked up (the list has finished loading): for the rows in view only. */
+  rolesEnabled: boolean
+  /** The tenant in the Auth0 Dashboard, for each organization's link; undefined: no links. */
+  dashboardUrl: string | undefined
 }
 
 /**
  * The memberships as a real `<table>` (role table, name "Organizations"), virtualized: only the
  * rows in view (plus a few) are in the DOM, between two spacer rows that keep the scroll height
  * right. `aria-rowcount` / `aria-rowindex` tell screen readers the full size and where each
- * rendered row sits. Columns: logo, display name, name, id, branding, metadata.
+ * rendered row sits. Columns: logo, display name, name, id, roles, branding, metadata. Roles are
+ * looked up only for the rows in view, not the overscan around them.
  */
 export function OrganizationsTable({
   organizations,
   sort,
   onSort,
   scrollResetKey,
+  userId,
+  rolesEnabled,
+  dashboardUrl,
 }: OrganizationsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [copiedId, setCopiedId] = useState<string | undefined>(undefined)
@@ -69,6 +79,8 @@ export function OrganizationsTable({
   }, [scrollResetKey])
 
   const rows = virtualizer.getVirtualItems()
+  // The rows in view, without the overscan (set by getVirtualItems).
+  const inView = virtualizer.range
   const firstRow = rows[0]
   const lastRow = rows.at(-1)
   const spaceAbove = firstRow ? firstRow.start - HEADER_HEIGHT_PX : 0
@@ -96,6 +108,7 @@ export function OrganizationsTable({
             <col style={{ width: '24%' }} />
             <col style={{ width: '17%' }} />
             <col style={{ width: 240 }} />
+            <col style={{ width: 180 }} />
             <col style={{ width: 150 }} />
             <col />
           </colgroup>
@@ -107,6 +120,7 @@ export function OrganizationsTable({
               <SortHeader column="displayName" label="Display name" sort={sort} onSort={onSort} />
               <SortHeader column="name" label="Name" sort={sort} onSort={onSort} />
               <SortHeader column="id" label="ID" sort={sort} onSort={onSort} />
+              <th scope="col">Roles</th>
               <th scope="col">Branding</th>
               <th scope="col">Metadata</th>
             </tr>
@@ -121,6 +135,14 @@ export function OrganizationsTable({
                   organization={organization}
                   rowIndex={row.index + 2}
                   onCopied={onCopied}
+                  userId={userId}
+                  rolesLive={
+                    rolesEnabled &&
+                    inView !== null &&
+                    row.index >= inView.startIndex &&
+                    row.index <= inView.endIndex
+                  }
+                  dashboardUrl={dashboardUrl}
                 />
               ) : null
             })}

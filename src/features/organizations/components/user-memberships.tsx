@@ -1,8 +1,10 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
+import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
+import { useTenant } from '@/lib/tenant'
 import { organizationQueries } from '../api'
 import type { Memberships } from '../memberships'
 import {
@@ -12,12 +14,18 @@ import {
   type SortColumn,
   type SortState,
 } from '../organization-list'
+import { MembershipsExportMenu } from './memberships-export-menu'
 import { MembershipsProgress, MembershipsSummary, quoted } from './memberships-summary'
 import { OrganizationsTable } from './organizations-table'
+
+/** Auth0 lists memberships from an index that follows changes a moment later. */
+const LAG_NOTE = 'Auth0 membership lists can lag a moment behind changes'
 
 export interface UserMembershipsProps {
   /** The real (decoded) user id. */
   userId: string
+  /** The user's email, once known: exports name it beside the id. */
+  userEmail?: string | undefined
   onSignInAgain: () => void
   onBackToSearch: () => void
 }
@@ -27,8 +35,14 @@ export interface UserMembershipsProps {
  * filtered and sorted in memory, with the total, the API's 1000 cap, loading progress and any
  * failure (through the one ApiErrorAlert) spelled out.
  */
-export function UserMemberships({ userId, onSignInAgain, onBackToSearch }: UserMembershipsProps) {
+export function UserMemberships({
+  userId,
+  userEmail,
+  onSignInAgain,
+  onBackToSearch,
+}: UserMembershipsProps) {
   const api = useManagementApi()
+  const queryClient = useQueryClient()
   const query = useQuery(organizationQueries.forUser(api, userId))
   const memberships = query.data
   // The error that stopped the last fetch; hidden while a new fetch ("Try again", a refetch)
@@ -38,6 +52,12 @@ export function UserMemberships({ userId, onSignInAgain, onBackToSearch }: UserM
   // a failure with a countdown, without "Try again": it is already going to.
   const retrying = finalFailure === undefined ? memberships?.retrying : undefined
   const failure = finalFailure ?? query.failureReason ?? retrying?.error
+  // A complete list stays on screen while it is fetched again (api.ts); the roles in view are
+  // looked up again with it.
+  const refresh = () => {
+    void query.refetch()
+    void queryClient.invalidateQueries({ queryKey: organizationQueries.memberRolesOf(userId) })
+  }
 
   return (
     <Stack gap="sm" component="section">
@@ -58,7 +78,20 @@ export function UserMemberships({ userId, onSignInAgain, onBackToSearch }: UserM
         />
       )}
       {memberships && hasRows(memberships) ? (
-        <MembershipsView memberships={memberships} stalled={finalFailure !== undefined} />
+        <MembershipsView
+          userId={userId}
+          userEmail={userEmail}
+          memberships={memberships}
+          stalled={finalFailure !== undefined}
+          freshness={
+            <Freshness
+              updatedAt={query.dataUpdatedAt}
+              refreshing={query.isFetching}
+              onRefresh={refresh}
+              note={LAG_NOTE}
+            />
+          }
+        />
       ) : memberships?.complete ? (
         <NoMemberships />
       ) : (
@@ -72,7 +105,20 @@ function hasRows(memberships: Memberships): boolean {
   return memberships.loadedCount > 0
 }
 
-function MembershipsView({ memberships, stalled }: { memberships: Memberships; stalled: boolean }) {
+function MembershipsView({
+  userId,
+  userEmail,
+  memberships,
+  stalled,
+  freshness,
+}: {
+  userId: string
+  userEmail: string | undefined
+  memberships: Memberships
+  stalled: boolean
+  freshness: ReactNode
+}) {
+  const { dashboardUrl } = useTenant()
   const [filterText, setFilterText] = useState('')
   const [sort, setSort] = useState<SortState>(undefined)
   // Typing stays responsive at 1000 rows: the rows catch up with the box at lower priority.
@@ -87,21 +133,35 @@ function MembershipsView({ memberships, stalled }: { memberships: Memberships; s
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
-        <MembershipsSummary
-          memberships={memberships}
-          filter={filter}
-          matchingCount={matching.length}
-        />
-        <TextInput
-          label="Filter"
-          placeholder="Name, id or metadata"
-          value={filterText}
-          onChange={(event) => setFilterText(event.currentTarget.value)}
-          size="sm"
-          w={{ base: '100%', xs: 280 }}
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <Stack gap={4} miw={0}>
+          <MembershipsSummary
+            memberships={memberships}
+            filter={filter}
+            matchingCount={matching.length}
+          />
+          {freshness}
+        </Stack>
+        <Group align="flex-end" gap="sm" wrap="wrap" w={{ base: '100%', xs: 'auto' }}>
+          <TextInput
+            label="Filter"
+            placeholder="Name, id or metadata"
+            value={filterText}
+            onChange={(event) => setFilterText(event.currentTarget.value)}
+            size="sm"
+            w={{ base: '100%', xs: 280 }}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <MembershipsExportMenu
+            userId={userId}
+            userEmail={userEmail}
+            memberships={memberships}
+            stalled={stalled}
+            rows={rows}
+            filter={filter}
+            sort={sort}
+          />
+        </Group>
       </Group>
       {!memberships.complete && <MembershipsProgress memberships={memberships} stalled={stalled} />}
       {rows.length > 0 ? (
@@ -110,6 +170,9 @@ function MembershipsView({ memberships, stalled }: { memberships: Memberships; s
           sort={sort}
           onSort={onSort}
           scrollResetKey={`${filter}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`}
+          userId={userId}
+          rolesEnabled={memberships.complete}
+          dashboardUrl={dashboardUrl}
         />
       ) : (
         <Paper withBorder p="lg" radius="md">

@@ -1,0 +1,86 @@
+import { useAuth0 } from '@auth0/auth0-react'
+import { Stack, Text } from '@mantine/core'
+import { useQueryClient, type QueryState } from '@tanstack/react-query'
+import { ExportMenu } from '@/components/export-menu'
+import { useManagementApi } from '@/features/auth/management-api-context'
+import { buildExport, saveFile, type ExportFormat } from '@/lib/export/download'
+import type { Organization, Role } from '@/lib/management-api/schemas'
+import { useTenant } from '@/lib/tenant'
+import { organizationQueries } from '../api'
+import type { Memberships } from '../memberships'
+import { membershipsExportInput, type RolesState } from '../memberships-export'
+import type { SortState } from '../organization-list'
+
+/** Roles on screen are roles in the file: cached data counts even if a later refetch failed. */
+function rolesStateOf(state: QueryState<Role[]> | undefined): RolesState {
+  if (state?.data) return { status: 'loaded', roles: state.data }
+  if (state?.status === 'error') return { status: 'failed', error: state.error }
+  return { status: 'not loaded' }
+}
+
+/**
+ * "Export" for the memberships page: the rows in view, as filtered and sorted, with the roles the
+ * page has loaded, under a provenance record (memberships-export.ts). The roles are read from the
+ * cache when the admin exports, not watched by this component: nothing here re-renders per row.
+ * Off, saying why, until the list has finished loading; a list whose loading failed part-way can
+ * be exported, and the file says it is incomplete.
+ */
+export function MembershipsExportMenu({
+  userId,
+  userEmail,
+  memberships,
+  stalled,
+  rows,
+  filter,
+  sort,
+}: {
+  userId: string
+  userEmail: string | undefined
+  memberships: Memberships
+  stalled: boolean
+  rows: readonly Organization[]
+  filter: string
+  sort: SortState
+}) {
+  const api = useManagementApi()
+  const queryClient = useQueryClient()
+  const { domain } = useTenant()
+  const { user } = useAuth0()
+  const loading = !memberships.complete && !stalled
+
+  const onExport = async (format: ExportFormat) => {
+    const file = await buildExport(
+      membershipsExportInput({
+        format,
+        tenantDomain: domain,
+        subject: { userId, email: userEmail },
+        // The ID token's email; its subject only if the tenant gave no email.
+        exportedBy: user?.email ?? user?.sub ?? 'unknown',
+        generatedAt: new Date(),
+        filter,
+        sort,
+        memberships,
+        rows,
+        rolesOf: (organizationId) =>
+          rolesStateOf(
+            queryClient.getQueryState(
+              organizationQueries.memberRoles(api, userId, organizationId).queryKey,
+            ),
+          ),
+      }),
+    )
+    saveFile(file)
+    return { fileName: file.fileName, sha256: file.sha256 }
+  }
+
+  return (
+    <Stack gap={4} miw={0}>
+      <ExportMenu onExport={onExport} disabled={loading} />
+      {loading && (
+        <Text size="xs" c="dimmed">
+          Export is available once every organization has loaded.
+        </Text>
+      )}
+    </Stack>
+  )
+}

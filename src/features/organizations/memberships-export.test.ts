@@ -1,0 +1,124 @@
+import { describe, expect, test } from 'vitest'
+import { parseCsv } from '@/lib/export/csv'
+import { buildExport } from '@/lib/export/download'
+import { PROVENANCE_CSV_KEYS } from '@/lib/export/provenance'
+import { ManagementApiError } from '@/lib/management-api/errors'
+import type { Organization } from '@/lib/management-api/schemas'
+import {
+  MEMBERSHIPS_EXPORT_COLUMNS,
+  membershipsExportInput,
+  type MembershipsExportRequest,
+  type RolesState,
+} from './memberships-export'
+import { filterOrganizations, sortOrganizations, type SortState } from './organization-list'
+
+const ORGANIZATIONS: Organization[] = [
+  { id: 'org_b', name: 'beta', display_name: 'Beta Freight', metadata: { region: 'eu' } },
+  { id: 'org_a', name: 'alpha', display_name: 'Alpha Air' },
+  { id: 'org_c', name: 'gamma', branding: { colors: { primary: '#112233' } } },
+]
+const MEMBER = { id: 'rol_m', name: 'Member' }
+const ROLES: Record<string, RolesState> = {
+  org_a: { status: 'loaded', roles: [MEMBER, { id: 'rol_x', name: 'Org; Admin' }] },
+  org_b: {
+    status: 'failed',
+    error: new ManagementApiError({
+      kind: 'http',
+      status: 403,
+      message: 'Insufficient scope, expected any of: read:organization_member_roles',
+      requestPath: '/x',
+      receivedAt: new Date(),
+    }),
+  },
+}
+
+/** What the page does: filter, then sort, then export what that leaves. */
+function request(filter: string, sort: SortState): MembershipsExportRequest {
+  return {
+    format: 'csv',
+    tenantDomain: 'travel0.us.auth0.com',
+    subject: { userId: 'auth0|tess', email: 'trio@example.com' },
+    exportedBy: 'ada@orgscope.test',
+    generatedAt: new Date('2026-01-02T03:04:05.678Z'),
+    filter,
+    sort,
+    memberships: { total: 3, complete: true, capped: false },
+    rows: sortOrganizations(filterOrganizations(ORGANIZATIONS, filter), sort),
+    rolesOf: (id) => ROLES[id] ?? { status: 'not loaded' },
+  }
+}
+
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+
+describe('the memberships export', () => {
+  test('holds exactly the rows left by the filter, in the sorted order, in screen column order', () => {
+    const input = membershipsExportInput(
+      request('a', { column: 'displayName', direction: 'ascending' }),
+    )
+
+    expect(input.columns).toEqual([
+      'logo_url',
+      'display_name',
+      'name',
+      'id',
+      'roles',
+      'roles_status',
+      'primary_color',
+      'page_background_color',
+      'metadata',
+    ])
+    // "a" matches Alpha Air, Beta Freight and gamma; sorted by display name (gamma by its name).
+    expect(input.rows.map((row) => row.id)).toEqual(['org_a', 'org_b', 'org_c'])
+    expect(membershipsExportInput(request('beta', undefined)).rows.map((row) => row.id)).toEqual([
+      'org_b',
+    ])
+  })
+
+  test('says for every row whether its roles were loaded, and counts the rows without', () => {
+    const input = membershipsExportInput(request('', undefined))
+
+    expect(input.rows.map((row) => [row.id, row.roles, row.roles_status])).toEqual([
+      [
+        'org_b',
+        null,
+        'failed: 403 Insufficient scope, expected any of: read:organization_member_roles',
+      ],
+      ['org_a', { rol_m: 'Member', rol_x: 'Org; Admin' }, 'loaded'],
+      ['org_c', null, 'not loaded'],
+    ])
+    expect(input.provenance.note).toBe(
+      'Roles: not loaded for 2 of 3 rows (looked up only for rows shown on screen); roles_status says why for each.',
+    )
+    // The list itself was whole: missing roles do not make the rows incomplete.
+    expect(input.provenance.complete).toBe(true)
+  })
+
+  test('records the provenance: tenant, subject, who, when, filter, sort and counts', () => {
+    const { provenance } = membershipsExportInput(
+      request('beta', { column: 'name', direction: 'descending' }),
+    )
+    expect(provenance).toMatchObject({
+      tenantDomain: 'travel0.us.auth0.com',
+      subject: { userId: 'auth0|tess', email: 'trio@example.com' },
+      exportedBy: 'ada@orgscope.test',
+      generatedAt: '2026-01-02T03:04:05.678Z',
+      filter: 'beta',
+      sort: { column: 'name', direction: 'descending' },
+      rowsExported: 1,
+      totalRows: 3,
+      complete: true,
+    })
+  })
+
+  test('as CSV, reads back as the provenance block and the rows on screen', async () => {
+    const file = await buildExport(membershipsExportInput(request('a', undefined)))
+    const records = parseCsv(decode(file.bytes))
+    const table = records.slice(PROVENANCE_CSV_KEYS.length + 1)
+
+    expect(file.fileName).toBe('orgscope-memberships-auth0_tess-20260102-030405Z.csv')
+    expect(records[0]).toEqual(['tool', 'Orgscope'])
+    expect(table[0]).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
+    expect(table.slice(1).map((record) => record[3])).toEqual(['org_b', 'org_a', 'org_c'])
+    expect(table[2]?.[4]).toBe('rol_m=Member; rol_x=Org\\; Admin')
+  })
+})

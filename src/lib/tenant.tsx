@@ -1,0 +1,34 @@
+import { createContext, use, useMemo, type ReactNode } from 'react'
+
+/** What pages say about the tenant they show: where the data came from, where to change it. */
+export interface Tenant {
+  /** The tenant's host, e.g. `travel0.us.auth0.com` (`127.0.0.1:4010` for the local one). */
+  domain: string
+  /** The tenant in the Auth0 Dashboard; undefined when it cannot be known (then: no links). */
+  dashboardUrl: string | undefined
+}
+
+const TenantContext = createContext<Tenant | null>(null)
+
+export function TenantProvider({
+  origin,
+  dashboardUrl,
+  children,
+}: {
+  /** The tenant's origin, `https://travel0.us.auth0.com`. */
+  origin: string
+  dashboardUrl: string | undefined
+  children: ReactNode
+}) {
+  const tenant = useMemo(
+    () => ({ domain: new URL(origin).host, dashboardUrl }),
+    [origin, dashboardUrl],
+  )
+  return <TenantContext value={tenant}>{children}</TenantContext>
+}
+
+export function useTenant(): Tenant {
+  const tenant = use(TenantContext)
+  if (!tenant) throw new Error('useTenant() must be used inside <TenantProvider>.')
+  return tenant
+}
