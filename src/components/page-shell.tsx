@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { Link, useLocation } from 'wouter'
 import { toReview, toSearch } from '@/lib/routes'
 import { BrandMark } from './brand-mark'
+import classes from './page-shell.module.css'
 
 const CONTENT_WIDTH = 1200
 
@@ -22,7 +23,7 @@ export function PageShell({ account, children }: { account: ReactNode; children:
         <Group h={60} maw={CONTENT_WIDTH} mx="auto" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap" miw={0}>
             <Link href={toSearch()} asChild>
-              <Anchor underline="never">
+              <Anchor underline="never" className={classes.brand}>
                 <BrandMark />
               </Anchor>
             </Link>

@@ -62,6 +62,7 @@ export function ReviewResults({
 
   return (
     <div className={classes.layout} data-with-failures={failures.length > 0 || undefined}>
+      {failures.length > 0 && <ReviewFailures failures={failures} />}
       <Stack gap="sm" miw={0}>
         <Freshness
           updatedAt={asOf}
@@ -104,7 +105,6 @@ export function ReviewResults({
           </Text>
         )}
       </Stack>
-      {failures.length > 0 && <ReviewFailures failures={failures} />}
     </div>
   )
 }

@@ -1,0 +1,136 @@
+import { expect, test, type Page } from '@playwright/test'
+import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
+import { SCENARIO_USERS } from '../server/local-tenant/seed/scenarios'
+import { ADA, storageStateFor } from './support/auth'
+import {
+  assertReviewFinished,
+  exportReviewCsv,
+  goToReview,
+  reviewFailures,
+  reviewList,
+  reviewStatus,
+  reviewTableRows,
+} from './support/review'
+
+test.use({ storageState: storageStateFor(ADA) })
+
+const { threeMemberships, sharedEmailDatabase, sharedEmailGoogle } = NAMED_USERS
+const rateLimited = SCENARIO_USERS['rate-limited']
+const UNKNOWN_ID = 'auth0|no-such-user-in-this-tenant'
+const UNKNOWN_EMAIL = 'no.such.person@example.com'
+
+test('bulk review: unknown users, an email with two accounts and a rate-limited user; a failed one retried; the export matches the screen', async ({
+  page,
+}) => {
+  // The rate-limited user's 429 episode is shared with error-states.spec.ts (one a minute), so
+  // here its first memberships answer is made a 429 for certain, as the tenant words it, with a
+  // reset three seconds ahead; the requests after it reach the tenant.
+  await refuseMemberships(page, rateLimited.userId, 1, {
+    status: 429,
+    headers: {
+      'x-ratelimit-limit': '40',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 3),
+    },
+    json: {
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'Global limit has been reached',
+      errorCode: 'too_many_requests',
+    },
+  })
+  // Tess's memberships fail for good the first time (the policy's two retries too), then work.
+  await refuseMemberships(page, threeMemberships.userId, 3, {
+    status: 503,
+    json: { statusCode: 503, error: 'Service Unavailable', message: 'Try again later.' },
+  })
+
+  await goToReview(page)
+  await reviewList(page, [
+    threeMemberships.userId,
+    sharedEmailDatabase.email,
+    rateLimited.email,
+    UNKNOWN_ID,
+    UNKNOWN_EMAIL,
+  ])
+
+  // The 429 holds the rate-limited user back with a countdown, and the review carries on by itself.
+  await expect(reviewStatus(page)).toContainText(
+    /1 waiting for the rate limit, resuming in [1-9] s/,
+  )
+  await assertReviewFinished(page, 5)
+
+  const rowsOf = (rows: [string, string][], userId: string) =>
+    rows.filter(([id]) => id === userId).length
+  const before = await reviewTableRows(page)
+  expect(rowsOf(before, sharedEmailDatabase.userId)).toBe(sharedEmailDatabase.memberships)
+  expect(rowsOf(before, sharedEmailGoogle.userId)).toBe(sharedEmailGoogle.memberships)
+  expect(rowsOf(before, rateLimited.userId)).toBe(rateLimited.memberships)
+  expect(before).toHaveLength(2 + 4 + 3)
+
+  // Every failure beside the table, none lost.
+  const failures = reviewFailures(page).getByRole('listitem')
+  await expect(failures).toHaveCount(3)
+  await expect(failures.filter({ hasText: UNKNOWN_ID })).toContainText('HTTP 404')
+  await expect(failures.filter({ hasText: UNKNOWN_EMAIL })).toContainText(
+    'No user with this email.',
+  )
+  await expect(failures.filter({ hasText: threeMemberships.userId })).toContainText(
+    'Memberships: HTTP 503',
+  )
+
+  // Retry only the failed: Tess loads; the unknown stay unknown; nothing loaded is lost.
+  await page.getByRole('button', { name: 'Retry failed' }).click()
+  await assertReviewFinished(page, 5)
+  const after = await reviewTableRows(page)
+  expect(rowsOf(after, threeMemberships.userId)).toBe(threeMemberships.memberships)
+  expect(after).toHaveLength(before.length + 3)
+  await expect(failures).toHaveCount(2)
+  await expect(reviewStatus(page)).toHaveText('3 done · 2 failed')
+
+  // The evidence file holds exactly the rows on screen, and says what failed.
+  const { fileName, records } = await exportReviewCsv(page)
+  expect(fileName).toMatch(/^orgscope-review-\d{8}-\d{6}Z\.csv$/)
+  const provenance = new Map(records.slice(0, 13).map(([key = '', ...values]) => [key, values]))
+  expect(provenance.get('exportedBy')).toEqual([ADA.email])
+  expect(provenance.get('rowsExported')).toEqual([String(after.length)])
+  expect(provenance.get('complete')).toEqual(['false'])
+  expect(provenance.get('review.entries')).toEqual([
+    threeMemberships.userId,
+    sharedEmailDatabase.email,
+    rateLimited.email,
+    UNKNOWN_ID,
+    UNKNOWN_EMAIL,
+  ])
+  expect(provenance.get('review.failures.count')).toEqual(['2'])
+  expect(records[14]?.slice(0, 2)).toEqual(['input', 'user_id'])
+  expect(records.slice(15).map((record) => [record[1], record[4]])).toEqual(after)
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText(fileName)
+})
+
+/**
+ * The first `times` memberships requests for `userId` get `answer` instead of the tenant's (with
+ * the CORS headers the proxy would send); later ones go through untouched.
+ */
+async function refuseMemberships(
+  page: Page,
+  userId: string,
+  times: number,
+  answer: { status: number; headers?: Record<string, string>; json: object },
+) {
+  let left = times
+  await page.route(`**/users/${encodeURIComponent(userId)}/organizations?*`, async (route) => {
+    if (left === 0) return route.fallback()
+    left -= 1
+    await route.fulfill({
+      status: answer.status,
+      headers: {
+        'access-control-allow-origin': new URL(page.url()).origin,
+        'access-control-expose-headers':
+          'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After',
+        ...answer.headers,
+      },
+      json: answer.json,
+    })
+  })
+}

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises'
+import { expect, type Download, type Page } from '@playwright/test'
+import { parseCsv } from '../../src/lib/export/csv'
+import { toReview } from '../../src/lib/routes'
+
+/** Opens bulk review and waits for its box. */
+export async function goToReview(page: Page) {
+  await page.goto(toReview())
+  await expect(reviewBox(page)).toBeVisible()
+}
+
+export function reviewBox(page: Page) {
+  return page.getByRole('textbox', { name: 'User ids or emails' })
+}
+
+/** Pastes the list into the box and starts the review. */
+export async function reviewList(page: Page, lines: readonly string[]) {
+  await reviewBox(page).fill(lines.join('\n'))
+  await page.getByRole('button', { name: 'Review' }).click()
+}
+
+export function reviewTable(page: Page) {
+  return page.getByRole('table', { name: 'Memberships under review' })
+}
+
+export function reviewFailures(page: Page) {
+  return page.getByRole('region', { name: 'Lookups that failed' })
+}
+
+/** The line under the progress bar: "3 done · 2 failed · 1 waiting for the rate limit, …". */
+export function reviewStatus(page: Page) {
+  return page.getByRole('status').filter({ hasText: /\d+ done · \d+ failed/ })
+}
+
+/** Every entry looked up and the run over: the bar is full and Cancel is gone. */
+export async function assertReviewFinished(page: Page, entries: number) {
+  await expect(
+    page.getByRole('progressbar', { name: `Reviewed ${entries} of ${entries} users` }),
+  ).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0)
+}
+
+/** The table as [user id, organization id] pairs ("" for a user in no organization). */
+export async function reviewTableRows(page: Page): Promise<[string, string][]> {
+  const rows = await reviewTable(page)
+    .locator('tbody tr')
+    .evaluateAll((elements) =>
+      elements.map((row) =>
+        Array.from(row.querySelectorAll('td'), (cell) => cell.innerText.trim()),
+      ),
+    )
+  return rows.map((cells) => [cells[1] ?? '', cells.length === 5 ? (cells[3] ?? '') : ''])
+}
+
+/** Exports as CSV through the menu and reads the downloaded file back. */
+export async function exportReviewCsv(
+  page: Page,
+): Promise<{ fileName: string; records: string[][] }> {
+  await page.getByRole('button', { name: 'Export' }).click()
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('menuitem', { name: 'CSV' }).click()
+  const download: Download = await downloading
+  const path = await download.path()
+  return {
+    fileName: download.suggestedFilename(),
+    records: parseCsv(await readFile(path, 'utf8')),
+  }
+}
