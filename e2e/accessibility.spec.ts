@@ -4,6 +4,7 @@ import { SCENARIO_USERS, type ScenarioName } from '../server/local-tenant/seed/s
 import { ADA, fillTenantSignIn, storageStateFor } from './support/auth'
 import { assertAlert, goToUserOrganizations } from './support/app'
 import { assertNoSeriousA11yViolations } from './support/axe'
+import { assertReviewFinished, goToReview, reviewFailures, reviewList } from './support/review'
 import {
   assertNoMemberships,
   assertNoOrganizationMatches,
@@ -159,6 +160,19 @@ test.describe('signed in', () => {
     )
     await goToUserOrganizations(page, user.userId)
     await assertAlert(page, '429', /retrying in \d+ s/i)
+    await assertNoSeriousA11yViolations(page)
+  })
+
+  test('bulk review before a list is given', async ({ page }) => {
+    await goToReview(page)
+    await assertNoSeriousA11yViolations(page)
+  })
+
+  test('bulk review with results and failures beside them', async ({ page }) => {
+    await goToReview(page)
+    await reviewList(page, [NAMED_USERS.threeMemberships.userId, 'auth0|no-such-user'])
+    await assertReviewFinished(page, 2)
+    await expect(reviewFailures(page)).toBeVisible()
     await assertNoSeriousA11yViolations(page)
   })
 
