@@ -1,0 +1,239 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { parseCsv } from '@/lib/export/csv'
+import { PROVENANCE_CSV_KEYS } from '@/lib/export/provenance'
+import { toUserOrganizations } from '@/lib/routes'
+import { ADA, RAE, renderApp, TEST_DASHBOARD_URL } from '@/testing/render'
+import { server, tenant, tenantUrl } from '@/testing/server'
+import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
+import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
+import { buildRoleScenarios } from '../../../server/local-tenant/seed/roles'
+import type { Organization } from '../../../server/local-tenant/seed/types'
+
+// The memberships page as an auditor uses it: roles per row, Dashboard links, freshness and the
+// export of what is on screen.
+
+const { threeMemberships, manyMemberships, office365User: liWei } = NAMED_USERS
+const [forbiddenRow, failingRow] = buildRoleScenarios(tenant.data.membershipsByUserId)
+const ROLES_PATH = tenantUrl('/api/v2/organizations/:orgId/members/:userId/roles')
+const ROLES_COLUMN = 4
+
+function seeded(userId: string): readonly Organization[] {
+  return tenant.data.membershipsByUserId.get(userId) ?? []
+}
+
+function openUser(userId: string, options: Parameters<typeof renderApp>[0] = {}) {
+  return renderApp({ route: toUserOrganizations(userId), ...options })
+}
+
+async function organizationsTable(): Promise<HTMLElement> {
+  return screen.findByRole('table', { name: 'Organizations' }, { timeout: 5000 })
+}
+
+/** The rendered data row of an organization (by its id), or an error. */
+function rowOf(table: HTMLElement, organizationId: string): HTMLElement {
+  const row = within(table)
+    .getAllByRole('row')
+    .find((candidate) => candidate.textContent?.includes(organizationId))
+  if (!row) throw new Error(`No row for ${organizationId}`)
+  return row
+}
+
+function rolesCellOf(table: HTMLElement, organizationId: string): HTMLElement {
+  const cell = within(rowOf(table, organizationId)).getAllByRole('cell')[ROLES_COLUMN]
+  if (!cell) throw new Error(`The row for ${organizationId} has no roles cell`)
+  return cell
+}
+
+const defaultRateLimit = { ...tenant.config.rateLimit }
+beforeEach(() => {
+  setManagementApiSettings(tenant, { rateLimit: { burst: 10_000, refillPerSecond: 10_000 } })
+})
+afterEach(() => {
+  setManagementApiSettings(tenant, { rateLimit: defaultRateLimit, latencyMs: 0 })
+  vi.restoreAllMocks()
+  server.events.removeAllListeners('request:start')
+})
+
+describe('roles per membership', () => {
+  it("shows each membership's roles, and says so when there are none", async () => {
+    openUser(threeMemberships.userId)
+    const table = await organizationsTable()
+    const [first, , third] = seeded(threeMemberships.userId)
+
+    await waitFor(() =>
+      expect(rolesCellOf(table, first?.id ?? '')).toHaveTextContent('Member, Org Admin'),
+    )
+    await waitFor(() => expect(rolesCellOf(table, third?.id ?? '')).toHaveTextContent('No roles'))
+    expect(screen.getByRole('columnheader', { name: 'Roles' })).toBeVisible()
+  })
+
+  it('a 403 names the missing scope in its row; the other rows and the table stay', async () => {
+    if (!forbiddenRow || !failingRow) throw new Error('The seed has no role scenarios')
+    openUser(liWei.userId)
+    const table = await organizationsTable()
+    const [first] = seeded(liWei.userId)
+
+    await waitFor(() =>
+      expect(rolesCellOf(table, forbiddenRow.organizationId)).toHaveTextContent(
+        'Needs read:organization_member_roles',
+      ),
+    )
+    expect(
+      within(rolesCellOf(table, forbiddenRow.organizationId)).queryByRole('button'),
+    ).not.toBeInTheDocument()
+    await waitFor(() =>
+      expect(rolesCellOf(table, first?.id ?? '')).toHaveTextContent('Member, Org Admin'),
+    )
+    expect(screen.getByText('3 organizations')).toBeVisible()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('a 500 in one row offers Retry there, which loads the roles once the tenant recovers', async () => {
+    if (!failingRow) throw new Error('The seed has no role scenarios')
+    const { user } = openUser(liWei.userId)
+    const table = await organizationsTable()
+
+    const retry = await within(rolesCellOf(table, failingRow.organizationId)).findByRole(
+      'button',
+      { name: 'Retry' },
+      { timeout: 5000 },
+    )
+    expect(rolesCellOf(table, failingRow.organizationId)).toHaveTextContent('Failed (500)')
+
+    server.use(http.get(ROLES_PATH, () => HttpResponse.json([{ id: 'rol_1', name: 'Auditor' }])))
+    await user.click(retry)
+    await waitFor(() =>
+      expect(rolesCellOf(table, failingRow.organizationId)).toHaveTextContent('Auditor'),
+    )
+  })
+
+  it('an admin without read:organization_member_roles sees the memberships, each row naming the scope', async () => {
+    openUser(threeMemberships.userId, { signedInAs: RAE })
+    const table = await organizationsTable()
+
+    for (const organization of seeded(threeMemberships.userId)) {
+      await waitFor(() =>
+        expect(rolesCellOf(table, organization.id)).toHaveTextContent(
+          'Needs read:organization_member_roles',
+        ),
+      )
+    }
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+})
+
+describe('freshness and the Auth0 Dashboard', () => {
+  it('says when the list was fetched, with the lag note, and Refresh fetches it again', async () => {
+    const { user } = openUser(threeMemberships.userId)
+    await organizationsTable()
+    let listRequests = 0
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname.endsWith('/organizations')) listRequests += 1
+    })
+
+    expect(
+      await screen.findByText(
+        /^As of \d\d:\d\d:\d\d \(just now\)\. Auth0 membership lists can lag/,
+      ),
+    ).toBeVisible()
+    await user.click(screen.getByRole('button', { name: 'Refresh' }))
+
+    await waitFor(() => expect(listRequests).toBe(1))
+    // The complete list stays on screen while it is fetched again.
+    expect(screen.getByRole('table', { name: 'Organizations' })).toBeVisible()
+  })
+
+  it('links the user and each organization to the Auth0 Dashboard, in a new tab', async () => {
+    openUser(threeMemberships.userId)
+    const table = await organizationsTable()
+    const [first] = seeded(threeMemberships.userId)
+    const name = first?.display_name ?? first?.name ?? ''
+
+    const userLink = await screen.findByRole('link', { name: 'Open in Auth0 Dashboard' })
+    expect(userLink).toHaveAttribute(
+      'href',
+      `${TEST_DASHBOARD_URL}/users/${btoa(encodeURIComponent(threeMemberships.userId)).replace(/=+$/, '')}`,
+    )
+    const organizationLink = within(table).getByRole('link', {
+      name: `Open ${name} in Auth0 Dashboard`,
+    })
+    expect(organizationLink).toHaveAttribute(
+      'href',
+      `${TEST_DASHBOARD_URL}/organizations/${first?.id}/overview`,
+    )
+    for (const link of [userLink, organizationLink]) {
+      expect(link).toHaveAttribute('target', '_blank')
+      expect(link).toHaveAttribute('rel', 'noopener noreferrer')
+    }
+  })
+})
+
+describe('export', () => {
+  it('downloads exactly the rows on screen after a filter, with the provenance', async () => {
+    const saved: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      if (blob instanceof Blob) saved.push(blob)
+      return 'blob:orgscope/test'
+    })
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    const { user } = openUser(manyMemberships.userId)
+    const table = await organizationsTable()
+    await screen.findByText('150 organizations')
+
+    await user.type(screen.getByRole('textbox', { name: 'Filter' }), '7')
+    await waitFor(() => expect(screen.getByText(/^Showing \d+ matching “7”$/)).toBeVisible())
+    const onScreen = within(table)
+      .getAllByRole('row')
+      .filter(
+        (row) => row.hasAttribute('aria-rowindex') && row.getAttribute('aria-rowindex') !== '1',
+      )
+      .map((row) => within(row).getAllByRole('cell')[3]?.textContent)
+    await user.click(screen.getByRole('button', { name: 'Export' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
+
+    const status = await screen.findByText(/^Downloaded/)
+    expect(status).toHaveTextContent(
+      /orgscope-memberships-auth0_6650a1f0c0ffee0000000150-\d{8}-\d{6}Z\.csv/,
+    )
+    expect(status).toHaveTextContent(/SHA-256 [0-9a-f]{64}/)
+    const records = parseCsv((await saved[0]?.text()) ?? '')
+    const provenance = Object.fromEntries(records.slice(0, PROVENANCE_CSV_KEYS.length))
+    expect(provenance).toMatchObject({
+      'subject.userId': manyMemberships.userId,
+      'subject.email': manyMemberships.email,
+      exportedBy: ADA.email,
+      filter: '7',
+      totalRows: '150',
+      complete: 'true',
+    })
+    const ids = records.slice(PROVENANCE_CSV_KEYS.length + 2).map((record) => record[3])
+    // Every row the table holds (it renders only a window of them), in its order, and no other.
+    expect(table).toHaveAttribute('aria-rowcount', String(ids.length + 1))
+    expect(provenance.rowsExported).toBe(String(ids.length))
+    expect(ids.slice(0, onScreen.length)).toEqual(onScreen)
+    expect(records[PROVENANCE_CSV_KEYS.length + 1]?.slice(0, 6)).toEqual([
+      'logo_url',
+      'display_name',
+      'name',
+      'id',
+      'roles',
+      'roles_status',
+    ])
+  })
+
+  it('is off, saying why, while the list is still loading', async () => {
+    setManagementApiSettings(tenant, { latencyMs: 400 })
+    openUser(manyMemberships.userId)
+    await organizationsTable()
+
+    expect(screen.getByRole('button', { name: 'Export' })).toBeDisabled()
+    expect(
+      screen.getByText('Export is available once every organization has loaded.'),
+    ).toBeVisible()
+    await screen.findByText('150 organizations', {}, { timeout: 5000 })
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Export' })).toBeEnabled())
+  })
+})
