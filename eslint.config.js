@@ -50,8 +50,22 @@ export default tseslint.config(
     },
   },
   // Features never import the app layer or each other; pages in src/app compose them. The auth
-  // feature is the exception every feature may use: it owns the token seam (DESIGN.md).
-  ...['users', 'organizations', 'auth'].map((feature) => ({
+  // feature is the exception every feature may use: it owns the token seam (DESIGN.md). Bulk
+  // review is by nature users × organizations: it may use those features' data modules (query
+  // factories, pager, rate gate) so the cache is shared with their pages, never their components.
+  ...Object.entries({
+    users: [],
+    organizations: [],
+    auth: [],
+    review: [
+      'users/api',
+      'users/search-query',
+      'organizations/api',
+      'organizations/memberships',
+      'organizations/fetch-memberships',
+      'organizations/rate-gate',
+    ],
+  }).map(([feature, dataModules]) => ({
     files: [`src/features/${feature}/**`],
     rules: {
       'no-restricted-imports': [
@@ -62,46 +76,16 @@ export default tseslint.config(
             {
               group: [
                 ...new Set(['@/features/*/**', '!@/features/auth/**', `!@/features/${feature}/**`]),
+                ...dataModules.map((module) => `!@/features/${module}`),
               ],
-              message: 'Features must not import each other; compose them in a page in src/app.',
+              message:
+                'Features must not import each other (bulk review: only the data modules listed here); compose them in a page in src/app.',
             },
           ],
         },
       ],
     },
   })),
-  {
-    // Bulk review is by nature users × organizations: it resolves inputs with the users feature's
-    // query factory and loads memberships with the organizations feature's, so the cache is shared
-    // with the other pages. It may use those data modules, never their components (UI stays theirs).
-    files: ['src/features/review/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@/app/*'], message: 'Features must not import the app layer.' },
-            {
-              group: [
-                '@/features/*/**',
-                '!@/features/auth/**',
-                '!@/features/review/**',
-                '!@/features/users/api',
-                '!@/features/users/search-query',
-                '!@/features/users/user-facts',
-                '!@/features/organizations/api',
-                '!@/features/organizations/memberships',
-                '!@/features/organizations/fetch-memberships',
-                '!@/features/organizations/rate-gate',
-              ],
-              message:
-                'Bulk review may use the users and organizations data modules (query factories, pager, rate gate), not their components.',
-            },
-          ],
-        },
-      ],
-    },
-  },
   {
     files: ['src/**/*.test.{ts,tsx}'],
     ...testingLibrary.configs['flat/react'],

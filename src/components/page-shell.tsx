@@ -23,7 +23,7 @@ export function PageShell({ account, children }: { account: ReactNode; children:
         <Group h={60} maw={CONTENT_WIDTH} mx="auto" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap" miw={0}>
             <Link href={toSearch()} asChild>
-              <Anchor underline="never" className={classes.brand}>
+              <Anchor underline="never" className={classes.brand} aria-label="Orgscope">
                 <BrandMark />
               </Anchor>
             </Link>

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { readReviewList, REVIEW_LIMIT } from './review-input'
 
+/** The entries a text yields, as given. */
+function inputsOf(text: string): string[] {
+  return readReviewList(text).entries.map((entry) => entry.input)
+}
+
 describe('reading a review list', () => {
   test('tells user ids from emails by their shape, one per line', () => {
     const list = readReviewList(
@@ -26,13 +31,11 @@ describe('reading a review list', () => {
   test('keeps ids exactly as given, with reserved and non-Latin characters', () => {
     const ids = ['auth0|what?really#100%25', 'oidc|corp/ldap|jos\u00e9.n\u00fa\u00f1ez']
 
-    expect(readReviewList(ids.join('\n')).entries.map((entry) => entry.input)).toEqual(ids)
+    expect(inputsOf(ids.join('\n'))).toEqual(ids)
   })
 
   test('reads commas and tabs (a range pasted from a spreadsheet) as separators', () => {
-    const list = readReviewList('a@example.com, b@example.com\tauth0|1\n"c@example.com"')
-
-    expect(list.entries.map((entry) => entry.input)).toEqual([
+    expect(inputsOf('a@example.com, b@example.com\tauth0|1\n"c@example.com"')).toEqual([
       'a@example.com',
       'b@example.com',
       'auth0|1',

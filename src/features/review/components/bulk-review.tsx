@@ -24,13 +24,7 @@ export function BulkReview() {
       <ReviewForm running={state.running} onReview={review.start} />
       {state.entries.length > 0 && (
         <>
-          <ReviewProgress
-            progress={progress}
-            running={state.running}
-            onCancel={review.cancel}
-            onRetryFailed={review.retryFailed}
-            onResume={review.resume}
-          />
+          <ReviewProgress review={review} progress={progress} />
           <ReviewResults
             entries={entries}
             users={users}

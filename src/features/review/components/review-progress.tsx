@@ -1,8 +1,8 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core'
-import { useId } from 'react'
 import { formatDuration, formatNumber } from '@/lib/format'
 import { useNow } from '@/lib/use-now'
 import type { ReviewProgress as Progressing } from '../review-state'
+import type { BulkReview } from '../use-bulk-review'
 
 /**
  * How far the review has got: a bar named "Reviewed 12 of 40 users", what is done, failed and
@@ -10,39 +10,23 @@ import type { ReviewProgress as Progressing } from '../review-state'
  * it runs; afterwards "Retry failed" and, after a cancel, "Resume".
  */
 export function ReviewProgress({
+  review,
   progress,
-  running,
-  onCancel,
-  onRetryFailed,
-  onResume,
 }: {
+  review: BulkReview
   progress: Progressing
-  running: boolean
-  onCancel: () => void
-  onRetryFailed: () => void
-  onResume: () => void
 }) {
-  const labelId = useId()
+  const { running } = review.state
   const { total, reviewed, failed, cancelled } = progress
   const label = `Reviewed ${formatNumber(reviewed)} of ${formatNumber(total)} ${total === 1 ? 'user' : 'users'}`
   const percent = total > 0 ? (reviewed / total) * 100 : 0
 
   return (
     <Stack gap={6}>
-      <Text id={labelId} size="sm" fw={600}>
+      <Text size="sm" fw={600} aria-hidden="true">
         {label}
       </Text>
-      <Progress.Root
-        size="md"
-        role="progressbar"
-        aria-labelledby={labelId}
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={reviewed}
-        aria-valuetext={label}
-      >
-        <Progress.Section value={percent} withAria={false} animated={running} striped={running} />
-      </Progress.Root>
+      <Progress value={percent} aria-label={label} size="md" striped={running} animated={running} />
       <Group justify="space-between" gap="xs" wrap="wrap">
         {/* Polite: counts change often; a screen reader hears where it stands when it pauses. */}
         <Text size="sm" c="dimmed" role="status">
@@ -57,17 +41,17 @@ export function ReviewProgress({
         </Text>
         <Group gap="xs">
           {running && (
-            <Button size="xs" variant="default" onClick={onCancel}>
+            <Button size="xs" variant="default" onClick={review.cancel}>
               Cancel
             </Button>
           )}
           {!running && cancelled > 0 && (
-            <Button size="xs" variant="light" onClick={onResume}>
+            <Button size="xs" variant="light" onClick={review.resume}>
               Resume
             </Button>
           )}
           {!running && failed > 0 && (
-            <Button size="xs" onClick={onRetryFailed}>
+            <Button size="xs" onClick={review.retryFailed}>
               Retry failed
             </Button>
           )}

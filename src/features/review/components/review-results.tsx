@@ -1,14 +1,16 @@
-import { Group, Stack, Text, TextInput } from '@mantine/core'
+import { useAuth0 } from '@auth0/auth0-react'
+import { Group, Stack, Text } from '@mantine/core'
 import { useDeferredValue, useMemo, useState } from 'react'
 import { ExportMenu } from '@/components/export-menu'
+import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { MEMBERSHIPS_LIST_CAP } from '@/features/organizations/fetch-memberships'
 import { saveFile, type ExportFormat } from '@/lib/export/download'
 import { formatNumber } from '@/lib/format'
+import { useTenant } from '@/lib/tenant'
 import { buildReviewFile } from '../review-export'
 import { filterReviewRows } from '../review-filter'
 import type { ReviewedMemberships, ReviewFailure, ReviewRow } from '../review-state'
-import { useExportIdentity } from '../use-export-identity'
 import { ReviewFailures } from './review-failures'
 import { ReviewTable } from './review-table'
 import classes from './review-table.module.css'
@@ -40,14 +42,16 @@ export function ReviewResults({
   const [filterText, setFilterText] = useState('')
   const filter = useDeferredValue(filterText).trim()
   const shown = useMemo(() => filterReviewRows(rows, filter), [rows, filter])
-  const identity = useExportIdentity()
+  const tenant = useTenant()
+  const { user } = useAuth0()
   // The oldest list on screen: a list reused from the cache can be older than the review.
   const asOf = users.length > 0 ? Math.min(...users.map(({ fetchedAt }) => fetchedAt)) : 0
 
   const onExport = async (format: ExportFormat) => {
     const file = await buildReviewFile({
       format,
-      ...(await identity()),
+      tenantDomain: tenant.domain,
+      exportedBy: user?.email ?? user?.sub ?? 'unknown',
       filter,
       rows: shown,
       totalRows: rows.length,
@@ -83,15 +87,10 @@ export function ReviewResults({
             <CappedLists users={users} />
           </Stack>
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              label="Filter"
-              placeholder="User, organization or entry"
+            <FilterBox
               value={filterText}
-              onChange={(event) => setFilterText(event.currentTarget.value)}
-              size="sm"
-              w={{ base: '100%', xs: 260 }}
-              autoComplete="off"
-              spellCheck={false}
+              onChange={setFilterText}
+              placeholder="User, organization or entry"
             />
             <ExportMenu onExport={onExport} disabled={rows.length === 0} />
           </Group>

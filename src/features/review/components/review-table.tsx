@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core'
+import { Button, Group, Paper, Text } from '@mantine/core'
 import { useState } from 'react'
 import { formatNumber } from '@/lib/format'
 import type { ReviewRow } from '../review-state'
@@ -21,8 +21,10 @@ export function ReviewTable({ rows }: { rows: readonly ReviewRow[] }) {
 
   return (
     <>
-      <div
-        className={classes.scroller}
+      <Paper
+        withBorder
+        className="mantine-focus-auto"
+        style={{ overflowX: 'auto' }}
         // Scrollable content must be reachable by keyboard; the region names what scrolls.
         role="region"
         aria-label="Memberships under review, scrollable"
@@ -47,7 +49,7 @@ export function ReviewTable({ rows }: { rows: readonly ReviewRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Paper>
       {pages > 1 && (
         <Group gap="xs" justify="space-between" wrap="wrap">
           <Text size="sm" c="dimmed">
