@@ -2,15 +2,18 @@ import { expect, test, type Page } from '@playwright/test'
 import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
 import { SCENARIO_USERS } from '../server/local-tenant/seed/scenarios'
 import { ADA, storageStateFor } from './support/auth'
+import { assertFocusedVisibly, tabTo } from './support/keyboard'
 import {
   assertReviewFinished,
   exportReviewCsv,
   goToReview,
   reviewFailures,
   reviewList,
+  reviewBox,
   reviewStatus,
   reviewTableRows,
 } from './support/review'
+import { goToSearch } from './support/screens'
 
 test.use({ storageState: storageStateFor(ADA) })
 
@@ -106,6 +109,23 @@ test('bulk review: unknown users, an email with two accounts and a rate-limited 
   expect(records[14]?.slice(0, 2)).toEqual(['input', 'user_id'])
   expect(records.slice(15).map((record) => [record[1], record[4]])).toEqual(after)
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText(fileName)
+})
+
+test('keyboard only: from search, the header takes you to Bulk review and back', async ({
+  page,
+}) => {
+  await goToSearch(page)
+  const nav = page.getByRole('navigation', { name: 'Main' })
+
+  await tabTo(page, nav.getByRole('link', { name: 'Bulk review' }), { backwards: true })
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL('/review')
+  await tabTo(page, reviewBox(page))
+  await assertFocusedVisibly(page, reviewBox(page))
+
+  await tabTo(page, nav.getByRole('link', { name: 'Search' }), { backwards: true })
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL('/')
 })
 
 /**
