@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test'
 import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
 import { SCENARIO_USERS, type ScenarioName } from '../server/local-tenant/seed/scenarios'
-import { ADA, fillTenantSignIn, storageStateFor } from './support/auth'
-import { assertAlert, goToUserOrganizations } from './support/app'
+import { ADA, fillTenantSignIn, RAE, storageStateFor } from './support/auth'
+import { assertAlert, goToUserOrganizations, organizationsTable } from './support/app'
 import { assertNoSeriousA11yViolations } from './support/axe'
 import { assertReviewFinished, goToReview, reviewFailures, reviewList } from './support/review'
 import {
@@ -37,6 +37,16 @@ test.describe('signed out', () => {
 
     await fillTenantSignIn(page, { ...ADA, password: 'not-the-password' })
     await expect(page.getByRole('alert')).toHaveText(/wrong email or password/i)
+    await assertNoSeriousA11yViolations(page)
+  })
+})
+
+test.describe('signed in without read:organization_member_roles', () => {
+  test.use({ storageState: storageStateFor(RAE) })
+
+  test('every row naming the missing scope', async ({ page }) => {
+    await goToMembershipsTable(page, NAMED_USERS.threeMemberships.userId, '3 organizations')
+    await expect(page.getByText('Needs read:organization_member_roles')).toHaveCount(3)
     await assertNoSeriousA11yViolations(page)
   })
 })
@@ -97,6 +107,28 @@ test.describe('signed in', () => {
 
   test('the hostile, right-to-left and very long organization names', async ({ page }) => {
     await goToMembershipsTable(page, NAMED_USERS.edgeCaseOrganizations.userId, '24 organizations')
+    await assertNoSeriousA11yViolations(page)
+  })
+
+  test('roles per row: loaded, refused (403) and failed with Retry', async ({ page }) => {
+    await goToMembershipsTable(page, NAMED_USERS.office365User.userId, '3 organizations')
+    await expect(page.getByText('Member, Org Admin')).toBeVisible()
+    await expect(page.getByText('Needs read:organization_member_roles')).toBeVisible()
+    await expect(organizationsTable(page).getByRole('button', { name: 'Retry' })).toBeVisible({
+      timeout: 20_000,
+    })
+    await assertNoSeriousA11yViolations(page)
+  })
+
+  test('the export menu open, and the SHA-256 after a download', async ({ page }) => {
+    await goToMembershipsTable(page, NAMED_USERS.threeMemberships.userId, '3 organizations')
+    await page.getByRole('button', { name: 'Export' }).click()
+    await expect(page.getByRole('menuitem', { name: 'CSV' })).toBeVisible()
+    await assertNoSeriousA11yViolations(page)
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('menuitem', { name: 'CSV' }).click()
+    await downloading
+    await expect(page.getByRole('status').filter({ hasText: 'SHA-256' })).toBeVisible()
     await assertNoSeriousA11yViolations(page)
   })
 

@@ -1,13 +1,23 @@
 import { expect, test } from '@playwright/test'
+import { LOCAL_DASHBOARD_URL } from '../scripts/local-dashboard-url'
 import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
+import { seedTenantData } from '../server/local-tenant/seed/seed'
+import { parseCsv } from '../src/lib/export/csv'
+import { PROVENANCE_CSV_KEYS } from '../src/lib/export/provenance'
 import { toUserOrganizations } from '../src/lib/routes'
-import { ADA, storageStateFor } from './support/auth'
+import { ADA, RAE, storageStateFor } from './support/auth'
 import {
   assertOrganizationsTotal,
   goToUserOrganizations,
   organizationRows,
   organizationsTable,
 } from './support/app'
+import {
+  downloadExport,
+  organizationRowCount,
+  renderedOrganizationIds,
+  rolesCellOf,
+} from './support/memberships'
 
 test.use({ storageState: storageStateFor(ADA) })
 
@@ -83,3 +93,146 @@ test('hostile organization data renders as inert text', async ({ page }) => {
   }
   expect(dialogs).toEqual([])
 })
+
+test.describe('for auditors', () => {
+  const liWei = NAMED_USERS.office365User
+  const tenantData = seedTenantData()
+  const [forbiddenRow, failingRow] = tenantData.roleScenarios.map((row) => row.organizationId)
+  const liWeiFirst = seeded(tenantData.membershipsByUserId.get(liWei.userId)?.[0])
+
+  test('roles shown for a membership, and a refused row says which scope it needs', async ({
+    page,
+  }) => {
+    await goToUserOrganizations(page, liWei.userId)
+    await assertOrganizationsTotal(page, '3 organizations')
+
+    await expect(rolesCellOf(page, liWeiFirst.id)).toHaveText('Member, Org Admin')
+    await expect(rolesCellOf(page, seeded(forbiddenRow))).toContainText(
+      'Needs read:organization_member_roles',
+    )
+    // A 500 is retried by itself first, then offers Retry in its row; the table stays.
+    await expect(
+      rolesCellOf(page, seeded(failingRow)).getByRole('button', { name: 'Retry' }),
+    ).toBeVisible({ timeout: 20_000 })
+    await expect(rolesCellOf(page, seeded(failingRow))).toContainText('Failed (500)')
+    await expect(organizationRows(page)).toHaveCount(3)
+    await expect(page.getByRole('alert')).toHaveCount(0)
+  })
+
+  test('export after filtering: download the file and check its rows and header', async ({
+    page,
+  }) => {
+    const user = NAMED_USERS.manyMemberships
+    await goToUserOrganizations(page, user.userId)
+    await assertOrganizationsTotal(page, '150 organizations')
+    await expect(page.getByRole('button', { name: 'Export' })).toBeEnabled()
+    await page.getByRole('textbox', { name: 'Filter' }).fill('7')
+    await expect(page.getByText(/^Showing \d+ matching “7”$/)).toBeVisible()
+    const rowCount = await organizationRowCount(page)
+    const onScreen = await renderedOrganizationIds(page)
+
+    const csv = await downloadExport(page, 'CSV')
+    expect(csv.fileName).toMatch(
+      /^orgscope-memberships-auth0_6650a1f0c0ffee0000000150-\d{8}-\d{6}Z\.csv$/,
+    )
+    const records = parseCsv(csv.text)
+    const provenance = Object.fromEntries(records.slice(0, PROVENANCE_CSV_KEYS.length))
+    expect(provenance).toMatchObject({
+      tool: 'Orgscope',
+      tenantDomain: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      'subject.userId': user.userId,
+      'subject.email': user.email,
+      exportedBy: ADA.email,
+      filter: '7',
+      'sort.column': '',
+      rowsExported: String(rowCount),
+      totalRows: '150',
+      complete: 'true',
+    })
+    expect(provenance.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(records[PROVENANCE_CSV_KEYS.length]).toEqual([])
+    const [header, ...rows] = records.slice(PROVENANCE_CSV_KEYS.length + 1)
+    expect(header).toEqual([
+      'logo_url',
+      'display_name',
+      'name',
+      'id',
+      'roles',
+      'roles_status',
+      'primary_color',
+      'page_background_color',
+      'metadata',
+    ])
+    expect(rows).toHaveLength(rowCount)
+    expect(rows.slice(0, onScreen.length).map((row) => row[3])).toEqual(onScreen)
+    expect(rows.every((row) => row.join(' ').includes('7'))).toBe(true)
+
+    const json = JSON.parse((await downloadExport(page, 'JSON')).text) as {
+      provenance: { filter: string; rowsExported: number; subject: { userId: string } }
+      columns: string[]
+      rows: { id: string }[]
+    }
+    expect(json.provenance).toMatchObject({
+      filter: '7',
+      rowsExported: rowCount,
+      subject: { userId: user.userId },
+    })
+    expect(json.columns).toEqual(header)
+    expect(json.rows.map((row) => row.id)).toEqual(rows.map((row) => row[3]))
+  })
+
+  test('the list says when it was fetched, and Refresh fetches it again', async ({ page }) => {
+    await goToUserOrganizations(page, NAMED_USERS.threeMemberships.userId)
+    await assertOrganizationsTotal(page, '3 organizations')
+    await expect(
+      page.getByText(/^As of \d\d:\d\d:\d\d \(.+\)\. Auth0 membership lists can lag/),
+    ).toBeVisible()
+
+    const refetched = page.waitForResponse((response) => response.url().includes('/organizations?'))
+    await page.getByRole('button', { name: 'Refresh' }).click()
+    expect((await refetched).status()).toBe(200)
+    await expect(organizationRows(page)).toHaveCount(3)
+  })
+
+  test('the user and each organization link to the Auth0 Dashboard', async ({ page }) => {
+    await goToUserOrganizations(page, liWei.userId)
+    await assertOrganizationsTotal(page, '3 organizations')
+
+    const userLink = page.getByRole('link', { name: 'Open in Auth0 Dashboard' })
+    // The Dashboard's own form: the base64 of the URL-encoded id, without padding.
+    await expect(userLink).toHaveAttribute(
+      'href',
+      `${LOCAL_DASHBOARD_URL}/users/b2ZmaWNlMzY1JTdDMTAwMzAwMDA4MzhEMjNBRiU0ME1pY3Jvc29mdE9ubGluZS5jb20`,
+    )
+    const organizationLink = organizationsTable(page).getByRole('link', {
+      name: `Open ${liWeiFirst.display_name ?? liWeiFirst.name} in Auth0 Dashboard`,
+    })
+    await expect(organizationLink).toHaveAttribute(
+      'href',
+      `${LOCAL_DASHBOARD_URL}/organizations/${liWeiFirst.id}/overview`,
+    )
+    for (const link of [userLink, organizationLink]) {
+      await expect(link).toHaveAttribute('target', '_blank')
+      await expect(link).toHaveAttribute('rel', 'noopener noreferrer')
+    }
+  })
+})
+
+test.describe('as Rae, who may read memberships but not roles', () => {
+  test.use({ storageState: storageStateFor(RAE) })
+
+  test('every row names the missing scope; the memberships still show', async ({ page }) => {
+    await goToUserOrganizations(page, NAMED_USERS.threeMemberships.userId)
+    await assertOrganizationsTotal(page, '3 organizations')
+    for (const cell of await organizationRows(page).locator('td:nth-child(5)').all()) {
+      await expect(cell).toContainText('Needs read:organization_member_roles')
+    }
+    await expect(page.getByRole('alert')).toHaveCount(0)
+  })
+})
+
+/** A value the seed is known to hold; fails loudly if the seed changed. */
+function seeded<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('The seed no longer holds what this spec expects')
+  return value
+}

@@ -22,6 +22,7 @@ import {
 import { startLocalTenant } from '../server/local-tenant/serve'
 import { loadProxyConfig } from '../server/proxy/config'
 import { startProxy } from '../server/proxy/serve'
+import { LOCAL_DASHBOARD_URL } from './local-dashboard-url'
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const appOrigin = `http://127.0.0.1:${port('APP_PORT', 5173)}`
@@ -53,10 +54,7 @@ Object.assign(process.env, {
   VITE_AUTH0_CLIENT_ID: SPA_CLIENT_ID,
   VITE_AUTH0_AUDIENCE: proxy ? DASHBOARD_API_AUDIENCE : `${tenant.origin}/api/v2/`,
   VITE_API_BASE_URL: `${proxy?.origin ?? tenant.origin}/api/v2`,
-  // The local tenant has no Dashboard of its own; an Auth0-shaped address makes the "Open in
-  // Auth0 Dashboard" links show, as they do for a real tenant.
-  VITE_AUTH0_DASHBOARD_URL:
-    process.env.VITE_AUTH0_DASHBOARD_URL ?? 'https://manage.auth0.com/dashboard/us/orgscope-local',
+  VITE_AUTH0_DASHBOARD_URL: process.env.VITE_AUTH0_DASHBOARD_URL ?? LOCAL_DASHBOARD_URL,
 })
 const vite = await createServer({
   server: { port: port('APP_PORT', 5173), host: '127.0.0.1', strictPort: true },

@@ -6,6 +6,12 @@ export const SAM = {
   name: 'Sam Support (no read:organizations)',
   password: 'orgscope-demo',
 }
+/** Reads memberships but not the roles in them. */
+export const RAE = {
+  email: 'rae@orgscope.test',
+  name: 'Rae Reviewer (no read:organization_member_roles)',
+  password: 'orgscope-demo',
+}
 type Admin = typeof ADA
 
 /** On the tenant's sign-in page: types the credentials and continues. */
