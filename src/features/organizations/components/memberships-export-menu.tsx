@@ -1,5 +1,5 @@
 import { useAuth0 } from '@auth0/auth0-react'
-import { Stack, Text } from '@mantine/core'
+import { Group, Text } from '@mantine/core'
 import { useQueryClient, type QueryState } from '@tanstack/react-query'
 import { ExportMenu } from '@/components/export-menu'
 import { useManagementApi } from '@/features/auth/management-api-context'
@@ -74,13 +74,13 @@ export function MembershipsExportMenu({
   }
 
   return (
-    <Stack gap={4} miw={0}>
+    <Group gap="sm" align="flex-start" wrap="nowrap" miw={0}>
       <ExportMenu onExport={onExport} disabled={loading} />
       {loading && (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" pt={6}>
           Export is available once every organization has loaded.
         </Text>
       )}
-    </Stack>
+    </Group>
   )
 }

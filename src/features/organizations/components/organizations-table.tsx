@@ -105,11 +105,11 @@ export function OrganizationsTable({
         >
           <colgroup>
             <col style={{ width: 52 }} />
-            <col style={{ width: '24%' }} />
-            <col style={{ width: '17%' }} />
+            <col style={{ width: '20%' }} />
+            <col style={{ width: '14%' }} />
             <col style={{ width: 240 }} />
-            <col style={{ width: 180 }} />
-            <col style={{ width: 150 }} />
+            <col style={{ width: 170 }} />
+            <col style={{ width: 140 }} />
             <col />
           </colgroup>
           <thead>

@@ -41,7 +41,7 @@ export function RolesCell({
     const view = describeRolesFailure(failure, query.isFetching)
     return (
       <span className={classes.rolesFailure} title={view.detail}>
-        <span className={classes.truncate}>{view.text}</span>
+        <span className={classes.clamp}>{view.text}</span>
         <span className={classes.visuallyHidden}>{` ${view.detail}`}</span>
         {view.canRetry && (
           <button type="button" className={classes.textButton} onClick={() => void query.refetch()}>

@@ -141,28 +141,27 @@ function MembershipsView({
           />
           {freshness}
         </Stack>
-        <Group align="flex-end" gap="sm" wrap="wrap" w={{ base: '100%', xs: 'auto' }}>
-          <TextInput
-            label="Filter"
-            placeholder="Name, id or metadata"
-            value={filterText}
-            onChange={(event) => setFilterText(event.currentTarget.value)}
-            size="sm"
-            w={{ base: '100%', xs: 280 }}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <MembershipsExportMenu
-            userId={userId}
-            userEmail={userEmail}
-            memberships={memberships}
-            stalled={stalled}
-            rows={rows}
-            filter={filter}
-            sort={sort}
-          />
-        </Group>
+        <TextInput
+          label="Filter"
+          placeholder="Name, id or metadata"
+          value={filterText}
+          onChange={(event) => setFilterText(event.currentTarget.value)}
+          size="sm"
+          w={{ base: '100%', xs: 280 }}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </Group>
+      {/* A row of its own: after a download it grows the file name and its SHA-256. */}
+      <MembershipsExportMenu
+        userId={userId}
+        userEmail={userEmail}
+        memberships={memberships}
+        stalled={stalled}
+        rows={rows}
+        filter={filter}
+        sort={sort}
+      />
       {!memberships.complete && <MembershipsProgress memberships={memberships} stalled={stalled} />}
       {rows.length > 0 ? (
         <OrganizationsTable
