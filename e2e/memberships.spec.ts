@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { LOCAL_DASHBOARD_URL } from '../scripts/local-dashboard-url'
 import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
 import { seedTenantData } from '../server/local-tenant/seed/seed'
+import { MEMBERSHIPS_EXPORT_COLUMNS } from '../src/features/organizations/memberships-export'
 import { parseCsv } from '../src/lib/export/csv'
 import { PROVENANCE_CSV_KEYS } from '../src/lib/export/provenance'
 import { toUserOrganizations } from '../src/lib/routes'
@@ -152,17 +153,7 @@ test.describe('for auditors', () => {
     expect(provenance.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     expect(records[PROVENANCE_CSV_KEYS.length]).toEqual([])
     const [header, ...rows] = records.slice(PROVENANCE_CSV_KEYS.length + 1)
-    expect(header).toEqual([
-      'logo_url',
-      'display_name',
-      'name',
-      'id',
-      'roles',
-      'roles_status',
-      'primary_color',
-      'page_background_color',
-      'metadata',
-    ])
+    expect(header).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
     expect(rows).toHaveLength(rowCount)
     expect(rows.slice(0, onScreen.length).map((row) => row[3])).toEqual(onScreen)
     expect(rows.every((row) => row.join(' ').includes('7'))).toBe(true)

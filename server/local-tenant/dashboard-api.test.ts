@@ -25,7 +25,7 @@ const defaultTenant = () =>
 
 describe("the dashboard's API", () => {
   it.each([
-    [ADA, ['read:users', 'read:organizations']],
+    [ADA, ['read:users', 'read:organizations', 'read:organization_member_roles']],
     [SAM, ['read:users']],
   ])('gives $email a token for it carrying their permissions', async (admin, permissions) => {
     const tenant = await defaultTenant()

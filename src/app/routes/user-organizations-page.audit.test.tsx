@@ -1,15 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MEMBERSHIPS_EXPORT_COLUMNS } from '@/features/organizations/memberships-export'
 import { parseCsv } from '@/lib/export/csv'
 import { PROVENANCE_CSV_KEYS } from '@/lib/export/provenance'
-import { toUserOrganizations } from '@/lib/routes'
-import { ADA, RAE, renderApp, TEST_DASHBOARD_URL } from '@/testing/render'
+import { dataRows, openUser, organizationsTable, seeded } from '@/testing/memberships-page'
+import { ADA, RAE, TEST_DASHBOARD_URL } from '@/testing/render'
 import { server, tenant, tenantUrl } from '@/testing/server'
 import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 import { buildRoleScenarios } from '../../../server/local-tenant/seed/roles'
-import type { Organization } from '../../../server/local-tenant/seed/types'
 
 // The memberships page as an auditor uses it: roles per row, Dashboard links, freshness and the
 // export of what is on screen.
@@ -18,18 +18,6 @@ const { threeMemberships, manyMemberships, office365User: liWei } = NAMED_USERS
 const [forbiddenRow, failingRow] = buildRoleScenarios(tenant.data.membershipsByUserId)
 const ROLES_PATH = tenantUrl('/api/v2/organizations/:orgId/members/:userId/roles')
 const ROLES_COLUMN = 4
-
-function seeded(userId: string): readonly Organization[] {
-  return tenant.data.membershipsByUserId.get(userId) ?? []
-}
-
-function openUser(userId: string, options: Parameters<typeof renderApp>[0] = {}) {
-  return renderApp({ route: toUserOrganizations(userId), ...options })
-}
-
-async function organizationsTable(): Promise<HTMLElement> {
-  return screen.findByRole('table', { name: 'Organizations' }, { timeout: 5000 })
-}
 
 /** The rendered data row of an organization (by its id), or an error. */
 function rowOf(table: HTMLElement, organizationId: string): HTMLElement {
@@ -185,12 +173,7 @@ describe('export', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Filter' }), '7')
     await waitFor(() => expect(screen.getByText(/^Showing \d+ matching “7”$/)).toBeVisible())
-    const onScreen = within(table)
-      .getAllByRole('row')
-      .filter(
-        (row) => row.hasAttribute('aria-rowindex') && row.getAttribute('aria-rowindex') !== '1',
-      )
-      .map((row) => within(row).getAllByRole('cell')[3]?.textContent)
+    const onScreen = dataRows(table).map((row) => within(row).getAllByRole('cell')[3]?.textContent)
     await user.click(screen.getByRole('button', { name: 'Export' }))
     await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
 
@@ -214,14 +197,7 @@ describe('export', () => {
     expect(table).toHaveAttribute('aria-rowcount', String(ids.length + 1))
     expect(provenance.rowsExported).toBe(String(ids.length))
     expect(ids.slice(0, onScreen.length)).toEqual(onScreen)
-    expect(records[PROVENANCE_CSV_KEYS.length + 1]?.slice(0, 6)).toEqual([
-      'logo_url',
-      'display_name',
-      'name',
-      'id',
-      'roles',
-      'roles_status',
-    ])
+    expect(records[PROVENANCE_CSV_KEYS.length + 1]).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
   })
 
   it('is off, saying why, while the list is still loading', async () => {

@@ -6,7 +6,8 @@ import { ManagementApiProvider } from '@/features/auth/management-api-context'
 import { organizationQueries } from '@/features/organizations/api'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import { routePatterns, toUserOrganizations } from '@/lib/routes'
-import { renderApp, renderWithProviders, SAM } from '@/testing/render'
+import { dataRows, openUser, organizationsTable, seeded } from '@/testing/memberships-page'
+import { renderWithProviders, SAM } from '@/testing/render'
 import { server, tenant, TENANT_API_BASE_URL, tenantUrl } from '@/testing/server'
 import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
@@ -27,25 +28,6 @@ const {
 } = NAMED_USERS
 
 const ORGANIZATIONS_PATH = tenantUrl('/api/v2/users/:userId/organizations')
-
-function seeded(userId: string): readonly Organization[] {
-  return tenant.data.membershipsByUserId.get(userId) ?? []
-}
-
-function openUser(userId: string, options: Parameters<typeof renderApp>[0] = {}) {
-  return renderApp({ route: toUserOrganizations(userId), ...options })
-}
-
-async function organizationsTable(): Promise<HTMLElement> {
-  return screen.findByRole('table', { name: 'Organizations' }, { timeout: 5000 })
-}
-
-/** The data rows rendered right now (the header row and the spacer rows excluded). */
-function dataRows(table: HTMLElement): HTMLElement[] {
-  return within(table)
-    .getAllByRole('row')
-    .filter((row) => row.hasAttribute('aria-rowindex') && row.getAttribute('aria-rowindex') !== '1')
-}
 
 function cellTexts(row: HTMLElement): string[] {
   return within(row)

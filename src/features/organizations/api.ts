@@ -51,6 +51,10 @@ export const organizationQueries = {
   /** Every cached roles lookup of one user: what a refresh of their list refreshes too. */
   memberRolesOf: (userId: string) => [...organizationQueries.all(), 'memberRoles', userId] as const,
 
+  /** The cache key of one membership's roles, for reading the cache without fetching. */
+  memberRolesKey: (userId: string, organizationId: string) =>
+    [...organizationQueries.memberRolesOf(userId), organizationId] as const,
+
   /**
    * The roles `userId` holds in one organization, cached per user and organization. Fetched only
    * while someone looks at the row (see RolesCell): the lookup's signal is the query's, so a row
@@ -60,7 +64,7 @@ export const organizationQueries = {
   memberRoles: (api: ManagementApi, userId: string, organizationId: string) =>
     // eslint-disable-next-line @tanstack/query/exhaustive-deps -- `api` is the session's client, not part of what is fetched (see above)
     queryOptions({
-      queryKey: [...organizationQueries.memberRolesOf(userId), organizationId] as const,
+      queryKey: organizationQueries.memberRolesKey(userId, organizationId),
       queryFn: ({ signal }) => fetchMemberRoles(api, organizationId, userId, { signal }),
     }),
 }

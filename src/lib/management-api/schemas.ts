@@ -66,20 +66,26 @@ export const UsersPageSchema = z.looseObject({
 export type UsersPage = z.infer<typeof UsersPageSchema>
 
 /**
- * `GET /users/{id}/organizations`: `{ start, limit, total, organizations }` with
- * include_totals, a bare array without. Both come out as a page; the bare form says nothing about
- * how many exist, so `start`, `limit` and `total` are then undefined. (A preprocess rather than a
- * union, so a mismatch names the field, e.g. `organizations.0.id`, not "invalid input".)
+ * A list endpoint that answers `{ start, limit, total, [key]: [...] }` with include_totals and a
+ * bare array without. Both come out as a page; the bare form says nothing about how many exist,
+ * so `start`, `limit` and `total` are then undefined. (A preprocess rather than a union, so a
+ * mismatch names the field, e.g. `organizations.0.id`, not "invalid input".)
  */
-export const OrganizationsPageSchema = z.preprocess(
-  (value) => (Array.isArray(value) ? { organizations: value } : value),
-  z.looseObject({
-    start: optional(z.number()),
-    limit: optional(z.number()),
-    total: optional(z.number()),
-    organizations: z.array(OrganizationSchema),
-  }),
-)
+function listPageSchema<K extends string, T extends z.ZodType>(key: K, item: T) {
+  const list = { [key]: z.array(item) } as Record<K, z.ZodArray<T>>
+  return z.preprocess(
+    (value) => (Array.isArray(value) ? { [key]: value } : value),
+    z.looseObject({
+      start: optional(z.number()),
+      limit: optional(z.number()),
+      total: optional(z.number()),
+      ...list,
+    }),
+  )
+}
+
+/** `GET /users/{id}/organizations`. */
+export const OrganizationsPageSchema = listPageSchema('organizations', OrganizationSchema)
 export type OrganizationsPage = z.infer<typeof OrganizationsPageSchema>
 
 /** A role (Auth0 RBAC) as an organization assigns it to a member. */
@@ -90,19 +96,8 @@ export const RoleSchema = z.looseObject({
 })
 export type Role = z.infer<typeof RoleSchema>
 
-/**
- * `GET /organizations/{id}/members/{user_id}/roles`: `{ start, limit, total, roles }` with
- * include_totals, a bare array without (read as a page with no totals), as for memberships.
- */
-export const MemberRolesPageSchema = z.preprocess(
-  (value) => (Array.isArray(value) ? { roles: value } : value),
-  z.looseObject({
-    start: optional(z.number()),
-    limit: optional(z.number()),
-    total: optional(z.number()),
-    roles: z.array(RoleSchema),
-  }),
-)
+/** `GET /organizations/{id}/members/{user_id}/roles`: the same two forms as memberships. */
+export const MemberRolesPageSchema = listPageSchema('roles', RoleSchema)
 export type MemberRolesPage = z.infer<typeof MemberRolesPageSchema>
 
 /** The Management API's error body: `{ statusCode, error, message, errorCode?, attributes? }`. */

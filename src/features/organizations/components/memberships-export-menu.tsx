@@ -2,7 +2,6 @@ import { useAuth0 } from '@auth0/auth0-react'
 import { Group, Text } from '@mantine/core'
 import { useQueryClient, type QueryState } from '@tanstack/react-query'
 import { ExportMenu } from '@/components/export-menu'
-import { useManagementApi } from '@/features/auth/management-api-context'
 import { buildExport, saveFile, type ExportFormat } from '@/lib/export/download'
 import type { Organization, Role } from '@/lib/management-api/schemas'
 import { useTenant } from '@/lib/tenant'
@@ -42,7 +41,6 @@ export function MembershipsExportMenu({
   filter: string
   sort: SortState
 }) {
-  const api = useManagementApi()
   const queryClient = useQueryClient()
   const { domain } = useTenant()
   const { user } = useAuth0()
@@ -63,8 +61,8 @@ export function MembershipsExportMenu({
         rows,
         rolesOf: (organizationId) =>
           rolesStateOf(
-            queryClient.getQueryState(
-              organizationQueries.memberRoles(api, userId, organizationId).queryKey,
+            queryClient.getQueryState<Role[]>(
+              organizationQueries.memberRolesKey(userId, organizationId),
             ),
           ),
       }),

@@ -17,7 +17,7 @@ export interface OrganizationRowProps {
   onCopied: (id: string) => void
   /** Whose memberships these are: the roles are this user's. */
   userId: string
-  /** The row is in view and roles may be looked up (see RolesCell). */
+  /** The row has settled in view and its roles may be looked up (see RolesCell). */
   rolesLive: boolean
   /** The tenant in the Auth0 Dashboard; without it, no link. */
   dashboardUrl: string | undefined
@@ -78,13 +78,7 @@ export const OrganizationRow = memo(function OrganizationRow({
         </span>
       </td>
       <td>
-        {/* Keyed by liveness: leaving the view unmounts the live lookup, which cancels it. */}
-        <RolesCell
-          key={String(rolesLive)}
-          userId={userId}
-          organizationId={organization.id}
-          live={rolesLive}
-        />
+        <RolesCell userId={userId} organizationId={organization.id} live={rolesLive} />
       </td>
       <td>
         <BrandingSwatches organization={organization} />

@@ -18,6 +18,11 @@ const OVERSCAN_ROWS = 8
  */
 const UNMEASURED_VIEWPORT_PX = 640
 const COLUMN_COUNT = 7
+/**
+ * How long the rows in view must stay put (no scrolling, no new filter or sort) before their roles
+ * are looked up: rows scrolled or typed past are never asked for, and a keystroke mounts no lookup.
+ */
+const ROLES_SETTLE_MS = 250
 
 const observeRectOrAssume = <T extends Element>(
   instance: Virtualizer<T, Element>,
@@ -47,7 +52,7 @@ export interface OrganizationsTableProps {
  * rows in view (plus a few) are in the DOM, between two spacer rows that keep the scroll height
  * right. `aria-rowcount` / `aria-rowindex` tell screen readers the full size and where each
  * rendered row sits. Columns: logo, display name, name, id, roles, branding, metadata. Roles are
- * looked up only for the rows in view, not the overscan around them.
+ * looked up only for the rows in view once they settle, not the overscan around them.
  */
 export function OrganizationsTable({
   organizations,
@@ -80,7 +85,22 @@ export function OrganizationsTable({
 
   const rows = virtualizer.getVirtualItems()
   // The rows in view, without the overscan (set by getVirtualItems).
-  const inView = virtualizer.range
+  const firstInView = virtualizer.range?.startIndex ?? -1
+  const lastInView = virtualizer.range?.endIndex ?? -1
+  const [settled, setSettled] = useState<SettledRows | undefined>(undefined)
+  useEffect(() => {
+    if (!rolesEnabled) return
+    const timer = setTimeout(
+      () => setSettled({ organizations, first: firstInView, last: lastInView }),
+      ROLES_SETTLE_MS,
+    )
+    return () => clearTimeout(timer)
+  }, [rolesEnabled, organizations, firstInView, lastInView])
+  const rolesLive = (index: number) =>
+    rolesEnabled &&
+    settled?.organizations === organizations &&
+    index >= settled.first &&
+    index <= settled.last
   const firstRow = rows[0]
   const lastRow = rows.at(-1)
   const spaceAbove = firstRow ? firstRow.start - HEADER_HEIGHT_PX : 0
@@ -136,12 +156,7 @@ export function OrganizationsTable({
                   rowIndex={row.index + 2}
                   onCopied={onCopied}
                   userId={userId}
-                  rolesLive={
-                    rolesEnabled &&
-                    inView !== null &&
-                    row.index >= inView.startIndex &&
-                    row.index <= inView.endIndex
-                  }
+                  rolesLive={rolesLive(row.index)}
                   dashboardUrl={dashboardUrl}
                 />
               ) : null
@@ -157,6 +172,13 @@ export function OrganizationsTable({
       </span>
     </>
   )
+}
+
+/** The rows that were in view when the table last stood still, by index into `organizations`. */
+interface SettledRows {
+  organizations: readonly Organization[]
+  first: number
+  last: number
 }
 
 /** Stands in for the rows that are not rendered; hidden from assistive technology. */

@@ -1,32 +1,75 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient, type QueryState } from '@tanstack/react-query'
 import { useManagementApi } from '@/features/auth/management-api-context'
+import type { Role } from '@/lib/management-api/schemas'
 import { organizationQueries } from '../api'
 import { describeRolesFailure } from '../roles-failure'
 import classes from './organizations-table.module.css'
 
-/**
- * One membership's roles. `live` while the row is in view: only then is the lookup made, and a
- * row that leaves the view before its answer drops it (the parent remounts this cell, and
- * react-query cancels a query nobody watches any more). Plain elements, not Mantine: one per
- * rendered row. Role names are tenant text, rendered as text.
- */
-export function RolesCell({
-  userId,
-  organizationId,
-  live,
-}: {
+interface RolesCellProps {
   userId: string
   organizationId: string
-  live: boolean
-}) {
-  const api = useManagementApi()
-  const query = useQuery({
-    ...organizationQueries.memberRoles(api, userId, organizationId),
-    enabled: live,
-  })
+}
 
-  if (query.data) {
-    const names = query.data.map((role) => role.name).join(', ')
+/**
+ * One membership's roles. Plain elements, not Mantine: one per rendered row. Role names are tenant
+ * text, rendered as text.
+ *
+ * `live` (the row has settled in view): the roles are looked up, watched as they arrive. Not live
+ * (overscan, fast scrolling, a filter being typed): only what the cache already holds is shown,
+ * without subscribing, so mounting a row costs next to nothing. Going from live to not live
+ * unmounts the lookup's only watcher, and react-query cancels a lookup nobody watches: a row that
+ * leaves the view before its turn in the pool is never asked for.
+ */
+export function RolesCell({ live, ...props }: RolesCellProps & { live: boolean }) {
+  return live ? <LiveRoles {...props} /> : <CachedRoles {...props} />
+}
+
+function LiveRoles({ userId, organizationId }: RolesCellProps) {
+  const api = useManagementApi()
+  const query = useQuery(organizationQueries.memberRoles(api, userId, organizationId))
+  // While fetching (a first try, a retry, "Retry"): the last failure only if it is being retried.
+  const failure = query.isFetching ? query.failureReason : query.error
+  return (
+    <RolesView
+      roles={query.data}
+      failure={failure ?? undefined}
+      retrying={query.isFetching}
+      onRetry={() => void query.refetch()}
+      pending={query.isFetching ? 'Loading…' : '…'}
+    />
+  )
+}
+
+function CachedRoles({ userId, organizationId }: RolesCellProps) {
+  const state: QueryState<Role[]> | undefined = useQueryClient().getQueryState(
+    organizationQueries.memberRolesKey(userId, organizationId),
+  )
+  return (
+    <RolesView
+      roles={state?.data}
+      failure={state?.error ?? undefined}
+      retrying={false}
+      pending="…"
+    />
+  )
+}
+
+function RolesView({
+  roles,
+  failure,
+  retrying,
+  onRetry,
+  pending,
+}: {
+  roles: readonly Role[] | undefined
+  failure: unknown
+  retrying: boolean
+  /** Without it, no Retry button (the row is not in view). */
+  onRetry?: () => void
+  pending: string
+}) {
+  if (roles) {
+    const names = roles.map((role) => role.name).join(', ')
     return names === '' ? (
       <span className={classes.none}>No roles</span>
     ) : (
@@ -35,16 +78,14 @@ export function RolesCell({
       </span>
     )
   }
-  // While fetching (a first try, a retry, "Retry"): the last failure only if it is being retried.
-  const failure = query.isFetching ? query.failureReason : query.error
-  if (failure) {
-    const view = describeRolesFailure(failure, query.isFetching)
+  if (failure !== undefined) {
+    const view = describeRolesFailure(failure, retrying)
     return (
       <span className={classes.rolesFailure} title={view.detail}>
         <span className={classes.clamp}>{view.text}</span>
         <span className={classes.visuallyHidden}>{` ${view.detail}`}</span>
-        {view.canRetry && (
-          <button type="button" className={classes.textButton} onClick={() => void query.refetch()}>
+        {view.canRetry && onRetry && (
+          <button type="button" className={classes.textButton} onClick={onRetry}>
             Retry
           </button>
         )}
@@ -52,8 +93,8 @@ export function RolesCell({
     )
   }
   return (
-    <span className={classes.none} title={live ? 'Loading roles' : 'Roles load when in view'}>
-      {live && query.isFetching ? 'Loading…' : '…'}
+    <span className={classes.none} title="Roles load once the row is in view">
+      {pending}
     </span>
   )
 }
