@@ -120,6 +120,37 @@ test.describe('for auditors', () => {
     await expect(page.getByRole('alert')).toHaveCount(0)
   })
 
+  test('scrolling quickly through 1,000 rows looks up roles only where the table stops', async ({
+    page,
+  }) => {
+    const rolesLookups: string[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && /\/members\/[^/]+\/roles\?/.test(request.url())) {
+        rolesLookups.push(request.url())
+      }
+    })
+    await goToUserOrganizations(page, NAMED_USERS.thousandMemberships.userId)
+    await assertOrganizationsTotal(page, '1,000 organizations')
+    const scroller = page.getByRole('region', { name: 'Organizations list' })
+    const rows = organizationRows(page)
+    await expect(rows.first().locator('td').nth(4)).not.toHaveText('…')
+
+    // A screenful and more per frame, to the end: no row stays in view long enough to settle.
+    await scroller.evaluate(async (element) => {
+      for (let top = 0; top < element.scrollHeight; top += 1500) {
+        element.scrollTop = top
+        await new Promise(requestAnimationFrame)
+      }
+      element.scrollTop = element.scrollHeight
+    })
+    await expect(page.locator('tbody tr[aria-rowindex="1001"]')).toBeAttached()
+    const lastRow = rows.last().locator('td').nth(4)
+    await expect(lastRow).not.toHaveText(/…/)
+
+    // The first screenful and the last, not the 1,000 rows scrolled past.
+    expect(rolesLookups.length).toBeLessThanOrEqual(2 * (await rows.count()))
+  })
+
   test('export after filtering: download the file and check its rows and header', async ({
     page,
   }) => {
