@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
+import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { useTenant } from '@/lib/tenant'
@@ -141,16 +142,7 @@ function MembershipsView({
           />
           {freshness}
         </Stack>
-        <TextInput
-          label="Filter"
-          placeholder="Name, id or metadata"
-          value={filterText}
-          onChange={(event) => setFilterText(event.currentTarget.value)}
-          size="sm"
-          w={{ base: '100%', xs: 280 }}
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <FilterBox value={filterText} onChange={setFilterText} placeholder="Name, id or metadata" />
       </Group>
       {/* A row of its own: after a download it grows the file name and its SHA-256. */}
       <MembershipsExportMenu
