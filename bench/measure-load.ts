@@ -15,13 +15,15 @@ const LOAD_TIMEOUT_MS = 120_000
 
 export interface LoadRun {
   ms: number
-  /** Every Management API request, retries after a 429 included. */
+  /** The load's Management API requests (the user, every page), retries after a 429 included. */
   requests: number
+  /** Roles looked up for the rows in view once the list was complete: not part of the load. */
+  rolesRequests: number
   /** Requests that got an answer other than 429: what the load needed. */
   answeredRequests: number
   /** 429 alerts that reached the screen. */
   errorsShown: number
-  /** The calls in the order they were made (the sequential replay repeats them). */
+  /** The load's calls in the order they were made (the sequential replay repeats them). */
   calls: ApiCall[]
   /** Page clock: when the first Management API request left (start-up before it). */
   firstRequestAt: number
@@ -40,6 +42,11 @@ export function expectationFor(user: NamedUser): TableExpectation {
   return { rows, totalText }
 }
 
+/** The load's own calls: `users/{id}` and `users/{id}/organizations`, not roles lookups. */
+function usersPrefix(recorder: ApiRecorder): string {
+  return `${recorder.apiPrefix}users/`
+}
+
 /** One load on a fresh page; the page is left open on the painted table. */
 export async function loadOnce(
   context: BrowserContext,
@@ -56,21 +63,23 @@ export async function loadOnce(
   await withTimeout(page.evaluate(tablePainted), LOAD_TIMEOUT_MS, `${user.email}'s table`)
   // Let anything still in flight land, so a late request is counted rather than missed.
   await page.waitForTimeout(300)
-  const probe = await page.evaluate((apiPrefix) => {
+  const probe = await page.evaluate((usersPrefix) => {
     const api = performance
       .getEntriesByType('resource')
-      .filter((entry) => entry.name.startsWith(apiPrefix)) as PerformanceResourceTiming[]
+      .filter((entry) => entry.name.startsWith(usersPrefix)) as PerformanceResourceTiming[]
     return {
       paintedAt: window.__bench?.paintedAt ?? NaN,
       alerts429: window.__bench?.alerts429 ?? 0,
       firstRequestAt: Math.min(...api.map((entry) => entry.startTime)),
       lastAnswerAt: Math.max(...api.map((entry) => entry.responseEnd)),
     }
-  }, recorder.apiPrefix)
-  const calls = recorder.since(from)
+  }, usersPrefix(recorder))
+  const all = recorder.since(from)
+  const calls = all.filter((call) => call.url.startsWith(usersPrefix(recorder)))
   return {
     ms: probe.paintedAt,
     requests: calls.length,
+    rolesRequests: all.length - calls.length,
     answeredRequests: calls.filter((call) => call.status !== 429).length,
     errorsShown: probe.alerts429,
     calls,

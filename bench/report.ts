@@ -86,6 +86,7 @@ export function rowsFor(results: BenchResults, budgets: Budgets, notes: BenchNot
     info('load 1 membership', `${ms(load['1'].ms)}, ${load['1'].requests} requests`),
     info('load 150 memberships', `${ms(load['150'].ms)}, ${load['150'].requests} requests`),
     info('load 1000 memberships', `${ms(load['1000'].ms)}, ${load['1000'].requests} requests`),
+    info('  then roles for the rows in view', `${notes.rolesRequestsAt1000} requests`),
     info('  same load, one request at a time', ms(load['1000'].sequentialMs)),
     info('    of which the requests alone', ms(notes.sequentialFetchMs)),
     {

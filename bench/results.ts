@@ -22,6 +22,8 @@ export interface BenchNotes {
   sequentialSamples: number[]
   /** The one-at-a-time requests alone, without the start-up and rendering around them. */
   sequentialFetchMs: number
+  /** Roles lookups for the rows in view, made after a 1000-row load was complete. */
+  rolesRequestsAt1000: number
   revisitSamples: number[]
   filterNextPaint: { p50: number; p95: number }
   eventTiming: { reported: number; max: number | undefined; keystrokes: number }

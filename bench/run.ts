@@ -146,6 +146,7 @@ try {
     },
     sequentialSamples: sequential,
     sequentialFetchMs: Math.round(median(sequentialFetching)),
+    rolesRequestsAt1000: median(thousandRuns.map((run) => run.rolesRequests)),
     revisitSamples: revisits.map((run) => run.ms),
     filterNextPaint: filter.nextPaint,
     eventTiming: { ...filter.eventTiming, keystrokes: filter.keystrokes },

@@ -2,12 +2,12 @@ import { useAuth0 } from '@auth0/auth0-react'
 import { Group, Text } from '@mantine/core'
 import { useQueryClient, type QueryState } from '@tanstack/react-query'
 import { ExportMenu } from '@/components/export-menu'
-import { buildExport, saveFile, type ExportFormat } from '@/lib/export/download'
+import type { ExportFormat } from '@/lib/export/download'
 import type { Organization, Role } from '@/lib/management-api/schemas'
 import { useTenant } from '@/lib/tenant'
 import { organizationQueries } from '../api'
 import type { Memberships } from '../memberships'
-import { membershipsExportInput, type RolesState } from '../memberships-export'
+import type { RolesState } from '../memberships-export'
 import type { SortState } from '../organization-list'
 
 /** Roles on screen are roles in the file: cached data counts even if a later refetch failed. */
@@ -47,6 +47,12 @@ export function MembershipsExportMenu({
   const loading = !memberships.complete && !stalled
 
   const onExport = async (format: ExportFormat) => {
+    // The export code (CSV, provenance, hashing) loads on the first export, not with the page:
+    // most visits never export, and the 1000-row page keeps its script and heap small.
+    const [{ buildExport, saveFile }, { membershipsExportInput }] = await Promise.all([
+      import('@/lib/export/download'),
+      import('../memberships-export'),
+    ])
     const file = await buildExport(
       membershipsExportInput({
         format,
