@@ -200,6 +200,20 @@ describe('search page prefetch', () => {
     await user.hover(link)
     await waitFor(() => expect(queryClient.getQueryState(membershipsKey)?.status).toBe('success'))
   })
+
+  it('prefetches only the result the pointer rests on, not every one it passes over', async () => {
+    const { user, queryClient } = renderApp({ route: '/?q=pat.twin%40example.com' })
+    const [first, second] = await screen.findAllByRole('link', { name: /pat\.twin@example\.com/ })
+    const keyOf = (userId: string) => ['organizations', 'forUser', userId]
+
+    await user.hover(first as HTMLElement)
+    await user.hover(second as HTMLElement)
+
+    await waitFor(() =>
+      expect(queryClient.getQueryState(keyOf(sharedEmailGoogle.userId))?.status).toBe('success'),
+    )
+    expect(queryClient.getQueryState(keyOf(sharedEmailDatabase.userId))).toBeUndefined()
+  })
 })
 
 describe('coming back to a user', () => {

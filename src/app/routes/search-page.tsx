@@ -1,19 +1,38 @@
 import { Stack, Text, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { organizationQueries } from '@/features/organizations/api'
 import { UserSearch } from '@/features/users/components/user-search'
 
 /**
- * `/`: find a user. Hovering or focusing a result starts loading that user's memberships, so the
- * table is often ready by the time the click lands. The page wires it because the users feature
- * must not know about organizations.
+ * How long the pointer (or focus) rests on a result before its memberships are prefetched. A
+ * user can have 20 pages of them: sweeping the mouse across a list, or arrowing through it, must
+ * not spend the tenant's rate limit on every user passed over.
+ */
+const PREFETCH_DWELL_MS = 200
+
+/** `prefetch` for the last result the admin rested on, once they have rested there long enough. */
+function useDwellThen(prefetch: (userId: string) => void): (userId: string) => void {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  useEffect(() => () => clearTimeout(timer.current), [])
+  return (userId) => {
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => prefetch(userId), PREFETCH_DWELL_MS)
+  }
+}
+
+/**
+ * `/`: find a user. Resting on a result (hover or focus) starts loading that user's memberships,
+ * so the table is often ready by the time the click lands. The page wires it because the users
+ * feature must not know about organizations.
  */
 export default function SearchPage() {
   const api = useManagementApi()
   const queryClient = useQueryClient()
-  const prefetchMemberships = (userId: string) =>
-    void queryClient.prefetchQuery(organizationQueries.forUser(api, userId))
+  const prefetchMemberships = useDwellThen(
+    (userId) => void queryClient.prefetchQuery(organizationQueries.forUser(api, userId)),
+  )
 
   return (
     <Stack gap="md" maw={760}>
