@@ -29,6 +29,16 @@ test.describe('signed out', () => {
     await assertNoSeriousA11yViolations(page)
   })
 
+  test('the landing page after the session ended', async ({ page, context, baseURL }) => {
+    // The SDK's "signed in" flag from an earlier visit, with no tenant session behind it.
+    await context.addCookies([
+      { name: 'auth0.orgscope-spa.is.authenticated', value: 'true', url: baseURL ?? '' },
+    ])
+    await page.goto('/')
+    await expect(page.getByRole('alert')).toContainText('Your session has ended')
+    await assertNoSeriousA11yViolations(page)
+  })
+
   test("the tenant's sign-in page, and its wrong-password alert", async ({ page }) => {
     await page.goto('/')
     await page.getByRole('button', { name: 'Sign in' }).click()

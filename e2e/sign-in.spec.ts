@@ -45,7 +45,28 @@ test('signing out ends the tenant session too', async ({ page }) => {
   await page.getByRole('menuitem', { name: 'Sign out' }).click()
 
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
+  // Signed out on purpose: nothing "ended" to explain.
+  await expect(page.getByText('Your session has ended')).toHaveCount(0)
   // Had only the page forgotten the admin, the tenant would sign them straight back in.
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('heading', { name: /sign in to orgscope/i })).toBeVisible()
+})
+
+test('when the tenant session has ended, a reload says so, and signing in returns to the same page', async ({
+  page,
+  context,
+}) => {
+  const deepLink = `/users/${encodeURIComponent('samlp|acme-saml|jane@acme.com')}/organizations`
+  await goToSignedIn(page, deepLink)
+  await expect(page.getByRole('table', { name: 'Organizations' })).toBeVisible()
+
+  // The tenant forgets the session (it expired): only its own cookie goes.
+  await context.clearCookies({ name: 'local_tenant_session' })
+  await page.reload()
+
+  await expect(page.getByRole('alert')).toContainText('Your session has ended')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await fillTenantSignIn(page, ADA)
+  await expect(page).toHaveURL(deepLink)
+  await expect(page.getByRole('table', { name: 'Organizations' })).toBeVisible()
 })

@@ -121,6 +121,7 @@ function fakeAuth0(
 export const TEST_DASHBOARD_URL = 'https://manage.auth0.com/dashboard/us/orgscope-test'
 
 const TEST_CONFIG = {
+  auth0: { clientId: SPA_CLIENT_ID },
   apiBaseUrl: TENANT_API_BASE_URL,
   tenantOrigin: TENANT_ORIGIN,
   dashboardUrl: TEST_DASHBOARD_URL,

@@ -1,7 +1,8 @@
 import { OAuthError } from '@auth0/auth0-react'
 import { screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { renderApp } from '@/testing/render'
+import { SPA_CLIENT_ID } from '../../../server/local-tenant/config'
 
 describe('signed out', () => {
   it('shows the product, what it does, and a "Sign in" button', async () => {
@@ -53,6 +54,28 @@ describe('signed out', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('crypto.subtle is not available')
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled()
+  })
+})
+
+describe('when the session ended since the last visit', () => {
+  const marker = `auth0.${SPA_CLIENT_ID}.is.authenticated`
+  afterEach(() => {
+    document.cookie = `${marker}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`
+  })
+
+  it('says the session has ended when the SDK had marked the admin signed in', () => {
+    document.cookie = `${marker}=true; path=/`
+    renderApp({ signedInAs: null })
+
+    expect(screen.getByRole('alert')).toHaveTextContent('Your session has ended')
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled()
+  })
+
+  it('greets a first visit (or a deliberate sign-out, which clears the mark) without it', () => {
+    renderApp({ signedInAs: null })
+
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled()
+    expect(screen.queryByText('Your session has ended')).not.toBeInTheDocument()
   })
 })
 

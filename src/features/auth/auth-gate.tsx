@@ -1,6 +1,7 @@
 import { useAuth0 } from '@auth0/auth0-react'
 import { Center, Loader } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
+import { hasSignedInMarker } from './session-marker'
 import { SignInLanding } from './sign-in-landing'
 
 /**
@@ -8,8 +9,10 @@ import { SignInLanding } from './sign-in-landing'
  * Auth0 SDK knows who the admin is. While it checks the session (a hidden iframe to the tenant,
  * usually well under a second) the page stays quiet: no landing flash for signed-in admins.
  */
-export function AuthGate({ children }: { children: ReactNode }) {
+export function AuthGate({ clientId, children }: { clientId: string; children: ReactNode }) {
   const { isLoading, isAuthenticated } = useAuth0()
+  // Read on the first render, before the SDK's session check can clear it.
+  const [wasSignedIn] = useState(() => hasSignedInMarker(clientId))
 
   if (isLoading) {
     return (
@@ -18,6 +21,6 @@ export function AuthGate({ children }: { children: ReactNode }) {
       </Center>
     )
   }
-  if (!isAuthenticated) return <SignInLanding />
+  if (!isAuthenticated) return <SignInLanding sessionEnded={wasSignedIn} />
   return children
 }

@@ -30,8 +30,10 @@ function AuthErrorAlert({ error, onRetry }: { error: Error; onRetry: () => void 
 /**
  * What a signed-out visitor sees: the product, one line on what it does, and "Sign in". Signing in
  * carries the current route in `appState`, so a deep link survives the trip to the tenant.
+ * `sessionEnded`: the admin was signed in on an earlier visit and the tenant's session has ended
+ * since (it expired, or they signed out elsewhere); say so rather than greet them as new.
  */
-export function SignInLanding() {
+export function SignInLanding({ sessionEnded = false }: { sessionEnded?: boolean }) {
   const { loginWithRedirect, error: authError } = useAuth0()
   const returnTo = useReturnTo()
   const [redirecting, setRedirecting] = useState(false)
@@ -66,7 +68,18 @@ export function SignInLanding() {
                 Find any user in your Auth0 tenant and see every organization they belong to.
               </Text>
             </Stack>
-            {error ? <AuthErrorAlert error={error} onRetry={signIn} /> : null}
+            {error ? (
+              <AuthErrorAlert error={error} onRetry={signIn} />
+            ) : (
+              sessionEnded && (
+                <Alert color="blue" variant="light" title="Your session has ended" ta="left">
+                  <Text size="sm">
+                    Your tenant signed you out (the session expired, or you signed out in another
+                    tab). Sign in again to come back to this page.
+                  </Text>
+                </Alert>
+              )
+            )}
             <Button size="md" fullWidth onClick={signIn} loading={redirecting}>
               Sign in
             </Button>
