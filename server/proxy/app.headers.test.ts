@@ -60,6 +60,18 @@ describe('CORS', () => {
     expect(proxy.upstream).toEqual([])
   })
 
+  it("keeps a preflight's own Vary and adds no Expose-Headers to it", async () => {
+    const proxy = await createTestProxy()
+    const response = await proxy.request(preflight(APP_ORIGIN))
+
+    expect(response.status).toBe(204)
+    expect(response.headers.get('Vary')).toBe(
+      'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+    )
+    expect(response.headers.get('Access-Control-Expose-Headers')).toBeNull()
+    expect(response.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
   it('refuses a preflight from another origin', async () => {
     const proxy = await createTestProxy()
     const response = await proxy.request(preflight('https://evil.example'))
@@ -67,6 +79,9 @@ describe('CORS', () => {
     expect(response.status).toBe(403)
     expect(response.headers.get('Access-Control-Allow-Origin')).toBeNull()
     expect(response.headers.get('Access-Control-Allow-Methods')).toBeNull()
+    expect(response.headers.get('Vary')).toBe(
+      'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+    )
   })
 })
 

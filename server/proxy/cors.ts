@@ -13,8 +13,15 @@ export const EXPOSED_HEADERS = [
 
 const PREFLIGHT_MAX_AGE_SECONDS = 600
 
+/** A preflight's answer depends on what it asks as well as on who asks. */
+const PREFLIGHT_VARY = 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers'
+
 export interface Cors {
-  /** The CORS headers for an answer to `request`: none unless its origin is allowed. */
+  /**
+   * The CORS headers for an answer to `request`: none unless its origin is allowed, but always
+   * Vary. An OPTIONS request's answer (a preflight's, or an error in its place) gets the
+   * preflight's Vary and no Expose-Headers, so the common exit cannot undo `preflight`'s headers.
+   */
   headersFor: (request: Request) => Record<string, string>
   /** The answer to an OPTIONS request. */
   preflight: (request: Request) => Response
@@ -35,6 +42,11 @@ export function createCors(allowedOrigins: readonly string[]): Cors {
     headersFor(request): Record<string, string> {
       const origin = originOf(request)
       // Vary either way: a cache must not hand one origin's answer to another.
+      if (request.method === 'OPTIONS') {
+        return origin === undefined
+          ? { Vary: PREFLIGHT_VARY }
+          : { 'Access-Control-Allow-Origin': origin, Vary: PREFLIGHT_VARY }
+      }
       if (origin === undefined) return { Vary: 'Origin' }
       return {
         'Access-Control-Allow-Origin': origin,
@@ -54,7 +66,7 @@ export function createCors(allowedOrigins: readonly string[]): Cors {
           'Access-Control-Allow-Methods': 'GET',
           'Access-Control-Allow-Headers': 'Authorization, X-Request-Id',
           'Access-Control-Max-Age': String(PREFLIGHT_MAX_AGE_SECONDS),
-          Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+          Vary: PREFLIGHT_VARY,
         },
       })
     },
