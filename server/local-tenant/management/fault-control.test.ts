@@ -64,6 +64,23 @@ describe('the /__faults control endpoint', () => {
     expect((await t.get(organizations)).status).toBe(200)
   })
 
+  it('lists only the requests to the endpoint asked for, with the user asked for', async () => {
+    expect((await t.get(userPath(threeMemberships.userId))).status).toBe(200)
+    expect((await t.get(userPath(threeMemberships.userId, '/organizations'))).status).toBe(200)
+    expect((await t.get(userPath(manyMemberships.userId, '/organizations'))).status).toBe(200)
+
+    const user = encodeURIComponent(threeMemberships.userId)
+    const organizations = await recorded(`?userId=${user}&endpoint=listUserOrganizations`)
+    expect(organizations.map((r) => [r.endpoint, r.userId])).toEqual([
+      ['listUserOrganizations', threeMemberships.userId],
+    ])
+    expect((await recorded('?endpoint=listUserOrganizations')).map((r) => r.userId)).toEqual([
+      threeMemberships.userId,
+      manyMemberships.userId,
+    ])
+    expect(await recorded('?endpoint=noSuchEndpoint')).toEqual([])
+  })
+
   it('answers 400 with the problem for a switch it does not know or a wrong value', async () => {
     const unknown = await setRule({ dropEverything: true })
     expect(unknown.status).toBe(400)
