@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { organizationRows, organizationsTable } from './app'
 
 /** The column the roles sit in: logo, display name, name, id, roles. */
 const ROLES_COLUMN = 4
 const ID_COLUMN = 3
 
+/** The roles cell of `row`, a row of the organizations table. */
+export function rolesCellIn(row: Locator) {
+  return row.locator('td').nth(ROLES_COLUMN)
+}
+
 /** The roles cell of the rendered row holding `organizationId`. */
 export function rolesCellOf(page: Page, organizationId: string) {
-  return organizationRows(page).filter({ hasText: organizationId }).locator('td').nth(ROLES_COLUMN)
+  return rolesCellIn(organizationRows(page).filter({ hasText: organizationId }))
 }
 
 /** The ids of the rows rendered now, top to bottom (a window of the list when it is long). */
