@@ -4,11 +4,13 @@
  * the tenant's session cookie, so the app signs in silently — a returning admin opening a link.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { DEMO_ADMINS, type TenantAdmin } from '../server/local-tenant/config'
 import { KEEP_NAMES_SHIM } from './page-probes'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export const ADA = { email: 'ada@orgscope.test', name: 'Ada Admin', password: 'orgscope-demo' }
+/** The tenant's first demo admin (config.ts): every scope. */
+export const ADA = DEMO_ADMINS[0] as TenantAdmin
 
 /** `spkiHash`: the bench's own certificate, trusted like a real one (see certificate.ts). */
 export async function launchChromium(spkiHash: string): Promise<Browser> {

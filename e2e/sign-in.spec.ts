@@ -3,7 +3,7 @@ import { ADA, assertSignedInAs, fillTenantSignIn, goToSignedIn } from './support
 
 test('an admin signs in through the tenant and sees their name', async ({ page, baseURL }) => {
   await page.goto('/')
-  await expect(page.getByRole('button', { name: 'Account: Ada Admin' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: `Account: ${ADA.name}` })).toHaveCount(0)
   await page.getByRole('button', { name: 'Sign in' }).click()
 
   // The tenant, on its own origin, asks for the credentials: the app never sees them.
@@ -41,7 +41,7 @@ test('a deep link survives sign-in', async ({ page }) => {
 
 test('signing out ends the tenant session too', async ({ page }) => {
   await goToSignedIn(page, '/')
-  await page.getByRole('button', { name: 'Account: Ada Admin' }).click()
+  await page.getByRole('button', { name: `Account: ${ADA.name}` }).click()
   await page.getByRole('menuitem', { name: 'Sign out' }).click()
 
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()

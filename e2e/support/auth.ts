@@ -1,18 +1,14 @@
 import { expect, type Page } from '@playwright/test'
+import { DEMO_ADMINS, type TenantAdmin } from '../../server/local-tenant/config'
 
-export const ADA = { email: 'ada@orgscope.test', name: 'Ada Admin', password: 'orgscope-demo' }
-export const SAM = {
-  email: 'sam@orgscope.test',
-  name: 'Sam Support (no read:organizations)',
-  password: 'orgscope-demo',
-}
+// The tenant's own demo admins (config.ts), so a renamed admin or new password reaches the specs.
+/** Every scope. */
+export const ADA = DEMO_ADMINS[0] as TenantAdmin
+/** Lacks read:organizations. */
+export const SAM = DEMO_ADMINS[1] as TenantAdmin
 /** Reads memberships but not the roles in them. */
-export const RAE = {
-  email: 'rae@orgscope.test',
-  name: 'Rae Reviewer (no read:organization_member_roles)',
-  password: 'orgscope-demo',
-}
-type Admin = typeof ADA
+export const RAE = DEMO_ADMINS[2] as TenantAdmin
+type Admin = Pick<TenantAdmin, 'email' | 'name' | 'password'>
 
 /** On the tenant's sign-in page: types the credentials and continues. */
 export async function fillTenantSignIn(page: Page, admin: Admin) {

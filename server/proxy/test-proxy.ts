@@ -5,9 +5,9 @@
  */
 import type { Hono } from 'hono'
 import { createLocalTenant, type LocalTenant } from '../local-tenant/app'
+import { ADA, APP_ORIGIN, SAM, TENANT_ORIGIN } from '../local-tenant/auth/auth-test-kit'
 import {
   DASHBOARD_API_AUDIENCE,
-  DEMO_ADMINS,
   defaultTenantConfig,
   PROXY_CLIENT_ID,
   PROXY_CLIENT_SECRET,
@@ -22,19 +22,9 @@ import { tenantEndpoints, type ProxyConfig } from './config'
 import type { Fetch } from './fetch'
 import type { StaticFiles } from './static-site'
 
-export const TENANT_ORIGIN = 'http://tenant.test'
+// The tenant's own test kit names the origins and admins: the proxy's tests share them.
+export { ADA, APP_ORIGIN, SAM, TENANT_ORIGIN }
 export const PROXY_ORIGIN = 'http://proxy.test'
-export const APP_ORIGIN = 'http://app.test'
-
-function demoAdmin(email: string): TenantAdmin {
-  const admin = DEMO_ADMINS.find((candidate) => candidate.email === email)
-  if (!admin) throw new Error(`No demo admin ${email}`)
-  return admin
-}
-
-export const ADA = demoAdmin('ada@orgscope.test')
-/** Lacks read:organizations. */
-export const SAM = demoAdmin('sam@orgscope.test')
 
 export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
   return {
