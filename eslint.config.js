@@ -62,6 +62,7 @@ export default tseslint.config(
       'users/search-query',
       'organizations/api',
       'organizations/memberships',
+      'organizations/organization-list',
       'organizations/fetch-memberships',
       'organizations/rate-gate',
     ],

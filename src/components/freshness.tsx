@@ -1,10 +1,11 @@
 import { Button, Group, Text } from '@mantine/core'
-import { formatAge, formatClockTime } from '@/lib/format'
+import { formatClockTime } from '@/lib/format'
+import { formatRelativeTime } from '@/lib/relative-time'
 import { useNow } from '@/lib/use-now'
 import { LineIcon } from './line-icon'
 
 /**
- * When a list was fetched, "As of 14:02:09 (40 s ago)", and a Refresh button that fetches it
+ * When a list was fetched, "As of 14:02:09 (40 seconds ago)", and a Refresh button that fetches it
  * again. Every list shows one: support staff keep a page open for hours, and an answer given from
  * an old list should say how old it is. Ticks once a second on its own, not its parent.
  */
@@ -26,8 +27,8 @@ export function Freshness({
     <Group gap="xs" wrap="wrap">
       {updatedAt > 0 && (
         <Text size="xs" c="dimmed">
-          As of {formatClockTime(new Date(updatedAt))} ({formatAge(now - updatedAt)})
-          {note && `. ${note}`}
+          As of {formatClockTime(new Date(updatedAt))} (
+          {formatRelativeTime(new Date(updatedAt), now, { seconds: true })}){note && `. ${note}`}
         </Text>
       )}
       <Button

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatAge, formatClockTime, formatDuration, formatNumber } from './format'
+import { formatClockTime, formatDuration, formatNumber } from './format'
 
 describe('formatNumber', () => {
   test('groups thousands with commas', () => {
@@ -29,21 +29,5 @@ describe('formatDuration', () => {
 describe('formatClockTime', () => {
   test('uses the 24-hour clock with seconds', () => {
     expect(formatClockTime(new Date(2026, 0, 1, 14, 2, 9))).toBe('14:02:09')
-  })
-})
-
-describe('formatAge', () => {
-  test.each([
-    [-2000, 'just now'],
-    [4999, 'just now'],
-    [5000, '5 s ago'],
-    [40_900, '40 s ago'],
-    [60_000, '1 min ago'],
-    [59 * 60_000 + 59_000, '59 min ago'],
-    [2 * 3_600_000, '2 h ago'],
-    [86_400_000, '1 day ago'],
-    [3 * 86_400_000, '3 days ago'],
-  ])('%i ms → %s', (elapsed, text) => {
-    expect(formatAge(elapsed)).toBe(text)
   })
 })

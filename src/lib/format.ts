@@ -33,16 +33,7 @@ export function formatClockTime(date: Date): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
 }
 
-/**
- * How long ago, coarse enough to read at a glance: "just now" (under 5 s), "40 s ago",
- * "3 min ago", "2 h ago", "3 days ago".
- */
-export function formatAge(elapsedMs: number): string {
-  const seconds = Math.max(0, Math.floor(elapsedMs / 1000))
-  if (seconds < 5) return 'just now'
-  if (seconds < 60) return `${seconds} s ago`
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`
-  const days = Math.floor(seconds / 86_400)
-  return `${days} ${days === 1 ? 'day' : 'days'} ago`
+/** “acme”, with typographic quotes so typed text reads as quoted, whatever it holds. */
+export function quoted(text: string): string {
+  return `\u201c${text}\u201d`
 }

@@ -18,6 +18,15 @@ describe('formatRelativeTime', () => {
     expect(formatRelativeTime(ago(ms), NOW)).toBe(expected)
   })
 
+  it.each([
+    [2_000, 'just now'],
+    [5_000, '5 seconds ago'],
+    [40_900, '40 seconds ago'],
+    [5 * 60_000, '5 minutes ago'],
+  ])('with seconds, says %i ms ago as "%s"', (ms, expected) => {
+    expect(formatRelativeTime(ago(ms), NOW, { seconds: true })).toBe(expected)
+  })
+
   it('handles dates in the future (a skewed clock)', () => {
     expect(formatRelativeTime(ago(-2 * 3_600_000), NOW)).toBe('in 2 hours')
   })

@@ -14,14 +14,24 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ]
 
-/** The largest whole unit that fits: 26 hours is "yesterday", 3 weeks "3 weeks ago". */
-export function formatRelativeTime(date: Date, now: number): string {
+/**
+ * The largest whole unit that fits: 26 hours is "yesterday", 3 weeks "3 weeks ago". Under a minute
+ * it says "just now" — seconds would only tick distractingly beside a last login — unless
+ * `seconds` asks for them, as "As of …" on a list does: "40 seconds ago" (still "just now" under 5).
+ */
+export function formatRelativeTime(
+  date: Date,
+  now: number,
+  { seconds = false }: { seconds?: boolean } = {},
+): string {
   const elapsed = date.getTime() - now
   for (const [unit, size] of UNITS) {
     if (Math.abs(elapsed) >= size) return relativeFormat.format(Math.trunc(elapsed / size), unit)
   }
-  // Under a minute, seconds would only tick distractingly.
-  return 'just now'
+  const wholeSeconds = Math.trunc(elapsed / 1000)
+  return seconds && Math.abs(wholeSeconds) >= 5
+    ? relativeFormat.format(wholeSeconds, 'second')
+    : 'just now'
 }
 
 /** "Jun 30, 2025, 2:00 PM" in the admin's time zone: the tooltip beside a relative time. */

@@ -1,20 +1,6 @@
 // Branding comes from the tenant, so from whoever can edit an organization: every value is checked
 // before it reaches an attribute or a style. Nothing here builds markup.
 
-/**
- * The logo URL if the browser may load it: `https:` only. `javascript:`, `data:` (an SVG can carry
- * script), plain `http:` and protocol-relative URLs are never used as an image source.
- */
-export function safeLogoUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
-
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i
 
 /**

@@ -5,7 +5,7 @@ import { createRequestPool, type RequestPool } from './request-pool'
 /** The scope a roles lookup needs; a 403 names it (DESIGN.md: name the missing scope). */
 export const MEMBER_ROLES_SCOPE = 'read:organization_member_roles'
 /** Roles lookups in flight at once, at most: a screenful of rows, a few at a time. */
-export const MAX_ROLES_CONCURRENCY = 4
+const MAX_ROLES_CONCURRENCY = 4
 const ROLES_PER_PAGE = 50
 /** The API pages through at most the first 1000 records. */
 const MAX_ROLES_PAGES = 1000 / ROLES_PER_PAGE

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format'
 import type { Organization } from '@/lib/management-api/schemas'
 import { MEMBERSHIPS_LIST_CAP, type MembershipsEvent } from './fetch-memberships'
 
@@ -37,6 +38,17 @@ export function listableCount(memberships: Pick<Memberships, 'total'>): number |
     ? undefined
     : Math.min(memberships.total, MEMBERSHIPS_LIST_CAP)
 }
+
+/** Said wherever a list stops at the API's cap (`total` when the API counted them). */
+export function cappedListText(total: number | undefined): string {
+  const cap = formatNumber(MEMBERSHIPS_LIST_CAP)
+  return total === undefined
+    ? `Showing the first ${cap} — the Management API lists at most ${cap}; more may exist`
+    : `Showing the first ${cap} of ${formatNumber(total)} — the Management API lists at most ${cap}`
+}
+
+/** Auth0's membership lists are eventually consistent: said beside "As of …" on every such list. */
+export const MEMBERSHIPS_LAG_NOTE = 'Auth0 membership lists can lag a moment behind changes'
 
 /** Folds one pager event into the memberships (the streamed query's reducer). */
 export function addMembershipsEvent(state: Memberships, event: MembershipsEvent): Memberships {

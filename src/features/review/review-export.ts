@@ -20,7 +20,7 @@ export const REVIEW_COLUMNS = [
  * organizations has empty organization cells; entries that found the same user are joined by
  * a line break.
  */
-export function reviewExportTable(rows: readonly ReviewRow[]): ExportTable {
+function reviewExportTable(rows: readonly ReviewRow[]): ExportTable {
   return {
     columns: REVIEW_COLUMNS,
     rows: rows.map(({ inputs, user, organization }) => ({

@@ -17,14 +17,6 @@ export interface LookupOptions {
   fresh: boolean
 }
 
-/** An email that no account has: the entry's own error, beside the others. */
-export class NoUserWithEmailError extends Error {
-  override readonly name = 'NoUserWithEmailError'
-  constructor(readonly email: string) {
-    super('No user with this email.')
-  }
-}
-
 /** Accounts one email search lists per page: the API's maximum. */
 const ACCOUNTS_PER_PAGE = 100
 /** Search lists the first 1000 results at most (AUTH0_API.md). */
@@ -77,7 +69,8 @@ export async function resolveEntry(
     const listable = Math.min(found.total, SEARCH_CAP)
     if (found.users.length === 0 || users.length >= listable) break
   }
-  if (users.length === 0) throw new NoUserWithEmailError(entry.email)
+  // An email that no account has: the entry's own error, beside the others.
+  if (users.length === 0) throw new Error('No user with this email.')
   return users
 }
 

@@ -15,7 +15,7 @@ import {
 import { runPool } from './run-pool'
 
 /** Entries (and the accounts they resolve to) looked up at once: 4 users at a time. */
-export const REVIEW_CONCURRENCY = 4
+const REVIEW_CONCURRENCY = 4
 
 type Task = { kind: 'entry'; index: number } | { kind: 'user'; userId: string }
 

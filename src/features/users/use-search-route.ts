@@ -4,7 +4,7 @@ import { useLocation, useSearch } from 'wouter'
 import { readSearchRoute, toSearch, type SearchRouteParams } from '@/lib/routes'
 
 /** Long enough to skip the requests of a word being typed, short enough to feel live. */
-export const SEARCH_DEBOUNCE_MS = 250
+const SEARCH_DEBOUNCE_MS = 250
 
 export interface SearchRoute {
   /** What the box shows right now (ahead of the URL while the debounce runs). */

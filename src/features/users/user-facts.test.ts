@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { connectionLabelOf, displayNameOf, parseApiDate, safePictureUrl } from './user-facts'
+import { connectionLabelOf, displayNameOf, parseApiDate } from './user-facts'
 
 describe('user facts', () => {
   it('names a user by name, else email, else nickname, else id', () => {
@@ -7,14 +7,6 @@ describe('user facts', () => {
     expect(displayNameOf({ user_id: 'a|1', name: '  ', email: 'a@x.io' })).toBe('a@x.io')
     expect(displayNameOf({ user_id: 'a|1', nickname: 'annie' })).toBe('annie')
     expect(displayNameOf({ user_id: 'a|1' })).toBe('a|1')
-  })
-
-  it('loads only https pictures', () => {
-    expect(safePictureUrl('https://cdn.example.com/a.png')).toBe('https://cdn.example.com/a.png')
-    expect(safePictureUrl('http://cdn.example.com/a.png')).toBeUndefined()
-    expect(safePictureUrl('data:image/png;base64,AAAA')).toBeUndefined()
-    expect(safePictureUrl('//cdn.example.com/a.png')).toBeUndefined()
-    expect(safePictureUrl(undefined)).toBeUndefined()
   })
 
   it('labels the connection, without repeating a provider that is its own connection', () => {

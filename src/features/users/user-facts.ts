@@ -11,20 +11,6 @@ export function displayNameOf(user: User): string {
 }
 
 /**
- * The picture URL if the browser may load it: https only, so a profile cannot make the admin's
- * browser call arbitrary http hosts (or `javascript:` / `data:` URLs). Otherwise initials show.
- */
-export function safePictureUrl(picture: string | undefined): string | undefined {
-  if (!picture) return undefined
-  try {
-    const url = new URL(picture)
-    return url.protocol === 'https:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
  * "acme-saml · samlp", "google-oauth2", "Username-Password-Authentication · auth0". From the
  * first identity (the one the user_id is built from); without identities, the id's `provider|`
  * prefix is all we know.

@@ -126,7 +126,7 @@ export const REVIEW_PROVENANCE_CSV_KEYS = [
 ] as const
 
 /** One failure as one field: `input: error`, or `input → user id: error`. */
-export function formatFailure({ input, userId, error }: ReviewFailureRecord): string {
+function formatFailure({ input, userId, error }: ReviewFailureRecord): string {
   return `${input}${userId === undefined ? '' : ` \u2192 ${userId}`}: ${error}`
 }
 

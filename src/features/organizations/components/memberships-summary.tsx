@@ -1,17 +1,11 @@
 import { Progress, Stack, Text } from '@mantine/core'
 import { useId } from 'react'
-import { formatNumber } from '@/lib/format'
-import { MEMBERSHIPS_LIST_CAP } from '../fetch-memberships'
-import { listableCount, type Memberships } from '../memberships'
+import { formatNumber, quoted } from '@/lib/format'
+import { cappedListText, listableCount, type Memberships } from '../memberships'
 
 /** "1 organization", "1,234 organizations". */
 function organizationCount(count: number): string {
   return count === 1 ? '1 organization' : `${formatNumber(count)} organizations`
-}
-
-/** “acme”, with typographic quotes so the filter text reads as quoted, whatever it holds. */
-export function quoted(text: string): string {
-  return `\u201c${text}\u201d`
 }
 
 /**
@@ -44,9 +38,7 @@ export function MembershipsSummary({
       )}
       {capped && (
         <Text size="sm" c="dimmed">
-          {total !== undefined
-            ? `Showing the first ${formatNumber(MEMBERSHIPS_LIST_CAP)} of ${formatNumber(total)} — the Management API lists at most ${formatNumber(MEMBERSHIPS_LIST_CAP)}`
-            : `Showing the first ${formatNumber(MEMBERSHIPS_LIST_CAP)} — the Management API lists at most ${formatNumber(MEMBERSHIPS_LIST_CAP)}; more may exist`}
+          {cappedListText(total)}
         </Text>
       )}
     </Stack>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Organization } from '@/lib/management-api/schemas'
-import { discColorOf, initialsOf, safeLogoUrl } from '../branding'
+import { safeImageUrl } from '@/lib/safe-url'
+import { discColorOf, initialsOf } from '../branding'
 import { displayNameOf } from '../organization-list'
 import classes from './organizations-table.module.css'
 
@@ -9,7 +10,7 @@ import classes from './organizations-table.module.css'
  * derived from the name. Decorative (`alt=""`): the name is in the next cell.
  */
 export function OrganizationLogo({ organization }: { organization: Organization }) {
-  const src = safeLogoUrl(organization.branding?.logo_url)
+  const src = safeImageUrl(organization.branding?.logo_url)
   const [failedSrc, setFailedSrc] = useState<string | undefined>(undefined)
   if (src && src !== failedSrc) {
     return (

@@ -5,9 +5,10 @@ import { ApiErrorAlert } from '@/components/api-error-alert'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
+import { quoted } from '@/lib/format'
 import { useTenant } from '@/lib/tenant'
 import { organizationQueries } from '../api'
-import type { Memberships } from '../memberships'
+import { MEMBERSHIPS_LAG_NOTE, type Memberships } from '../memberships'
 import {
   filterOrganizations,
   nextSort,
@@ -16,11 +17,10 @@ import {
   type SortState,
 } from '../organization-list'
 import { MembershipsExportMenu } from './memberships-export-menu'
-import { MembershipsProgress, MembershipsSummary, quoted } from './memberships-summary'
+import { MembershipsProgress, MembershipsSummary } from './memberships-summary'
 import { OrganizationsTable } from './organizations-table'
 
 /** Auth0 lists memberships from an index that follows changes a moment later. */
-const LAG_NOTE = 'Auth0 membership lists can lag a moment behind changes'
 
 export interface UserMembershipsProps {
   /** The real (decoded) user id. */
@@ -89,7 +89,7 @@ export function UserMemberships({
               updatedAt={query.dataUpdatedAt}
               refreshing={query.isFetching}
               onRefresh={refresh}
-              note={LAG_NOTE}
+              note={MEMBERSHIPS_LAG_NOTE}
             />
           }
         />

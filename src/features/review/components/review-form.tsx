@@ -1,6 +1,6 @@
 import { Button, FileButton, Group, Stack, Text, Textarea } from '@mantine/core'
 import { useDeferredValue, useMemo, useState } from 'react'
-import { formatNumber } from '@/lib/format'
+import { formatNumber, quoted } from '@/lib/format'
 import { readReviewList, REVIEW_LIMIT, type ReviewEntry, type ReviewList } from '../review-input'
 
 /** A larger file is not a list of 500 ids: refuse it before reading it into the page. */
@@ -27,7 +27,7 @@ function describe(list: ReviewList): string {
     )
   }
   if (list.unreadable.length > 0) {
-    const shown = list.unreadable.slice(0, 3).map((value) => `\u201c${value}\u201d`)
+    const shown = list.unreadable.slice(0, 3).map(quoted)
     const more = list.unreadable.length - shown.length
     parts.push(
       `${formatNumber(list.unreadable.length)} neither a user id nor an email, left out: ${shown.join(', ')}${more > 0 ? ` and ${formatNumber(more)} more` : ''}`,

@@ -4,9 +4,9 @@ import { useDeferredValue, useMemo, useState } from 'react'
 import { ExportMenu } from '@/components/export-menu'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
-import { MEMBERSHIPS_LIST_CAP } from '@/features/organizations/fetch-memberships'
+import { cappedListText, MEMBERSHIPS_LAG_NOTE } from '@/features/organizations/memberships'
 import { saveFile, type ExportFormat } from '@/lib/export/download'
-import { formatNumber } from '@/lib/format'
+import { formatNumber, quoted } from '@/lib/format'
 import { useTenant } from '@/lib/tenant'
 import { buildReviewFile } from '../review-export'
 import { filterReviewRows } from '../review-filter'
@@ -72,7 +72,7 @@ export function ReviewResults({
           updatedAt={asOf}
           refreshing={running}
           onRefresh={onRefresh}
-          note="Auth0 membership lists can lag a moment behind changes"
+          note={MEMBERSHIPS_LAG_NOTE}
         />
         <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
           <Stack gap={2} miw={0}>
@@ -81,7 +81,7 @@ export function ReviewResults({
             </Text>
             {filter !== '' && (
               <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                {`Showing ${formatNumber(shown.length)} matching \u201c${filter}\u201d`}
+                {`Showing ${formatNumber(shown.length)} matching ${quoted(filter)}`}
               </Text>
             )}
             <CappedLists users={users} />
@@ -100,7 +100,7 @@ export function ReviewResults({
           <ReviewTable key={filter} rows={shown} />
         ) : (
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {filter !== '' ? `No rows match \u201c${filter}\u201d` : 'No memberships loaded yet.'}
+            {filter !== '' ? `No rows match ${quoted(filter)}` : 'No memberships loaded yet.'}
           </Text>
         )}
       </Stack>
@@ -113,7 +113,7 @@ function CappedLists({ users }: { users: readonly ReviewedMemberships[] }) {
   const capped = users.filter(({ memberships }) => memberships.capped)
   return capped.map(({ user, memberships }) => (
     <Text key={user.user_id} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-      {`${user.email ?? user.user_id}: showing the first ${formatNumber(MEMBERSHIPS_LIST_CAP)}${memberships.total === undefined ? '' : ` of ${formatNumber(memberships.total)}`} — the Management API lists at most ${formatNumber(MEMBERSHIPS_LIST_CAP)}`}
+      {`${user.email ?? user.user_id}: ${cappedListText(memberships.total)}`}
     </Text>
   ))
 }

@@ -1,11 +1,12 @@
 import { Button, Group, Paper, Text } from '@mantine/core'
 import { useState } from 'react'
+import { displayNameOf } from '@/features/organizations/organization-list'
 import { formatNumber } from '@/lib/format'
 import type { ReviewRow } from '../review-state'
 import classes from './review-table.module.css'
 
 /** Rows per page: a review can hold many thousands; a page stays quick to render and read. */
-export const REVIEW_PAGE_SIZE = 100
+const REVIEW_PAGE_SIZE = 100
 
 /**
  * The review's rows, user × organization, as a real `<table>` named "Memberships under review",
@@ -92,8 +93,8 @@ function ReviewTableRow({ row: { inputs, user, organization } }: { row: ReviewRo
       {organization ? (
         <>
           <td>
-            <div>{organization.display_name ?? organization.name}</div>
-            {organization.display_name !== undefined && (
+            <div>{displayNameOf(organization)}</div>
+            {displayNameOf(organization) !== organization.name && (
               <div className={classes.dimmed}>{organization.name}</div>
             )}
           </td>

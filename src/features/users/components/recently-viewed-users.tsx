@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
+import { useId } from 'react'
 import { Link } from 'wouter'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { toUserOrganizations } from '@/lib/routes'
@@ -16,13 +17,14 @@ export function RecentlyViewedUsers() {
   const ids = useRecentlyViewedUserIds()
   const api = useManagementApi()
   const queryClient = useQueryClient()
+  const headingId = useId()
   if (ids.length === 0) return null
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="recently-viewed-heading">
+    <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="xs">
         <Group justify="space-between" gap="xs">
-          <Text id="recently-viewed-heading" size="sm" fw={600}>
+          <Text id={headingId} size="sm" fw={600}>
             Recently viewed
           </Text>
           <Button size="compact-xs" variant="subtle" color="gray" onClick={forgetViewedUsers}>

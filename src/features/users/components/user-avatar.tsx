@@ -1,6 +1,7 @@
 import { Avatar, type MantineSize } from '@mantine/core'
 import type { User } from '@/lib/management-api/schemas'
-import { displayNameOf, safePictureUrl } from '../user-facts'
+import { safeImageUrl } from '@/lib/safe-url'
+import { displayNameOf } from '../user-facts'
 
 /**
  * The user's picture when it is an https URL, else initials on a colour derived from the name.
@@ -9,7 +10,7 @@ import { displayNameOf, safePictureUrl } from '../user-facts'
 export function UserAvatar({ user, size }: { user: User; size: MantineSize | number }) {
   return (
     <Avatar
-      src={safePictureUrl(user.picture)}
+      src={safeImageUrl(user.picture)}
       name={displayNameOf(user)}
       color="initials"
       size={size}
