@@ -20,6 +20,10 @@ export const invalidQueryString = (message: string): Auth0Error =>
 export const invalidPaging = (message: string): Auth0Error =>
   new Auth0Error(400, message, { errorCode: 'invalid_paging' })
 
+/** A 500 from the tenant (the fault switches' and scenarios' failures): no errorCode. */
+export const internalServerError = (): Auth0Error =>
+  new Auth0Error(500, 'An internal server error occurred.')
+
 export const tooManyRequests = (): Auth0Error =>
   new Auth0Error(429, 'Global limit has been reached', { errorCode: 'too_many_requests' })
 

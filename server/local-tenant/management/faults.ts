@@ -1,6 +1,12 @@
 import type { TenantContext } from '../context'
 import { delay } from './delay'
-import { errorResponse, invalidToken, jsonResponse, Auth0Error, tooManyRequests } from './errors'
+import {
+  errorResponse,
+  internalServerError,
+  invalidToken,
+  jsonResponse,
+  tooManyRequests,
+} from './errors'
 import { resolveRoute, type ManagementRoute } from './paths'
 import { rateLimitHeaders } from './rate-limit'
 
@@ -148,7 +154,7 @@ export function createFaults(context: Pick<TenantContext, 'config' | 'now'>): Fa
     if (switches.delayMs) await delay(switches.delayMs, request.signal)
     if (rule.failedWith500 < (switches.fail500Times ?? 0)) {
       rule.failedWith500 += 1
-      return errorResponse(new Auth0Error(500, 'An internal server error occurred.'))
+      return errorResponse(internalServerError())
     }
     const { dropConnectionAfterPages: dropFrom, dropConnectionTimes: dropTimes } = switches
     if (dropFrom !== undefined && page >= dropFrom && rule.dropped < (dropTimes ?? Infinity)) {

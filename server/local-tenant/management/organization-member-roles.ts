@@ -1,9 +1,7 @@
 import { memberRoles } from '../seed/roles'
 import type { TenantData } from '../seed/seed'
-import { jsonResponse, notAnOrganizationMember, organizationNotFound } from './errors'
-import { pageOf, readPaging } from './paging'
-
-const ROLES_PAGING_CAP = 'Requesting page exceeds the allowed maximum of 1000 records'
+import { notAnOrganizationMember, organizationNotFound } from './errors'
+import { LIST_PAGING_CAP, pagedResponse, readPaging } from './paging'
 
 /**
  * GET /api/v2/organizations/{id}/members/{user_id}/roles: a bare array by default,
@@ -16,19 +14,12 @@ export function listOrganizationMemberRoles(
   userId: string,
   params: URLSearchParams,
 ): Response {
-  const paging = readPaging(params, ROLES_PAGING_CAP)
+  const paging = readPaging(params, LIST_PAGING_CAP)
   if (!data.organizationsById.has(organizationId)) throw organizationNotFound()
   // At most 1200 memberships (the overflow user): a scan is cheaper than keeping an index.
   const index = (data.membershipsByUserId.get(userId) ?? []).findIndex(
     (org) => org.id === organizationId,
   )
   if (index === -1) throw notAnOrganizationMember()
-  const all = memberRoles(organizationId, userId, index)
-  const roles = pageOf(all, paging)
-  return jsonResponse(
-    200,
-    paging.includeTotals
-      ? { start: paging.start, limit: paging.perPage, total: all.length, roles }
-      : roles,
-  )
+  return pagedResponse(memberRoles(organizationId, userId, index), paging, 'roles')
 }

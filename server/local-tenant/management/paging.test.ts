@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Auth0Error } from './errors'
-import { pageOf, readPaging } from './paging'
+import { pageOf, pagedResponse, readPaging } from './paging'
 
 const CAP = 'past the cap'
 const read = (query: string) => readPaging(new URLSearchParams(query), CAP)
@@ -76,5 +76,22 @@ describe('pageOf', () => {
     const items = Array.from({ length: 120 }, (_, i) => i)
     expect(pageOf(items, read('page=2&per_page=50'))).toEqual(items.slice(100, 120))
     expect(pageOf(items, read('page=3&per_page=50'))).toEqual([])
+  })
+})
+
+describe('pagedResponse', () => {
+  const all = ['a', 'b', 'c', 'd', 'e']
+
+  it('answers the page as a bare array by default', async () => {
+    const response = pagedResponse(all, read('page=1&per_page=2'), 'roles')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual(['c', 'd'])
+  })
+
+  it('with include_totals: start, limit, the true total and the page under its key, in order', async () => {
+    const response = pagedResponse(all, read('page=2&per_page=2&include_totals=true'), 'roles')
+    const body: unknown = await response.json()
+    expect(body).toEqual({ start: 4, limit: 2, total: 5, roles: ['e'] })
+    expect(Object.keys(body as object)).toEqual(['start', 'limit', 'total', 'roles'])
   })
 })

@@ -1,10 +1,13 @@
-import { invalidPaging } from './errors'
+import { invalidPaging, jsonResponse } from './errors'
 import { readBoolean, readInteger } from './query-params'
 
 /** Auth0 lets no one page past the first 1000 records of a list or search. */
 const MAX_PAGEABLE_RECORDS = 1000
 const DEFAULT_PER_PAGE = 50
 const MAX_PER_PAGE = 100
+
+/** How the lists (memberships, a member's roles) refuse a page past 1000; search has its own. */
+export const LIST_PAGING_CAP = 'Requesting page exceeds the allowed maximum of 1000 records'
 
 export interface Paging {
   page: number
@@ -49,4 +52,19 @@ export function readPaging(params: URLSearchParams, capMessage: string): Paging 
 /** The page's records: one slice, so O(page size) whatever the list's length. */
 export function pageOf<T>(items: readonly T[], paging: Paging): T[] {
   return items.slice(paging.start, paging.start + paging.perPage)
+}
+
+/**
+ * A list's 200 for `paging`: the page as a bare array by default; with include_totals,
+ * `{ start, limit, total, [key]: page }` (no `length`, unlike the users search). `total` is the
+ * true count, which may exceed the 1000 records that can be paged.
+ */
+export function pagedResponse<T>(all: readonly T[], paging: Paging, key: string): Response {
+  const page = pageOf(all, paging)
+  return jsonResponse(
+    200,
+    paging.includeTotals
+      ? { start: paging.start, limit: paging.perPage, total: all.length, [key]: page }
+      : page,
+  )
 }

@@ -6,8 +6,8 @@ import {
   insufficientScope,
   invalidSignature,
   invalidToken,
+  internalServerError,
   invalidUri,
-  Auth0Error,
   tooManyRequests,
   userDoesNotExist,
   userNotFound,
@@ -86,7 +86,7 @@ export function createScenarioResponder(
       case 'rate-limited':
         return rateLimited(route.userId)
       case 'server-error':
-        return errorResponse(new Auth0Error(500, 'An internal server error occurred.'))
+        return errorResponse(internalServerError())
       case 'bad-gateway':
         return new Response(BAD_GATEWAY_PAGE, {
           status: 502,
@@ -113,7 +113,7 @@ export function createScenarioResponder(
       case 'roles-insufficient-scope':
         return errorResponse(insufficientScope('read:organization_member_roles'))
       case 'roles-server-error':
-        return errorResponse(new Auth0Error(500, 'An internal server error occurred.'))
+        return errorResponse(internalServerError())
     }
   }
 

@@ -1,8 +1,6 @@
 import type { TenantData } from '../seed/seed'
-import { jsonResponse, userNotFound } from './errors'
-import { pageOf, readPaging } from './paging'
-
-const MEMBERSHIP_PAGING_CAP = 'Requesting page exceeds the allowed maximum of 1000 records'
+import { userNotFound } from './errors'
+import { LIST_PAGING_CAP, pagedResponse, readPaging } from './paging'
 
 /**
  * GET /api/v2/users/{id}/organizations. `total` is the true count (it may exceed the 1000 that
@@ -13,14 +11,8 @@ export function listUserOrganizations(
   userId: string,
   params: URLSearchParams,
 ): Response {
-  const paging = readPaging(params, MEMBERSHIP_PAGING_CAP)
+  const paging = readPaging(params, LIST_PAGING_CAP)
   const memberships = data.membershipsByUserId.get(userId)
   if (!memberships) throw userNotFound()
-  const organizations = pageOf(memberships, paging)
-  return jsonResponse(
-    200,
-    paging.includeTotals
-      ? { start: paging.start, limit: paging.perPage, total: memberships.length, organizations }
-      : organizations,
-  )
+  return pagedResponse(memberships, paging, 'organizations')
 }
