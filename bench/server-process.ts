@@ -34,8 +34,8 @@ export interface ServerProcessConfig {
 }
 
 export type ParentMessage = { type: 'plan'; id: number; plan: RateLimitConfig }
-export type ChildMessage =
-  { type: 'ready'; appOrigin: string; tenantOrigin: string } | { type: 'done'; id: number }
+/** `ready` carries no origins: the parent chose the ports, and built the SPA for them, first. */
+export type ChildMessage = { type: 'ready' } | { type: 'done'; id: number }
 
 /** `rawPath`: the request target as received (the proxy refuses `..` segments by it). */
 type Handler = (request: Request, rawPath: string | undefined) => Response | Promise<Response>
@@ -117,4 +117,4 @@ process.on('disconnect', () => {
   for (const server of servers) server.close()
   process.exit(0)
 })
-send({ type: 'ready', appOrigin, tenantOrigin })
+send({ type: 'ready' })

@@ -25,7 +25,8 @@ import { startProxy } from '../server/proxy/serve'
 import { LOCAL_DASHBOARD_URL } from './local-dashboard-url'
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
-const appOrigin = `http://127.0.0.1:${port('APP_PORT', 5173)}`
+const appPort = port('APP_PORT', 5173)
+const appOrigin = `http://127.0.0.1:${appPort}`
 const direct = process.env.ORGSCOPE_MODE === 'direct'
 const faults = process.env.LOCAL_TENANT_FAULTS === '1'
 
@@ -57,7 +58,7 @@ Object.assign(process.env, {
   VITE_AUTH0_DASHBOARD_URL: process.env.VITE_AUTH0_DASHBOARD_URL ?? LOCAL_DASHBOARD_URL,
 })
 const vite = await createServer({
-  server: { port: port('APP_PORT', 5173), host: '127.0.0.1', strictPort: true },
+  server: { port: appPort, host: '127.0.0.1', strictPort: true },
 })
 await vite.listen()
 
