@@ -1,4 +1,4 @@
-import { membershipExportTable, type ExportRow, type MembershipColumn } from '@/lib/export/columns'
+import { MEMBERSHIP_COLUMNS, membershipExportTable, type ExportRow } from '@/lib/export/columns'
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
 import { createProvenance, type ExportSort } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
@@ -36,15 +36,16 @@ export interface MembershipsExportRequest {
   rolesOf: (organizationId: string) => RolesState
 }
 
-const BEFORE_ROLES: readonly MembershipColumn[] = ['logo_url', 'display_name', 'name', 'id']
-const AFTER_ROLES: readonly MembershipColumn[] = [
-  'primary_color',
-  'page_background_color',
-  'metadata',
-]
+/** Where the roles column sits on screen: right after the id. */
+const ROLES_AFTER = MEMBERSHIP_COLUMNS.indexOf('id') + 1
 
-/** The table's columns in screen order: the roles column sits after the id, as on screen. */
-export const MEMBERSHIPS_EXPORT_COLUMNS = [...BEFORE_ROLES, 'roles', 'roles_status', ...AFTER_ROLES]
+/** The table's columns in screen order; the file writes each row's cells in this order. */
+export const MEMBERSHIPS_EXPORT_COLUMNS = [
+  ...MEMBERSHIP_COLUMNS.slice(0, ROLES_AFTER),
+  'roles',
+  'roles_status',
+  ...MEMBERSHIP_COLUMNS.slice(ROLES_AFTER),
+]
 
 /** `roles` as a map of role id to name (names can be renamed; ids cannot); null unless loaded. */
 function rolesCells(state: RolesState): ExportRow {
@@ -73,8 +74,7 @@ function rolesNote(states: readonly RolesState[]): string | undefined {
 /** What `buildExport` needs to write the file: provenance, columns and rows. */
 export function membershipsExportInput(request: MembershipsExportRequest): ExportInput {
   const { rows } = request
-  const before = membershipExportTable(BEFORE_ROLES, rows).rows
-  const after = membershipExportTable(AFTER_ROLES, rows).rows
+  const organizationCells = membershipExportTable(MEMBERSHIP_COLUMNS, rows).rows
   const roles = rows.map((organization) => request.rolesOf(organization.id))
   const provenance = createProvenance({
     tenantDomain: request.tenantDomain,
@@ -93,10 +93,9 @@ export function membershipsExportInput(request: MembershipsExportRequest): Expor
     format: request.format,
     provenance,
     columns: MEMBERSHIPS_EXPORT_COLUMNS,
-    rows: rows.map((_, index) => ({
-      ...before[index],
+    rows: organizationCells.map((cells, index) => ({
+      ...cells,
       ...rolesCells(roles[index] ?? { status: 'not loaded' }),
-      ...after[index],
     })),
   }
 }

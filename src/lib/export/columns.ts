@@ -31,8 +31,9 @@ const MEMBERSHIP_CELLS = {
 export type MembershipColumn = keyof typeof MEMBERSHIP_CELLS
 
 /**
- * Every membership column in the table's on-screen order: logo, display name, name, id, branding
- * (primary, then page background colour), metadata.
+ * The organization's own columns in the table's on-screen order: logo, display name, name, id,
+ * branding (primary, then page background colour), metadata. (The memberships page adds the
+ * user's roles after the id.)
  */
 export const MEMBERSHIP_COLUMNS: readonly MembershipColumn[] = [
   'logo_url',
