@@ -1,7 +1,7 @@
-import { useAuth0 } from '@auth0/auth0-react'
 import { Group, Text } from '@mantine/core'
 import { useQueryClient, type QueryState } from '@tanstack/react-query'
 import { ExportMenu } from '@/components/export-menu'
+import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import type { ExportFormat } from '@/lib/export/download'
 import type { Organization, Role } from '@/lib/management-api/schemas'
 import { useTenant } from '@/lib/tenant'
@@ -43,7 +43,7 @@ export function MembershipsExportMenu({
 }) {
   const queryClient = useQueryClient()
   const { domain } = useTenant()
-  const { user } = useAuth0()
+  const exportedBy = useSignedInAdmin()
   const loading = !memberships.complete && !stalled
 
   const onExport = async (format: ExportFormat) => {
@@ -58,8 +58,7 @@ export function MembershipsExportMenu({
         format,
         tenantDomain: domain,
         subject: { userId, email: userEmail },
-        // The ID token's email; its subject only if the tenant gave no email.
-        exportedBy: user?.email ?? user?.sub ?? 'unknown',
+        exportedBy,
         generatedAt: new Date(),
         filter,
         sort,

@@ -1,14 +1,13 @@
-import { useAuth0 } from '@auth0/auth0-react'
 import { Group, Stack, Text } from '@mantine/core'
 import { useDeferredValue, useMemo, useState } from 'react'
 import { ExportMenu } from '@/components/export-menu'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { cappedListText, MEMBERSHIPS_LAG_NOTE } from '@/features/organizations/memberships'
-import { saveFile, type ExportFormat } from '@/lib/export/download'
+import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
+import type { ExportFormat } from '@/lib/export/download'
 import { formatNumber, quoted } from '@/lib/format'
 import { useTenant } from '@/lib/tenant'
-import { buildReviewFile } from '../review-export'
 import { filterReviewRows } from '../review-filter'
 import type { ReviewedMemberships, ReviewFailure, ReviewRow } from '../review-state'
 import { ReviewFailures } from './review-failures'
@@ -43,15 +42,20 @@ export function ReviewResults({
   const filter = useDeferredValue(filterText).trim()
   const shown = useMemo(() => filterReviewRows(rows, filter), [rows, filter])
   const tenant = useTenant()
-  const { user } = useAuth0()
+  const exportedBy = useSignedInAdmin()
   // The oldest list on screen: a list reused from the cache can be older than the review.
   const asOf = users.length > 0 ? Math.min(...users.map(({ fetchedAt }) => fetchedAt)) : 0
 
   const onExport = async (format: ExportFormat) => {
+    // As on the memberships page: the export code loads on the first export, not with the page.
+    const [{ saveFile }, { buildReviewFile }] = await Promise.all([
+      import('@/lib/export/download'),
+      import('../review-export'),
+    ])
     const file = await buildReviewFile({
       format,
       tenantDomain: tenant.domain,
-      exportedBy: user?.email ?? user?.sub ?? 'unknown',
+      exportedBy,
       filter,
       rows: shown,
       totalRows: rows.length,
