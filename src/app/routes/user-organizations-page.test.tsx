@@ -48,15 +48,25 @@ function inlineStyles(container: HTMLElement): string[] {
   )
 }
 
+/**
+ * The alert holding `text`, once it shows. Waited for, not taken from the first alerts to show:
+ * the user and memberships requests go out together, and either may answer first.
+ */
 async function findAlert(text: string | RegExp): Promise<HTMLElement> {
-  const alerts = await screen.findAllByRole('alert', {}, { timeout: 5000 })
-  const alert = alerts.find((element) =>
-    typeof text === 'string'
-      ? element.textContent?.includes(text)
-      : text.test(element.textContent ?? ''),
+  return waitFor(
+    () => {
+      const alert = screen
+        .queryAllByRole('alert')
+        .find((element) =>
+          typeof text === 'string'
+            ? element.textContent?.includes(text)
+            : text.test(element.textContent ?? ''),
+        )
+      if (!alert) throw new Error(`No alert holds ${String(text)}`)
+      return alert
+    },
+    { timeout: 5000 },
   )
-  if (!alert) throw new Error(`No alert holds ${String(text)}`)
-  return alert
 }
 
 const defaultRateLimit = { ...tenant.config.rateLimit }
@@ -337,9 +347,9 @@ describe('failures', () => {
   it('404: the user does not exist, with a way back to search', async () => {
     const { user, location } = openScenario('deleted')
 
-    const alert = await findAlert('HTTP 404')
+    const alert = await findAlert('The user does not exist.')
+    expect(alert).toHaveTextContent('HTTP 404')
     expect(alert).toHaveTextContent('User not found — the user may have been deleted')
-    expect(alert).toHaveTextContent('The user does not exist.')
     // One answer, once: the memberships would only repeat it.
     expect(screen.getAllByRole('alert')).toHaveLength(1)
     await user.click(within(alert).getByRole('button', { name: 'Back to search' }))
