@@ -5,6 +5,7 @@ import { ManagementApiProvider } from '@/features/auth/management-api-context'
 import { isManagementApiError } from '@/lib/management-api/errors'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import { routePatterns, toUserOrganizations } from '@/lib/routes'
+import { findAlert } from '@/testing/find-alert'
 import { renderApp, renderWithProviders, type RenderOptions } from '@/testing/render'
 import { faults, tenant, TENANT_API_BASE_URL } from '@/testing/server'
 import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
@@ -28,23 +29,6 @@ const appPolicy: RenderOptions['queries'] = {
 
 function openUser(userId: string, options: RenderOptions = {}) {
   return renderApp({ route: toUserOrganizations(userId), queries: appPolicy, ...options })
-}
-
-async function findAlert(text: string | RegExp, timeout = 5000): Promise<HTMLElement> {
-  return waitFor(
-    () => {
-      const alert = screen
-        .queryAllByRole('alert')
-        .find((element) =>
-          typeof text === 'string'
-            ? element.textContent?.includes(text)
-            : text.test(element.textContent ?? ''),
-        )
-      if (!alert) throw new Error(`No alert holds ${String(text)}`)
-      return alert
-    },
-    { timeout },
-  )
 }
 
 /** The list is complete: the table counts every row, and no progress bar is left. */

@@ -7,6 +7,7 @@ import { organizationQueries } from '@/features/organizations/api'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import { routePatterns, toUserOrganizations } from '@/lib/routes'
 import { dataRows, openUser, organizationsTable, seeded } from '@/testing/memberships-page'
+import { findAlert } from '@/testing/find-alert'
 import { renderWithProviders, SAM } from '@/testing/render'
 import { server, tenant, TENANT_API_BASE_URL, tenantUrl } from '@/testing/server'
 import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
@@ -45,27 +46,6 @@ function inlineStyles(container: HTMLElement): string[] {
   return Array.from(
     container.querySelectorAll('[style]'),
     (element) => element.getAttribute('style') ?? '',
-  )
-}
-
-/**
- * The alert holding `text`, once it shows. Waited for, not taken from the first alerts to show:
- * the user and memberships requests go out together, and either may answer first.
- */
-async function findAlert(text: string | RegExp): Promise<HTMLElement> {
-  return waitFor(
-    () => {
-      const alert = screen
-        .queryAllByRole('alert')
-        .find((element) =>
-          typeof text === 'string'
-            ? element.textContent?.includes(text)
-            : text.test(element.textContent ?? ''),
-        )
-      if (!alert) throw new Error(`No alert holds ${String(text)}`)
-      return alert
-    },
-    { timeout: 5000 },
   )
 }
 
