@@ -8,7 +8,7 @@ import {
 import { QueryClient, type DefaultOptions } from '@tanstack/react-query'
 import { render, type RenderResult } from '@testing-library/react'
 import { userEvent, type UserEvent } from '@testing-library/user-event'
-import type { ReactNode } from 'react'
+import { StrictMode, type ReactNode } from 'react'
 import { vi, type Mock } from 'vitest'
 import { memoryLocation } from 'wouter/memory-location'
 import { App } from '@/app/app'
@@ -16,6 +16,7 @@ import { rawLocation } from '@/app/location'
 import { DataProviders } from '@/app/data-providers'
 import { AUTH_SCOPE, ThemeProvider } from '@/app/providers'
 import { LocationProvider } from '@/app/router'
+import { FRESH_FOR_MS } from '@/lib/freshness'
 import { scopeForAdmin } from '../../server/local-tenant/auth/audiences'
 import { DEMO_ADMINS, SPA_CLIENT_ID, type TenantAdmin } from '../../server/local-tenant/config'
 import { TENANT_API_BASE_URL, TENANT_AUDIENCE, TENANT_ORIGIN, tenant } from './server'
@@ -44,6 +45,11 @@ export interface RenderOptions {
    * for tests about retries.
    */
   queries?: DefaultOptions['queries']
+  /**
+   * Render inside React's StrictMode, as `npm start` (main.tsx in development) does: every
+   * component mounts, unmounts and mounts again, the remount a lifecycle bug hides behind.
+   */
+  strict?: boolean
 }
 
 export interface FakeAuth0 {
@@ -131,21 +137,23 @@ function renderInside(
   content: (queryClient: QueryClient) => ReactNode,
   options: RenderOptions,
 ): RenderAppResult {
-  const { route = '/', signedInAs = ADA, auth = {}, tokenError, queries } = options
+  const { route = '/', signedInAs = ADA, auth = {}, tokenError, queries, strict } = options
   const { value, fakes } = fakeAuth0(signedInAs, auth, tokenError)
-  // Fresh per test, no retries: a failing request shows its error state at once.
+  // Fresh per test, no retries: a failing request shows its error state at once. Answers stay
+  // fresh as long as in the app, so a revisit or a remount behaves as it does there.
   const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, ...queries } },
+    defaultOptions: { queries: { staleTime: FRESH_FOR_MS, retry: false, ...queries } },
   })
   const location = memoryLocation({ path: route, record: true })
 
-  const result = render(
+  const tree = (
     <ThemeProvider env="test">
       <Auth0Context.Provider value={value}>
         <LocationProvider location={rawLocation(location)}>{content(queryClient)}</LocationProvider>
       </Auth0Context.Provider>
-    </ThemeProvider>,
+    </ThemeProvider>
   )
+  const result = render(strict ? <StrictMode>{tree}</StrictMode> : tree)
   return { ...result, user: userEvent.setup(), auth: fakes, location, queryClient }
 }
 

@@ -1,10 +1,12 @@
 import {
   experimental_streamedQuery as streamedQuery,
   queryOptions,
+  type Query,
   type QueryClient,
   type QueryFunction,
   type QueryKey,
 } from '@tanstack/react-query'
+import { FRESH_FOR_MS } from '@/lib/freshness'
 import type { ManagementApi } from '@/lib/management-api/client'
 import { fetchMemberRoles } from './fetch-member-roles'
 import {
@@ -31,13 +33,14 @@ export const organizationQueries = {
 
   /**
    * A user's memberships, streamed: the data grows page by page (`loadedCount`, `complete`), so
-   * the table fills in while the rest loads. Revisiting within the client's `staleTime` costs no
-   * request; each user has a key of their own, so one user's rows never show for another.
+   * the table fills in while the rest loads. Revisiting a complete list within `FRESH_FOR_MS`
+   * costs no request; each user has a key of their own, so one user's rows never show for another.
    */
   forUser: (api: ManagementApi, userId: string, { perPage }: MembershipsQueryOptions = {}) =>
     queryOptions({
       queryKey: [...organizationQueries.all(), 'forUser', userId] as const,
       queryFn: streamMemberships(api, userId, perPage ?? DEFAULT_MEMBERSHIPS_PER_PAGE),
+      staleTime: freshOnlyWhenComplete,
       // The pager retries each failed page itself, keeping the pages it has; a retry of the whole
       // query would start over from page 0.
       retry: false,
@@ -67,6 +70,17 @@ export const organizationQueries = {
       queryKey: organizationQueries.memberRolesKey(userId, organizationId),
       queryFn: ({ signal }) => fetchMemberRoles(api, organizationId, userId, { signal }),
     }),
+}
+
+/**
+ * A list that has not finished loading is never fresh. When its last observer goes (StrictMode's
+ * double mount, a remount, leaving the page) or a caller cancels it, react-query stops the
+ * stream and keeps the pages that arrived as a *successful* result dated now: counted fresh, the
+ * next observer or `fetchQuery` would take "50 of 1,000" as the answer and never ask again.
+ * Stale, it is resumed (see `streamMemberships`) by whoever needs it next.
+ */
+function freshOnlyWhenComplete(query: Query<Memberships, Error, Memberships, QueryKey>): number {
+  return query.state.data?.complete ? FRESH_FOR_MS : 0
 }
 
 /**

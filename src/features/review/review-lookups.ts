@@ -2,6 +2,7 @@ import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-q
 import { organizationQueries } from '@/features/organizations/api'
 import { userQueries } from '@/features/users/api'
 import { quotePhrase } from '@/features/users/search-query'
+import { formatNumber } from '@/lib/format'
 import type { ManagementApi } from '@/lib/management-api/client'
 import type { User } from '@/lib/management-api/schemas'
 import type { ReviewEntry } from './review-input'
@@ -74,7 +75,10 @@ export async function resolveEntry(
   return users
 }
 
-/** Every membership of `userId` the API lists, through the memberships page's own query. */
+/**
+ * Every membership of `userId` the API lists, through the memberships page's own query. A list
+ * that did not finish is never a result: it is resumed by the next run, never counted as done.
+ */
 export async function loadMemberships(
   client: QueryClient,
   api: ManagementApi,
@@ -83,6 +87,11 @@ export async function loadMemberships(
 ): Promise<LoadedMemberships> {
   const query = organizationQueries.forUser(api, userId)
   const memberships = await fetchUntilAborted(client, query, options)
+  if (!memberships.complete) {
+    throw new Error(
+      `The list of organizations stopped after ${formatNumber(memberships.loadedCount)}, before it was complete.`,
+    )
+  }
   return {
     memberships,
     fetchedAt: client.getQueryState(query.queryKey)?.dataUpdatedAt || Date.now(),
