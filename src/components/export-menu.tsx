@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Menu, Stack, Text } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ExportFormat } from '@/lib/export/download'
 
 /** What was saved: shown so the admin can note the file's hash with the evidence. */
@@ -32,6 +32,12 @@ export function ExportMenu({ onExport, disabled = false }: ExportMenuProps) {
   const [pending, setPending] = useState(false)
   const [saved, setSaved] = useState<ExportSummary | undefined>(undefined)
   const [failure, setFailure] = useState<string | undefined>(undefined)
+  const result = useRef<HTMLParagraphElement>(null)
+  // Focus goes to what the export produced (the file and its hash) rather than staying on the
+  // closed menu's button or falling to the page.
+  useEffect(() => {
+    if (saved) result.current?.focus()
+  }, [saved])
 
   const exportAs = async (format: ExportFormat) => {
     setPending(true)
@@ -70,7 +76,7 @@ export function ExportMenu({ onExport, disabled = false }: ExportMenuProps) {
         </Menu.Dropdown>
       </Menu>
       {/* Always in the document, so assistive technology announces what appears in it. */}
-      <Text role="status" size="sm" style={{ overflowWrap: 'anywhere' }}>
+      <Text ref={result} tabIndex={-1} role="status" size="sm" style={{ overflowWrap: 'anywhere' }}>
         {saved && (
           <>
             Downloaded <Code>{saved.fileName}</Code> · SHA-256 <Code>{saved.sha256}</Code>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Code, Stack, Text, Title } from '@mantine/core'
-import { useQuery, type UseQueryResult } from '@tanstack/react-query'
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { Link, useLocation, useParams } from 'wouter'
 import { useHistoryState } from 'wouter/use-browser-location'
@@ -17,6 +17,7 @@ import { isManagementApiError } from '@/lib/management-api/errors'
 import type { User } from '@/lib/management-api/schemas'
 import { decodePathSegment, toSearch } from '@/lib/routes'
 import { useTenant } from '@/lib/tenant'
+import { useFocusPageHeading } from '../use-focus-page-heading'
 
 /**
  * `/users/:userId/organizations`. The param arrives still percent-encoded (see `location.ts`) and
@@ -62,11 +63,21 @@ function UserOrganizations({ userId }: { userId: string }) {
   const userQuery = useQuery(userQueries.detail(api, userId))
   const { signInAgain, signInError } = useSignInAgain()
   const [, navigate] = useLocation()
+  const queryClient = useQueryClient()
+  // One cause, one alert: the header's "Try again" retries every request of the page that
+  // failed (the user, the list, roles), not only the user's own.
+  const retryFailed = () =>
+    void queryClient.refetchQueries({
+      type: 'active',
+      predicate: (query) => query.state.status === 'error',
+    })
   const actions = {
     onSignInAgain: signInAgain,
     onBackToSearch: () => navigate(toSearch()),
   }
   const user = userQuery.data
+  // The heading names the user once their record (or its failure) is in.
+  useFocusPageHeading(user !== undefined || userQuery.error !== null)
   // Only a user who exists joins "Recently viewed": a 404 or a typo is not worth going back to.
   useEffect(() => {
     if (user) rememberViewedUser(user.user_id)
@@ -76,12 +87,18 @@ function UserOrganizations({ userId }: { userId: string }) {
     <>
       <title>{`${user ? `${displayNameOf(user)} · ` : ''}Organizations · Orgscope`}</title>
       {signInError !== undefined && <ApiErrorAlert error={signInError} />}
-      <UserHeader userId={userId} query={userQuery} {...actions} />
+      <UserHeader userId={userId} query={userQuery} onRetry={retryFailed} {...actions} />
       {/* The user id itself (400, 404) or the session (401) was refused: the memberships
           request would only repeat the same answer below the first one. */}
       {!refusesUserId(userQuery.error) && (
         // Keyed: filter and sort belong to one user's list, not to the next user's.
-        <UserMemberships key={userId} userId={userId} userEmail={user?.email} {...actions} />
+        <UserMemberships
+          key={userId}
+          userId={userId}
+          userEmail={user?.email}
+          shownAbove={userQuery.error ?? undefined}
+          {...actions}
+        />
       )}
     </>
   )
@@ -90,11 +107,13 @@ function UserOrganizations({ userId }: { userId: string }) {
 function UserHeader({
   userId,
   query,
+  onRetry,
   onSignInAgain,
   onBackToSearch,
 }: {
   userId: string
   query: UseQueryResult<User>
+  onRetry: () => void
   onSignInAgain: () => void
   onBackToSearch: () => void
 }) {
@@ -114,7 +133,7 @@ function UserHeader({
       </Title>
       <ApiErrorAlert
         error={query.error}
-        onRetry={() => void query.refetch()}
+        onRetry={onRetry}
         onSignInAgain={onSignInAgain}
         onBackToSearch={onBackToSearch}
         userId={userId}

@@ -179,3 +179,16 @@ export function formatErrorDetails(view: ErrorView, copiedAt: Date = new Date())
   lines.push(`Time: ${(view.receivedAt ?? copiedAt).toISOString()}`)
   return lines.join('\n')
 }
+
+/**
+ * Whether two failures have one cause — the same kind, status and error code — so a page shows
+ * one alert for them (whose "Try again" retries both), not one per request that met it.
+ */
+export function sameCause(a: unknown, b: unknown): boolean {
+  const [first, second] = [describeError(a), describeError(b)]
+  return (
+    first.kind === second.kind &&
+    first.status === second.status &&
+    first.errorCode === second.errorCode
+  )
+}

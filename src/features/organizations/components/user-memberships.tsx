@@ -6,6 +6,8 @@ import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
+import { sameCause } from '@/lib/management-api/errors'
+import { SLOW_AFTER_MS, STALLED_AFTER_MS, useSilence } from '@/lib/use-silence'
 import { useTenant } from '@/lib/tenant'
 import { organizationQueries } from '../api'
 import { MEMBERSHIPS_LAG_NOTE, type Memberships } from '../memberships'
@@ -16,11 +18,10 @@ import {
   type SortColumn,
   type SortState,
 } from '../organization-list'
+import { LoadStopped, SlowAnswer, type LoadStop } from './load-stopped'
 import { MembershipsExportMenu } from './memberships-export-menu'
 import { MembershipsProgress, MembershipsSummary } from './memberships-summary'
 import { OrganizationsTable } from './organizations-table'
-
-/** Auth0 lists memberships from an index that follows changes a moment later. */
 
 export interface UserMembershipsProps {
   /** The real (decoded) user id. */
@@ -29,30 +30,61 @@ export interface UserMembershipsProps {
   userEmail?: string | undefined
   onSignInAgain: () => void
   onBackToSearch: () => void
+  /**
+   * A failure the page already shows above, whose "Try again" retries this list too: when this
+   * list failed for the same cause, it says so in a line instead of a second alert.
+   */
+  shownAbove?: unknown
 }
 
 /**
  * Every organization a user belongs to: loaded page by page into a virtualized table that can be
  * filtered and sorted in memory, with the total, the API's 1000 cap, loading progress and any
- * failure (through the one ApiErrorAlert) spelled out.
+ * failure (through the one ApiErrorAlert) spelled out. A load never stops silently: a slow
+ * answer says so, and one that stops (no answer for 15 s, or cancelled) offers to resume.
  */
 export function UserMemberships({
   userId,
   userEmail,
   onSignInAgain,
   onBackToSearch,
+  shownAbove,
 }: UserMembershipsProps) {
   const api = useManagementApi()
   const queryClient = useQueryClient()
   const query = useQuery(organizationQueries.forUser(api, userId))
   const memberships = query.data
+  const fetching = query.isFetching
   // The error that stopped the last fetch; hidden while a new fetch ("Try again", a refetch)
   // finishes the list, which then shows its progress instead.
-  const finalFailure = query.isFetching ? undefined : (query.error ?? undefined)
+  const finalFailure = fetching ? undefined : (query.error ?? undefined)
   // A page the pager is waiting to ask for again (a 429, a 5xx, a dropped connection) shows like
-  // a failure with a countdown, without "Try again": it is already going to.
-  const retrying = finalFailure === undefined ? memberships?.retrying : undefined
+  // a failure with a countdown, without "Try again": it is already going to. Only while the
+  // fetch runs: a fetch that was stopped is waiting for nothing.
+  const retrying = fetching ? memberships?.retrying : undefined
   const failure = finalFailure ?? query.failureReason ?? retrying?.error
+  // Resuming asks only for the pages the list lacks (api.ts). Counted, so that the silence of a
+  // resumed load is measured from the moment it was resumed.
+  const [resumes, setResumes] = useState(0)
+  const resume = () => {
+    setResumes((count) => count + 1)
+    void query.refetch()
+  }
+  const silentFor = useSilence(
+    fetching ? `${query.dataUpdatedAt}:${query.failureCount}:${resumes}` : undefined,
+    retrying?.retryAt.getTime(),
+  )
+  const stop: LoadStop | undefined =
+    memberships && !memberships.complete && !fetching && !finalFailure
+      ? 'interrupted'
+      : silentFor !== undefined && silentFor >= STALLED_AFTER_MS
+        ? 'silent'
+        : undefined
+  const slow = stop === undefined && silentFor !== undefined && silentFor >= SLOW_AFTER_MS
+  const sameAsAbove =
+    failure !== undefined && failure !== null && shownAbove !== undefined
+      ? sameCause(failure, shownAbove)
+      : false
   // A complete list stays on screen while it is fetched again (api.ts); the roles in view are
   // looked up again with it.
   const refresh = () => {
@@ -65,10 +97,15 @@ export function UserMemberships({
       <Title order={2} size="h4">
         Organizations
       </Title>
-      {failure !== undefined && failure !== null && (
+      {failure !== undefined && failure !== null && sameAsAbove && (
+        <Text size="sm" c="dimmed">
+          The organizations could not be loaded either, for the same reason (see above).
+        </Text>
+      )}
+      {failure !== undefined && failure !== null && !sameAsAbove && (
         <ApiErrorAlert
           error={failure}
-          onRetry={finalFailure ? () => void query.refetch() : undefined}
+          onRetry={finalFailure ? resume : undefined}
           onSignInAgain={onSignInAgain}
           onBackToSearch={onBackToSearch}
           userId={userId}
@@ -78,16 +115,18 @@ export function UserMemberships({
           retryingAt={retrying?.retryAt}
         />
       )}
+      {stop && <LoadStopped stop={stop} memberships={memberships} onResume={resume} />}
+      {slow && <SlowAnswer silentFor={silentFor ?? 0} />}
       {memberships && hasRows(memberships) ? (
         <MembershipsView
           userId={userId}
           userEmail={userEmail}
           memberships={memberships}
-          stalled={finalFailure !== undefined}
+          stalled={finalFailure !== undefined || stop !== undefined}
           freshness={
             <Freshness
               updatedAt={query.dataUpdatedAt}
-              refreshing={query.isFetching}
+              refreshing={fetching}
               onRefresh={refresh}
               note={MEMBERSHIPS_LAG_NOTE}
             />
@@ -96,7 +135,7 @@ export function UserMemberships({
       ) : memberships?.complete ? (
         <NoMemberships />
       ) : (
-        !finalFailure && <MembershipsSkeleton />
+        !finalFailure && !stop && <MembershipsSkeleton />
       )}
     </Stack>
   )
