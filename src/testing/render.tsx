@@ -6,7 +6,11 @@ import {
   type User,
 } from '@auth0/auth0-react'
 import { QueryClient, type DefaultOptions } from '@tanstack/react-query'
-import { render, type RenderResult } from '@testing-library/react'
+import {
+  render,
+  type RenderOptions as LibraryRenderOptions,
+  type RenderResult,
+} from '@testing-library/react'
 import { userEvent, type UserEvent } from '@testing-library/user-event'
 import type { ReactNode } from 'react'
 import { vi, type Mock } from 'vitest'
@@ -44,6 +48,11 @@ export interface RenderOptions {
    * for tests about retries.
    */
   queries?: DefaultOptions['queries']
+  /**
+   * Errors an error boundary caught. React logs them with console.error unless this is given,
+   * and a test that logs console.error fails: a test that expects a crash collects it here.
+   */
+  onCaughtError?: LibraryRenderOptions['onCaughtError']
 }
 
 export interface FakeAuth0 {
@@ -131,7 +140,7 @@ function renderInside(
   content: (queryClient: QueryClient) => ReactNode,
   options: RenderOptions,
 ): RenderAppResult {
-  const { route = '/', signedInAs = ADA, auth = {}, tokenError, queries } = options
+  const { route = '/', signedInAs = ADA, auth = {}, tokenError, queries, onCaughtError } = options
   const { value, fakes } = fakeAuth0(signedInAs, auth, tokenError)
   // Fresh per test, no retries: a failing request shows its error state at once.
   const queryClient = new QueryClient({
@@ -145,6 +154,7 @@ function renderInside(
         <LocationProvider location={rawLocation(location)}>{content(queryClient)}</LocationProvider>
       </Auth0Context.Provider>
     </ThemeProvider>,
+    { onCaughtError },
   )
   return { ...result, user: userEvent.setup(), auth: fakes, location, queryClient }
 }
