@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core'
 import { Suspense, useEffect, type ReactNode } from 'react'
-import { matchRoute, Route, Router, Switch, useLocation, useRouter } from 'wouter'
+import { matchRoute, Route, Router, Switch, useLocation, useRouter, useSearch } from 'wouter'
+import { ErrorBoundary } from '@/components/error-boundary'
 import { routePatterns } from '@/lib/routes'
 import { browserLocation } from './location'
 import { preloadable } from './preloadable'
@@ -62,15 +63,24 @@ export function PreloadCurrentPage() {
   return null
 }
 
+/**
+ * The page for the address. A page that fails to render (or whose code fails to download) shows
+ * the error boundary's panel in place of the page, inside the shell, so the header and sign out
+ * stay usable; going to any other address clears the panel and renders that page afresh.
+ */
 export function AppRoutes() {
+  const [path] = useLocation()
+  const search = useSearch()
   return (
-    <Suspense fallback={<PageLoading />}>
-      <Switch>
-        {PAGES.map(({ pattern, page }) => (
-          <Route key={pattern} path={pattern} component={page} />
-        ))}
-        <Route component={NotFoundPage} />
-      </Switch>
-    </Suspense>
+    <ErrorBoundary resetKey={`${path}?${search}`}>
+      <Suspense fallback={<PageLoading />}>
+        <Switch>
+          {PAGES.map(({ pattern, page }) => (
+            <Route key={pattern} path={pattern} component={page} />
+          ))}
+          <Route component={NotFoundPage} />
+        </Switch>
+      </Suspense>
+    </ErrorBoundary>
   )
 }

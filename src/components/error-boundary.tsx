@@ -1,6 +1,8 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query'
 import { Component, useId, type CSSProperties, type ErrorInfo, type ReactNode } from 'react'
+import { Link } from 'wouter'
 import { describeError } from '@/lib/management-api/errors'
+import { toSearch } from '@/lib/routes'
 
 export interface ErrorBoundaryProps {
   children: ReactNode
@@ -93,9 +95,11 @@ export function ErrorFallback({ error, onTryAgain, onReload }: ErrorFallbackProp
         <button type="button" style={button} onClick={reload}>
           Reload
         </button>
-        <a href="/" style={button}>
+        {/* In-app navigation: the shell and the query cache survive, and the new address resets a
+            boundary keyed by it. Outside a Router, wouter drives the address bar itself. */}
+        <Link href={toSearch()} style={button}>
           Back to search
-        </a>
+        </Link>
       </div>
     </div>
   )

@@ -6,7 +6,11 @@ import {
   type User,
 } from '@auth0/auth0-react'
 import { QueryClient, type DefaultOptions } from '@tanstack/react-query'
-import { render, type RenderResult } from '@testing-library/react'
+import {
+  render,
+  type RenderOptions as LibraryRenderOptions,
+  type RenderResult,
+} from '@testing-library/react'
 import { userEvent, type UserEvent } from '@testing-library/user-event'
 import { StrictMode, type ReactNode } from 'react'
 import { vi, type Mock } from 'vitest'
@@ -50,6 +54,11 @@ export interface RenderOptions {
    * component mounts, unmounts and mounts again, the remount a lifecycle bug hides behind.
    */
   strict?: boolean
+  /**
+   * Errors an error boundary caught. React logs them with console.error unless this is given,
+   * and a test that logs console.error fails: a test that expects a crash collects it here.
+   */
+  onCaughtError?: LibraryRenderOptions['onCaughtError']
 }
 
 export interface FakeAuth0 {
@@ -137,7 +146,15 @@ function renderInside(
   content: (queryClient: QueryClient) => ReactNode,
   options: RenderOptions,
 ): RenderAppResult {
-  const { route = '/', signedInAs = ADA, auth = {}, tokenError, queries, strict } = options
+  const {
+    route = '/',
+    signedInAs = ADA,
+    auth = {},
+    tokenError,
+    queries,
+    strict,
+    onCaughtError,
+  } = options
   const { value, fakes } = fakeAuth0(signedInAs, auth, tokenError)
   // Fresh per test, no retries: a failing request shows its error state at once. Answers stay
   // fresh as long as in the app, so a revisit or a remount behaves as it does there.
@@ -153,7 +170,7 @@ function renderInside(
       </Auth0Context.Provider>
     </ThemeProvider>
   )
-  const result = render(strict ? <StrictMode>{tree}</StrictMode> : tree)
+  const result = render(strict ? <StrictMode>{tree}</StrictMode> : tree, { onCaughtError })
   return { ...result, user: userEvent.setup(), auth: fakes, location, queryClient }
 }
 

@@ -5,6 +5,7 @@ import { toUserOrganizations } from '@/lib/routes'
 import { renderApp } from '@/testing/render'
 import { server, tenantUrl } from '@/testing/server'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
+import { SCENARIO_USERS } from '../../../server/local-tenant/seed/scenarios'
 
 const { samlUser, sharedEmailDatabase, sharedEmailGoogle, threeMemberships } = NAMED_USERS
 
@@ -85,6 +86,49 @@ describe('search page', () => {
 
     expect(await screen.findByText('No users match “zz-nobody-is-called-this”')).toBeInTheDocument()
     expect(screen.getByText(/first few letters/)).toBeInTheDocument()
+  })
+
+  it('finds everyone at a domain typed without @, and says it searched the domain', async () => {
+    const { user } = renderApp({ route: '/' })
+
+    await user.type(await searchBox(), 'scenarios.example.com')
+
+    expect(
+      await screen.findByRole('link', { name: new RegExp(SCENARIO_USERS['rate-limited'].email) }),
+    ).toBeInTheDocument()
+    const scenarioCount = Object.keys(SCENARIO_USERS).length
+    expect(screen.getByText(/with an email at/)).toHaveTextContent(
+      `${scenarioCount} users with an email at scenarios.example.com, or an email or name starting with “scenarios.example.com”`,
+    )
+  })
+
+  it('still finds the start of an email that looks like a domain', async () => {
+    renderApp({ route: '/?q=li.wei' })
+
+    expect(await screen.findByRole('link', { name: /li\.wei@contoso\.com/ })).toBeInTheDocument()
+    expect(screen.getByText(/with an email at/)).toHaveTextContent(
+      '1 user with an email at li.wei, or an email or name starting with “li.wei”',
+    )
+  })
+
+  it('suggests the forms of search that work when nothing matches, and searches one when picked', async () => {
+    const { user } = renderApp({ route: '/?q=zz-nobody-is-called-this' })
+
+    await screen.findByText('No users match “zz-nobody-is-called-this”')
+    for (const form of ['jane@acme.com', '@contoso.com', 'samlp|acme-saml|jane@acme.com']) {
+      expect(screen.getByRole('button', { name: form })).toBeInTheDocument()
+    }
+    expect(
+      screen.getByRole('button', { name: 'email.domain:"example.com" AND blocked:true' }),
+    ).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: '@contoso.com' }))
+
+    expect(await searchBox()).toHaveValue('@contoso.com')
+    expect(await screen.findByRole('link', { name: /li\.wei@contoso\.com/ })).toBeInTheDocument()
+    expect(screen.getByText(/with an email at/)).toHaveTextContent(
+      /users? with an email at contoso\.com$/,
+    )
   })
 
   it('opens the user page when a user id is entered', async () => {

@@ -24,6 +24,15 @@ describe('toUserSearchQuery', () => {
     expect(toUserSearchQuery('@Acme.com')).toBe('email.domain:acme.com*')
   })
 
+  it('searches a bare domain as everyone at it, and as a word in case it is the start of one', () => {
+    expect(toUserSearchQuery('Scenarios.Example.com')).toBe(
+      'email.domain:scenarios.example.com* OR email:scenarios.example.com* OR name:scenarios.example.com* OR family_name:scenarios.example.com*',
+    )
+    expect(toUserSearchQuery('jane.doe')).toBe(
+      'email.domain:jane.doe* OR email:jane.doe* OR name:jane.doe* OR family_name:jane.doe*',
+    )
+  })
+
   it('matches one word as a prefix of email, name and family name', () => {
     expect(toUserSearchQuery('Jan')).toBe('email:jan* OR name:jan* OR family_name:jan*')
   })
@@ -89,6 +98,8 @@ describe('toUserSearchQuery', () => {
     'auth0|"quoted\\id"',
     '@',
     '@acme',
+    'acme.co.uk',
+    'xn--bcher-kva.example',
   ])('builds a query the tenant parses for %j', (input) => {
     expect(() => parseLuceneQuery(toUserSearchQuery(input))).not.toThrow()
   })
@@ -115,6 +126,35 @@ describe('readSearchInput', () => {
     ['@acme.com', 'domain'],
   ])('does not mistake %s for a user id', (input, kind) => {
     expect(readSearchInput(input).kind).toBe(kind)
+  })
+})
+
+describe('reading a domain', () => {
+  it.each([
+    ['scenarios.example.com', 'scenarios.example.com', true],
+    ['  ACME.co.uk ', 'acme.co.uk', true],
+    ['my-company.io', 'my-company.io', true],
+    ['@Acme.com', 'acme.com', false],
+  ])('reads %j as everyone at %s', (input, domain, bare) => {
+    expect(readSearchInput(input)).toMatchObject({ kind: 'domain', domain, bare })
+  })
+
+  it.each([
+    'acme',
+    'scenarios.example.c',
+    'v1.2',
+    '10.0.0.1',
+    '-acme.com',
+    'acme-.com',
+    'acme..com',
+    '.acme.com',
+    'acme.com.',
+    'acme.com/x',
+    'acme_corp.com',
+    'acme com.uk',
+    'auth0|acme.com',
+  ])('does not read %j as a bare domain', (input) => {
+    expect(readSearchInput(input).kind).not.toBe('domain')
   })
 })
 

@@ -12,8 +12,12 @@ export type SearchInput =
   /** `provider|…`: the admin already knows who they want. `q` still finds that user. */
   | { kind: 'user-id'; userId: string; q: string }
   | { kind: 'email'; q: string }
-  /** `@acme.com`: everyone at a domain. */
-  | { kind: 'domain'; q: string }
+  /**
+   * `@acme.com`, or a bare `acme.com`: everyone with an email at a domain (lowercased). A bare
+   * domain is also searched as one word (`jane.doe` may be the start of jane.doe@acme.com), so
+   * reading it as a domain never loses what the word alone would find.
+   */
+  | { kind: 'domain'; domain: string; bare: boolean; q: string }
   | { kind: 'text'; q: string }
 
 /**
@@ -72,6 +76,12 @@ const USER_ID_SHAPE = /^([a-z0-9][a-z0-9-]*)\|\S+$/i
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]*$/
 const COMPLETE_EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
 const DOMAIN_SHAPE = /^@[^\s@]+$/
+/**
+ * A hostname typed without `@` (`scenarios.example.com`, `acme.co.uk`): two or more labels of
+ * letters, digits and inner hyphens, the last one letters only (a TLD), so version numbers and IP
+ * addresses (`1.2`, `10.0.0.1`) stay plain text.
+ */
+const BARE_DOMAIN_SHAPE = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
 
 /** Characters the query parser would read as syntax, plus whitespace (which splits terms). */
 const RESERVED = /[\\+\-=&|><!(){}[\]^"~*?:/\s]/g
@@ -95,6 +105,24 @@ function prefix(field: string, text: string): string {
   return `${field}:${escapeTerm(text.toLowerCase())}*`
 }
 
+/** Everyone whose email is at `domain`; a prefix, so results come while the domain is typed. */
+function domainQuery(domain: string): string {
+  return prefix('email.domain', domain)
+}
+
+/** One word as the start of an email, a name or a family name. */
+function wordQuery(word: string): string {
+  // family_name too, so "doe" finds "Jane Doe" although `name` is compared as a whole value.
+  return [prefix('email', word), prefix('name', word), prefix('family_name', word)].join(' OR ')
+}
+
+/** The domain in `@acme.com` or a bare `acme.com`, lowercased; undefined for anything else. */
+function readDomain(typed: string): { domain: string; bare: boolean } | undefined {
+  if (DOMAIN_SHAPE.test(typed)) return { domain: typed.slice(1).toLowerCase(), bare: false }
+  if (BARE_DOMAIN_SHAPE.test(typed)) return { domain: typed.toLowerCase(), bare: true }
+  return undefined
+}
+
 function readUserId(text: string): string | undefined {
   const match = USER_ID_SHAPE.exec(text)
   const provider = match?.[1]?.toLowerCase()
@@ -116,8 +144,13 @@ export function readSearchInput(input: string): SearchInput {
   const typed = text.replace(/\*+$/, '')
   if (typed === '') return { kind: 'empty' }
 
-  if (DOMAIN_SHAPE.test(typed)) {
-    return { kind: 'domain', q: prefix('email.domain', typed.slice(1)) }
+  const atDomain = readDomain(typed)
+  if (atDomain) {
+    const { domain, bare } = atDomain
+    // A bare domain could be a word the admin meant (`jane.doe`): search it as that too, and the
+    // summary says both, so nothing found today is lost and the admin sees how it was read.
+    const q = bare ? `${domainQuery(domain)} OR ${wordQuery(typed)}` : domainQuery(domain)
+    return { kind: 'domain', domain, bare, q }
   }
 
   if (EMAIL_SHAPE.test(typed)) {
@@ -131,13 +164,7 @@ export function readSearchInput(input: string): SearchInput {
   }
 
   const words = typed.split(' ')
-  if (words.length === 1) {
-    // family_name too, so "doe" finds "Jane Doe" although `name` is compared as a whole value.
-    return {
-      kind: 'text',
-      q: [prefix('email', typed), prefix('name', typed), prefix('family_name', typed)].join(' OR '),
-    }
-  }
+  if (words.length === 1) return { kind: 'text', q: wordQuery(typed) }
   // Several words: the exact full name, the name as a prefix ("Jane Do" while typing), and the
   // first word as given name with the rest as family name ("Jane D" → Jane Doe-Smith).
   const [first = '', ...rest] = words

@@ -1,9 +1,20 @@
 import { Button, Group, Loader, Text } from '@mantine/core'
 import { formatNumber } from '@/lib/format'
 import { SEARCH_RESULTS_CAP } from '../api'
+import type { SearchInput } from '../search-query'
 
 function pluralUsers(count: number): string {
   return `${formatNumber(count)} ${count === 1 ? 'user' : 'users'}`
+}
+
+/**
+ * How the box read a search whose reading is not obvious from the text (completes "3 users …"):
+ * a bare `jane.doe` is read as a domain too, and whoever meant a name should see that.
+ */
+export function describeSearched(read: SearchInput): string | undefined {
+  if (read.kind !== 'domain') return undefined
+  const atDomain = `with an email at ${read.domain}`
+  return read.bare ? `${atDomain}, or an email or name starting with “${read.domain}”` : atDomain
 }
 
 /** How many pages can be reached: Auth0 refuses to page past the first 1,000 results. */
@@ -53,6 +64,8 @@ export interface SearchSummaryProps extends SearchPagerProps {
   count: number
   /** A newer answer is loading. */
   fetching: boolean
+  /** What was searched for, after the count: `describeSearched`. */
+  searched?: string
 }
 
 /** The count ("42 users"), which slice is shown, the pager, and the 1,000-result cap. */
@@ -63,6 +76,7 @@ export function SearchSummary({
   perPage,
   count,
   fetching,
+  searched,
   onPage,
 }: SearchSummaryProps) {
   const first = page * perPage + 1
@@ -70,10 +84,11 @@ export function SearchSummary({
     <Group justify="space-between" gap="xs" wrap="wrap">
       <Group gap="xs" wrap="nowrap">
         {/* A polite live region: a screen reader hears the count after each search. */}
-        <Text size="sm" role="status">
+        <Text size="sm" role="status" style={{ overflowWrap: 'anywhere' }}>
           <Text span fw={600}>
             {pluralUsers(total)}
           </Text>
+          {searched !== undefined && ` ${searched}`}
           {pages > 1 && count > 0 && (
             <Text span c="dimmed">
               {' '}

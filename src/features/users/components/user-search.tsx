@@ -15,7 +15,7 @@ import { RecentlyViewedUsers } from './recently-viewed-users'
 import { SearchIdle } from './search-idle'
 import { enterResults, moveWithinResults } from './search-keyboard'
 import { SearchResults, SearchResultsSkeleton } from './search-results'
-import { reachablePages, SearchPager, SearchSummary } from './search-summary'
+import { describeSearched, reachablePages, SearchPager, SearchSummary } from './search-summary'
 import { UserIdShortcut } from './user-id-shortcut'
 
 export interface UserSearchProps {
@@ -84,6 +84,12 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
   const pages = page ? reachablePages(page.total, DEFAULT_SEARCH_PER_PAGE) : 0
   const staleSince = failure && page && lastFreshAt > 0 ? new Date(lastFreshAt) : undefined
   const hasResults = page !== undefined && page.users.length > 0
+  // Only for the answer on screen: while the previous results stand in for a new search, they
+  // are not the users "with an email at" the new text.
+  const searched =
+    search.advanced || query.isPlaceholderData
+      ? undefined
+      : describeSearched(readSearchInput(search.q))
 
   return (
     <Stack gap="md">
@@ -130,6 +136,7 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
                 perPage={DEFAULT_SEARCH_PER_PAGE}
                 count={page.users.length}
                 fetching={query.isFetching}
+                searched={searched}
                 onPage={search.setPage}
               />
               {!query.isPlaceholderData && (
@@ -157,6 +164,7 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
                   advanced={search.advanced}
                   pastTheEnd={page.total > 0}
                   onFirstPage={() => search.setPage(0)}
+                  onPick={search.fill}
                 />
               )}
             </>
