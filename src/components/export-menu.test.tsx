@@ -71,6 +71,8 @@ describe('export menu', () => {
 
     expect(await screen.findByText(SAVED.fileName)).toBeVisible()
     expect(status).toHaveTextContent(`Downloaded ${SAVED.fileName} · SHA-256 ${SAVED.sha256}`)
+    // Keyboard users land on what was saved, not back on the closed menu's button.
+    expect(status).toHaveFocus()
   })
 
   test('copies the hash to the clipboard', async () => {

@@ -32,7 +32,7 @@ export function PageShell({ account, children }: { account: ReactNode; children:
           {account}
         </Group>
       </Box>
-      <Box component="main" maw={CONTENT_WIDTH} mx="auto" px="md" py="xl">
+      <Box component="main" className={classes.main} maw={CONTENT_WIDTH} mx="auto" px="md" py="xl">
         {children}
       </Box>
     </Box>

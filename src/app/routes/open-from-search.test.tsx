@@ -50,6 +50,10 @@ describe('a user opened from the search results', () => {
       })
       expect(screen.queryByRole('progressbar', { name: /^Loaded/ })).not.toBeInTheDocument()
       expect(screen.getByRole('button', { name: 'Export' })).toBeEnabled()
+      // The link that was clicked is gone: focus starts again at the page's heading.
+      expect(
+        screen.getByRole('heading', { level: 1, name: thousandMemberships.name }),
+      ).toHaveFocus()
     },
     15_000,
   )
