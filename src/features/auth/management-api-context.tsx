@@ -1,6 +1,7 @@
 import { useAuth0 } from '@auth0/auth0-react'
 import { createContext, use, useMemo, type ReactNode } from 'react'
 import { createManagementApi, type ManagementApi } from '@/lib/management-api/client'
+import { pacedManagementApi } from '@/lib/management-api/pacer'
 
 const ManagementApiContext = createContext<ManagementApi | null>(null)
 
@@ -20,19 +21,22 @@ export function ManagementApiProvider({
   children: ReactNode
 }) {
   const { getAccessTokenSilently } = useAuth0()
-  // auth0-react memoizes getAccessTokenSilently per SDK client, so this runs once per app.
+  // auth0-react memoizes getAccessTokenSilently per SDK client, so this runs once per app: one
+  // client and one pacer (one estimate of the tenant's rate limit) for the whole session.
   const api = useMemo(
     () =>
-      createManagementApi({
-        baseUrl,
-        timeoutMs,
-        getAccessToken: async () => {
-          // Errors (login_required, timeout, …) propagate as the SDK's own, with their `error` code.
-          const token = await getAccessTokenSilently()
-          if (!token) throw new Error('No access token is available. Sign in again.')
-          return token
-        },
-      }),
+      pacedManagementApi(
+        createManagementApi({
+          baseUrl,
+          timeoutMs,
+          getAccessToken: async () => {
+            // Errors (login_required, timeout, …) propagate as the SDK's own, with their `error` code.
+            const token = await getAccessTokenSilently()
+            if (!token) throw new Error('No access token is available. Sign in again.')
+            return token
+          },
+        }),
+      ),
     [baseUrl, timeoutMs, getAccessTokenSilently],
   )
   return <ManagementApiContext value={api}>{children}</ManagementApiContext>

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createManagementApi, type ManagementApi } from '@/lib/management-api/client'
 import { ManagementApiError } from '@/lib/management-api/errors'
+import { pacedManagementApi } from '@/lib/management-api/pacer'
 import { shouldRetryRequest } from '@/lib/management-api/retry'
 import {
   faults,
@@ -43,7 +44,10 @@ interface SentRequest {
   startedAt: number
 }
 
-/** The real client against the local tenant, recording what the pager asks for and when. */
+/**
+ * The real client against the local tenant, recording what reaches the network and when, paced
+ * as in the app by the session's pacer.
+ */
 function watchedApi({ timeoutMs }: { timeoutMs?: number } = {}) {
   const inner = createManagementApi({
     baseUrl: TENANT_API_BASE_URL,
@@ -77,7 +81,7 @@ function watchedApi({ timeoutMs }: { timeoutMs?: number } = {}) {
       }
     },
   }
-  return { api, sent, maxInFlight: () => maxInFlight }
+  return { api: pacedManagementApi(api), sent, maxInFlight: () => maxInFlight }
 }
 
 async function collect(

@@ -1,25 +1,20 @@
 import type { ManagementApi } from '@/lib/management-api/client'
-import { isManagementApiError } from '@/lib/management-api/errors'
+import { MAX_CONCURRENT_REQUESTS } from '@/lib/management-api/pacer'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import {
   OrganizationsPageSchema,
   type Organization,
   type OrganizationsPage,
 } from '@/lib/management-api/schemas'
-import { createRateGate, sleep, type RateGate } from './rate-gate'
+import { sleep } from '@/lib/async'
 
 /** The Management API lists at most the first 1000 memberships and refuses pages past them. */
 export const MEMBERSHIPS_LIST_CAP = 1000
 /** Documented Public Cloud maximum; the spec allows up to 100 (AUTH0_API.md). */
 export const DEFAULT_MEMBERSHIPS_PER_PAGE = 50
 export const MAX_MEMBERSHIPS_PER_PAGE = 100
-/**
- * Pages in flight at once, at most: every page of a 1000-membership list after the first (at the
- * default 50 per page), so it takes two round trips, not five. The rate gate decides how fast they
- * may start. Over HTTP/2 (any TLS front) they travel together; a browser speaking HTTP/1.1 queues
- * what exceeds its 6 connections per host, which costs nothing more.
- */
-export const MAX_PAGE_CONCURRENCY = 20
+/** Pages asked for at once, at most: as many as the session's pacer lets travel together. */
+export const MAX_PAGE_CONCURRENCY = MAX_CONCURRENT_REQUESTS
 
 /** One `GET …/organizations` request: `start` is the index of its first record. */
 export interface PageRequest {
@@ -95,8 +90,6 @@ export interface FetchMembershipsOptions {
   /** Clamped to 1–MAX_PAGE_CONCURRENCY. */
   concurrency?: number
   retry?: PageRetryPolicy
-  /** Shared by every request of the run; tests pass one to watch it. */
-  rateGate?: RateGate
   /** Finish an earlier run: fetch only the pages it lacks. */
   resume?: ResumePoint
 }
@@ -173,7 +166,6 @@ class MembershipsRun {
   private readonly perPage: number
   private readonly concurrency: number
   private readonly retry: PageRetryPolicy
-  private readonly gate: RateGate
   private readonly resume: ResumePoint | undefined
   private readonly resumedPages: ReadonlyMap<number, FetchedPage>
 
@@ -191,7 +183,6 @@ class MembershipsRun {
     )
     this.concurrency = clamp(options.concurrency ?? MAX_PAGE_CONCURRENCY, 1, MAX_PAGE_CONCURRENCY)
     this.retry = options.retry ?? defaultPageRetryPolicy
-    this.gate = options.rateGate ?? createRateGate()
     this.resume = options.resume
     this.resumedPages = new Map(options.resume?.pages.map((page) => [page.start, page]))
   }
@@ -274,18 +265,14 @@ class MembershipsRun {
 
   private async fetchPage({ page, perPage, start }: PageRequest): Promise<OrganizationsPage> {
     for (let failureCount = 0; ; failureCount++) {
-      const permit = await this.gate.take(this.signal)
       try {
         const response = await this.api.request(['users', this.userId, 'organizations'], {
           query: { page, per_page: perPage, include_totals: true },
           schema: OrganizationsPageSchema,
           signal: this.signal,
         })
-        permit.settle(response)
         return response.data
       } catch (error) {
-        // A ManagementApiError carries the answer's rate-limit headers; anything else had none.
-        permit.settle(isManagementApiError(error) ? error : undefined)
         if (this.signal.aborted || !this.retry.shouldRetry(failureCount, error)) throw error
         const delay = this.retry.delayMs(failureCount, error)
         this.emit({

@@ -1,8 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useReducer, useRef, useState } from 'react'
+import { useEffect, useReducer, useRef } from 'react'
 import { useManagementApi } from '@/features/auth/management-api-context'
-import { createRateGate } from '@/features/organizations/rate-gate'
-import { pacedApi } from './paced-api'
 import type { ReviewEntry } from './review-input'
 import { loadMemberships, resolveEntry, type LookupOptions } from './review-lookups'
 import {
@@ -13,6 +11,7 @@ import {
   type ReviewState,
 } from './review-state'
 import { runPool } from './run-pool'
+import { watchRateLimits } from './rate-limit-watch'
 
 /** Entries (and the accounts they resolve to) looked up at once: 4 users at a time. */
 const REVIEW_CONCURRENCY = 4
@@ -45,15 +44,13 @@ export interface BulkReview {
 
 /**
  * A bulk review: resolves each entry to its users and loads each user's memberships, four
- * entries at a time, every request paced by one shared rate gate. Server data lives in the query
+ * entries at a time, every request paced by the session's pacer. Server data lives in the query
  * cache (shared with the other pages); this hook keeps only where each lookup is.
  */
 export function useBulkReview(): BulkReview {
   const api = useManagementApi()
   const client = useQueryClient()
   const [state, dispatch] = useReducer(reviewReducer, emptyReview)
-  // One gate for every review of this page: what it learnt of the tenant's bucket still holds.
-  const [gate] = useState(createRateGate)
   const controller = useRef<AbortController | undefined>(undefined)
 
   // Leaving the page stops the review's requests.
@@ -78,20 +75,20 @@ export function useBulkReview(): BulkReview {
     )
     const work = async (task: Task, follow: (more: readonly Task[]) => void) => {
       emit(stepEvent(task, { status: 'running' }))
-      const paced = pacedApi(api, gate, (retryAt) =>
+      const watched = watchRateLimits(api, (retryAt) =>
         emit(stepEvent(task, { status: 'running', retryAt })),
       )
       try {
         if (task.kind === 'entry') {
           const entry = current.entries[task.index]
           if (!entry) return
-          const users = await resolveEntry(client, paced, entry, options)
+          const users = await resolveEntry(client, watched, entry, options)
           emit({ type: 'resolved', index: task.index, users })
           const unclaimed = users.filter(({ user_id }) => !claimed.has(user_id))
           for (const { user_id } of unclaimed) claimed.add(user_id)
           follow(unclaimed.map(({ user_id }) => ({ kind: 'user', userId: user_id })))
         } else {
-          const result = await loadMemberships(client, paced, task.userId, options)
+          const result = await loadMemberships(client, watched, task.userId, options)
           emit({ type: 'user', userId: task.userId, step: { status: 'done', result } })
         }
       } catch (error) {

@@ -1,10 +1,11 @@
-import { nextAttemptAt, type RateLimitInfo } from '@/lib/management-api/rate-limit'
+import { sleep, untilAborted } from '@/lib/async'
+import { nextAttemptAt, type RateLimitInfo } from './rate-limit'
 import { createRefillEstimate } from './refill-estimate'
 
 /**
  * Paces requests by the tenant's token bucket, as its `X-RateLimit-*` headers describe it: a
- * request starts only when the bucket should hold a token for it, so a pager never fires a burst
- * the tenant will refuse (the Free plan's bucket holds 2). A 429 closes the gate for everyone
+ * request starts only when the bucket should hold a token for it, so the session never fires a
+ * burst the tenant will refuse (the Free plan's bucket holds 2). A 429 closes the gate for everyone
  * until the advertised reset, not only for the page that got it; then one request goes first, and
  * the rest wait for its answer — in a 429 storm the reset only says when to look again, not that
  * the bucket is full — so each window the tenant announces sees one try, not one per page.
@@ -111,11 +112,7 @@ export function createRateGate(now: () => number = Date.now): RateGate {
             ? Math.max(1 / msPerToken, ownRefillPerMs)
             : 1 / msPerToken
       if (refillPerMs !== undefined) {
-        // A first answer that still shows tokens may have been counted before a request started
-        // alongside the pager's first (the page asks for the user's record at the same moment):
-        // one of them is kept for it.
-        const unseen = bucket === undefined && remaining > 0 ? 1 : 0
-        const known = remaining - inFlight - unseen
+        const known = remaining - inFlight
         // Otherwise only ever lowered from a response: an answer that overtook an older one must
         // not hand back tokens the older one already spent.
         const tokens = current ? known : Math.min(bucket?.tokens ?? Infinity, known)
@@ -192,39 +189,4 @@ export function createRateGate(now: () => number = Date.now): RateGate {
   }
 
   return { take }
-}
-
-/** `promise`, unless `signal` aborts first (then rejects with its reason). */
-function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason as Error)
-      return
-    }
-    const onAbort = () => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
-    void promise.then(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    })
-  })
-}
-
-/** setTimeout as a promise that an abort ends early (rejecting with the signal's reason). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason as Error)
-      return
-    }
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal.reason as Error)
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 }
