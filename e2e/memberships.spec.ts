@@ -244,14 +244,24 @@ test.describe('for auditors', () => {
 test.describe('as Rae, who may read memberships but not roles', () => {
   test.use({ storageState: storageStateFor(RAE) })
 
-  test('every row names the missing scope; the memberships still show', async ({ page }) => {
+  test('one notice above the table names the missing scope and its grant; each row says No permission; the memberships still show', async ({
+    page,
+  }) => {
     await goToUserOrganizations(page, NAMED_USERS.threeMemberships.userId)
     await assertOrganizationsTotal(page, '3 organizations')
     const rows = organizationRows(page)
     // All three rendered first: an empty table would make the loop below assert nothing.
     await expect(rows).toHaveCount(3)
+    const notice = page.getByRole('status', {
+      name: 'Roles not shown: missing permission read:organization_member_roles',
+    })
+    await expect(notice).toBeVisible()
+    // npm start runs behind the proxy: the permission is granted on the admin's role.
+    await expect(notice).toContainText('User Management → Roles → your role → Permissions')
+    await expect(notice).not.toContainText('Machine to Machine')
     for (const row of await rows.all()) {
-      await expect(rolesCellIn(row)).toContainText('Needs read:organization_member_roles')
+      await expect(rolesCellIn(row)).toContainText('No permission')
+      await expect(rolesCellIn(row)).not.toContainText('Needs')
     }
     await expect(page.getByRole('alert')).toHaveCount(0)
   })

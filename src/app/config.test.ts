@@ -26,6 +26,7 @@ describe('parseConfig', () => {
         tenantOrigin: 'https://travel0.us.auth0.com',
         apiBaseUrl: 'https://travel0.us.auth0.com/api/v2',
         dashboardUrl: 'https://manage.auth0.com/dashboard/us/travel0',
+        mode: 'direct',
       },
     })
   })
@@ -43,6 +44,7 @@ describe('parseConfig', () => {
         },
         tenantOrigin: 'http://127.0.0.1:4010',
         apiBaseUrl: 'http://127.0.0.1:4010/api/v2',
+        mode: 'direct',
       },
     })
   })
@@ -56,6 +58,24 @@ describe('parseConfig', () => {
 
     expect(result.ok && result.config.auth0.audience).toBe('https://orgscope.example/api')
     expect(result.ok && result.config.apiBaseUrl).toBe('https://proxy.example/api/v2')
+  })
+
+  it("runs in proxy mode when the token is for another API than the tenant's Management API", () => {
+    const mode = (env: Record<string, string>) => {
+      const result = parseConfig({ ...LOCAL, ...env })
+      return result.ok ? result.config.mode : undefined
+    }
+
+    expect(mode({ VITE_AUTH0_AUDIENCE: 'https://orgscope.example/api' })).toBe('proxy')
+    expect(
+      mode({
+        VITE_AUTH0_AUDIENCE: 'https://orgscope.example/api',
+        VITE_API_BASE_URL: 'http://127.0.0.1:4010/api/v2',
+      }),
+    ).toBe('proxy')
+    // The audience decides, with or without its trailing slash, wherever the API lives.
+    expect(mode({ VITE_AUTH0_AUDIENCE: 'http://127.0.0.1:4010/api/v2' })).toBe('direct')
+    expect(mode({ VITE_API_BASE_URL: '/api/v2' })).toBe('direct')
   })
 
   it('accepts a same-origin path as the API base URL', () => {

@@ -1,6 +1,7 @@
 // zod/mini: the same validation in a few KiB, because config parsing sits in the first bundle.
 import * as z from 'zod/mini'
 import { dashboardUrlForDomain } from '@/lib/auth0-dashboard'
+import type { ApiMode } from '@/lib/tenant'
 
 // No `new Function`: the production CSP forbids eval, and zod's probe for it (caught, but still
 // reported to the page as a CSP violation) would fire once per page load. This is the first zod
@@ -29,6 +30,8 @@ export interface AppConfig {
    * VITE_AUTH0_DASHBOARD_URL): the "Open in Auth0 Dashboard" links are then left out.
    */
   dashboardUrl?: string
+  /** Who decides what the admin may read, and so what a 403 asks a tenant owner to change. */
+  mode: ApiMode
 }
 
 export type ConfigVariable =
@@ -146,6 +149,18 @@ function parseDashboardUrl(raw: string): string | { problem: string } {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
 }
 
+/**
+ * Direct when the admin's token is for the tenant's own Management API, proxy otherwise. The
+ * audience, not the API base URL, decides: it is what the token's grants belong to, so it says who
+ * refuses a 403 — the Management API by the token's scopes, or Orgscope's proxy by the
+ * permissions of Orgscope's API (the proxy refuses Management API tokens). The base URL cannot
+ * tell: a proxy may sit on any origin, or on a path of the SPA's own.
+ */
+function apiModeOf(audience: string, tenantOrigin: string): ApiMode {
+  const normalized = audience.replace(/\/*$/, '/')
+  return normalized === `${tenantOrigin}/api/v2/` ? 'direct' : 'proxy'
+}
+
 /** Only an https tenant on an Auth0 domain tells its Dashboard address. */
 function dashboardUrlOf(domain: Domain): string | undefined {
   const url = new URL(domain.origin)
@@ -170,16 +185,17 @@ const envSchema = z.pipe(
       ),
     ),
   }),
-  z.transform((env): AppConfig => ({
-    auth0: {
-      domain: env.VITE_AUTH0_DOMAIN.domain,
-      clientId: env.VITE_AUTH0_CLIENT_ID,
-      audience: env.VITE_AUTH0_AUDIENCE ?? `${env.VITE_AUTH0_DOMAIN.origin}/api/v2/`,
-    },
-    tenantOrigin: env.VITE_AUTH0_DOMAIN.origin,
-    apiBaseUrl: env.VITE_API_BASE_URL ?? `${env.VITE_AUTH0_DOMAIN.origin}/api/v2`,
-    dashboardUrl: env.VITE_AUTH0_DASHBOARD_URL ?? dashboardUrlOf(env.VITE_AUTH0_DOMAIN),
-  })),
+  z.transform((env): AppConfig => {
+    const tenantOrigin = env.VITE_AUTH0_DOMAIN.origin
+    const audience = env.VITE_AUTH0_AUDIENCE ?? `${tenantOrigin}/api/v2/`
+    return {
+      auth0: { domain: env.VITE_AUTH0_DOMAIN.domain, clientId: env.VITE_AUTH0_CLIENT_ID, audience },
+      tenantOrigin,
+      apiBaseUrl: env.VITE_API_BASE_URL ?? `${tenantOrigin}/api/v2`,
+      dashboardUrl: env.VITE_AUTH0_DASHBOARD_URL ?? dashboardUrlOf(env.VITE_AUTH0_DOMAIN),
+      mode: apiModeOf(audience, tenantOrigin),
+    }
+  }),
 )
 
 const VARIABLES: readonly ConfigVariable[] = [

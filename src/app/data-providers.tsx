@@ -14,14 +14,18 @@ export function DataProviders({
   queryClient,
   children,
 }: {
-  config: Pick<AppConfig, 'apiBaseUrl' | 'tenantOrigin' | 'dashboardUrl'>
+  config: Pick<AppConfig, 'apiBaseUrl' | 'tenantOrigin' | 'dashboardUrl' | 'mode'>
   queryClient: QueryClient
   children: ReactNode
 }) {
   return (
     <QueryClientProvider client={queryClient}>
       <ManagementApiProvider baseUrl={config.apiBaseUrl}>
-        <TenantProvider origin={config.tenantOrigin} dashboardUrl={config.dashboardUrl}>
+        <TenantProvider
+          origin={config.tenantOrigin}
+          dashboardUrl={config.dashboardUrl}
+          mode={config.mode}
+        >
           {children}
         </TenantProvider>
       </ManagementApiProvider>

@@ -11,7 +11,7 @@ import { AppRoutes } from './router'
 import { useSearchShortcut } from './use-search-shortcut'
 
 export interface SignedInAppProps {
-  config: Pick<AppConfig, 'apiBaseUrl' | 'tenantOrigin' | 'dashboardUrl'>
+  config: Pick<AppConfig, 'apiBaseUrl' | 'tenantOrigin' | 'dashboardUrl' | 'mode'>
   /** Tests pass a fresh client without retries. */
   queryClient?: QueryClient
 }

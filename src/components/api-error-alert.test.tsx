@@ -8,12 +8,20 @@ import { z } from 'zod'
 import { formatClockTime } from '@/lib/format'
 import { createManagementApi } from '@/lib/management-api/client'
 import { ManagementApiError, type ManagementApiErrorInit } from '@/lib/management-api/errors'
+import { TenantProvider, type ApiMode } from '@/lib/tenant'
 import { server, TENANT_API_BASE_URL, tenantUrl } from '@/testing/server'
 import { ApiErrorAlert } from './api-error-alert'
 
-// A local Mantine wrapper until the shared render helper lands (the lead reconciles).
-function renderWithTheme(ui: ReactNode) {
-  return render(<MantineProvider env="test">{ui}</MantineProvider>)
+// A local Mantine wrapper until the shared render helper lands (the lead reconciles). The tenant
+// context says which mode Orgscope runs in, which decides how a missing permission is granted.
+function renderWithTheme(ui: ReactNode, mode: ApiMode = 'direct') {
+  return render(
+    <MantineProvider env="test">
+      <TenantProvider origin="https://travel0.us.auth0.com" dashboardUrl={undefined} mode={mode}>
+        {ui}
+      </TenantProvider>
+    </MantineProvider>,
+  )
 }
 
 const NOW = new Date('2026-01-01T00:00:00.000Z')
@@ -148,18 +156,16 @@ describe('401', () => {
 })
 
 describe('403', () => {
-  test('insufficient_scope names the missing scope and how a tenant owner grants it', () => {
-    renderWithTheme(
-      <ApiErrorAlert
-        error={httpError({
-          status: 403,
-          error: 'Forbidden',
-          errorCode: 'insufficient_scope',
-          message: 'Insufficient scope; expected any of: read:organizations.',
-          missingScopes: ['read:organizations'],
-        })}
-      />,
-    )
+  const missingReadOrganizations = httpError({
+    status: 403,
+    error: 'Forbidden',
+    errorCode: 'insufficient_scope',
+    message: 'Insufficient scope; expected any of: read:organizations.',
+    missingScopes: ['read:organizations'],
+  })
+
+  test('insufficient_scope in direct mode: the Management API grant, not a role permission', () => {
+    renderWithTheme(<ApiErrorAlert error={missingReadOrganizations} />, 'direct')
     const alert = screen.getByRole('alert', { name: 'Missing permission: read:organizations' })
     expect(alert).toHaveTextContent('HTTP 403 Forbidden')
     expect(alert).toHaveTextContent('insufficient_scope')
@@ -167,7 +173,33 @@ describe('403', () => {
     expect(alert).toHaveTextContent(
       'Applications → APIs → Auth0 Management API → Machine to Machine Applications',
     )
-    expect(alert).toHaveTextContent('User Management → Roles → your role → Permissions')
+    expect(alert).not.toHaveTextContent('User Management → Roles')
+    expect(alert).not.toHaveTextContent("Orgscope's API")
+  })
+
+  test("insufficient_scope in proxy mode: a permission on Orgscope's API for the admin's role, not the Management API grant", () => {
+    renderWithTheme(<ApiErrorAlert error={missingReadOrganizations} />, 'proxy')
+    const alert = screen.getByRole('alert', { name: 'Missing permission: read:organizations' })
+    expect(alert).toHaveTextContent(
+      "Your access token does not carry the permission read:organizations on Orgscope's API",
+    )
+    expect(alert).toHaveTextContent(
+      "A tenant owner adds read:organizations to your role on Orgscope's API: Auth0 Dashboard → User Management → Roles → your role → Permissions",
+    )
+    expect(alert).toHaveTextContent('step 1')
+    expect(alert).not.toHaveTextContent('Machine to Machine')
+    expect(alert).not.toHaveTextContent('Auth0 Management API')
+  })
+
+  test('the main button hands a tenant owner the details; signing in again is for after the grant', () => {
+    renderWithTheme(<ApiErrorAlert error={missingReadOrganizations} onSignInAgain={() => {}} />)
+    const alert = screen.getByRole('alert', { name: 'Missing permission: read:organizations' })
+    expect(
+      within(alert)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Copy details', 'Sign in again (after it is granted)'])
+    expect(alert).toHaveTextContent('Once it is granted, sign in again')
   })
 
   test('several missing scopes are all named', () => {

@@ -5,6 +5,7 @@ import { formatClockTime, formatDuration, formatNumber } from '@/lib/format'
 import { describeError, formatErrorDetails, type ErrorView } from '@/lib/management-api/errors'
 import { nextAttemptAt, type RateLimitInfo } from '@/lib/management-api/rate-limit'
 import { LineIcon } from './line-icon'
+import { MissingScopeHelp } from './missing-scope-help'
 
 export interface ApiErrorAlertProps {
   /** Whatever was thrown: a ManagementApiError, a token failure, a render error. */
@@ -195,30 +196,6 @@ function meaningOf(situation: Situation, view: ErrorView): ReactNode {
   }
 }
 
-function MissingScopeHelp({ scopes }: { scopes: readonly string[] | undefined }) {
-  const named = scopes?.length ? scopes.join(', ') : 'the scope this request needs'
-  const several = scopes !== undefined && scopes.length > 1
-  return (
-    <Stack gap={4}>
-      <Text size="sm">
-        The access token does not carry {several ? 'any of ' : ''}
-        <Text span fw={600}>
-          {named}
-        </Text>
-        , so the Management API will not answer this request.
-      </Text>
-      <Text size="sm">
-        A tenant owner grants it in the Auth0 Dashboard: Applications → APIs → Auth0 Management API
-        → Machine to Machine Applications, expand the application Orgscope uses, tick{' '}
-        {several ? 'one of ' : ''}
-        {named} and save. Behind the Orgscope proxy, the owner adds the permission to your role
-        instead (User Management → Roles → your role → Permissions). Then sign in again to get a
-        token that carries it.
-      </Text>
-    </Stack>
-  )
-}
-
 /** Seconds left until `target`, ticking on whole seconds; 0 once it has passed. */
 function useSecondsUntil(targetTime: number): number {
   const [now, setNow] = useState(() => Date.now())
@@ -362,7 +339,7 @@ function BackToSearch({ onBackToSearch }: { onBackToSearch: (() => void) | undef
   )
 }
 
-function CopyDetails({ view }: { view: ErrorView }) {
+function CopyDetails({ view, prominent = false }: { view: ErrorView; prominent?: boolean }) {
   const clipboard = useClipboard({ timeout: 2000 })
   const [details, setDetails] = useState('')
   const copy = () => {
@@ -372,7 +349,12 @@ function CopyDetails({ view }: { view: ErrorView }) {
   }
   return (
     <>
-      <Button size="xs" variant="subtle" color="gray" onClick={copy}>
+      <Button
+        size="xs"
+        variant={prominent ? 'light' : 'subtle'}
+        color={prominent ? undefined : 'gray'}
+        onClick={copy}
+      >
         <span aria-live="off">{clipboard.copied ? 'Copied' : 'Copy details'}</span>
       </Button>
       {clipboard.error && details && (
@@ -405,9 +387,11 @@ function actionsFor(situation: Situation, props: ApiErrorAlertProps): ReactNode 
         </Button>
       ) : null
     case 'missing-scope':
+      // Signing in again cannot grant anything; it only picks up a permission granted since.
+      // The details to send a tenant owner come first (see ApiErrorAlert).
       return onSignInAgain ? (
-        <Button size="xs" variant="light" onClick={onSignInAgain}>
-          Sign in again
+        <Button size="xs" variant="subtle" onClick={onSignInAgain}>
+          Sign in again (after it is granted)
         </Button>
       ) : null
     case 'invalid-query':
@@ -482,6 +466,9 @@ export function ApiErrorAlert(props: ApiErrorAlertProps) {
   const showUserId =
     props.userId !== undefined && (situation === 'invalid-uri' || situation === 'not-found')
   const actions = actionsFor(situation, props)
+  // A missing permission is fixed by a tenant owner, not from here: the main button is the one
+  // that hands them the facts.
+  const copyFirst = situation === 'missing-scope'
 
   return (
     <Alert
@@ -521,8 +508,9 @@ export function ApiErrorAlert(props: ApiErrorAlertProps) {
           </Text>
         )}
         <Group gap="xs" wrap="wrap">
+          {copyFirst && <CopyDetails view={view} prominent />}
           {actions}
-          <CopyDetails view={view} />
+          {!copyFirst && <CopyDetails view={view} />}
         </Group>
       </Stack>
     </Alert>

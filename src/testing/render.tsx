@@ -140,6 +140,9 @@ const TEST_CONFIG = {
   apiBaseUrl: TENANT_API_BASE_URL,
   tenantOrigin: TENANT_ORIGIN,
   dashboardUrl: TEST_DASHBOARD_URL,
+  // The tokens are minted for the Management API's audience (TENANT_AUDIENCE) and sent straight to
+  // it: direct mode, as parseConfig would derive it.
+  mode: 'direct' as const,
 }
 
 function renderInside(

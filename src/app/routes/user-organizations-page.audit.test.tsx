@@ -76,6 +76,8 @@ describe('roles per membership', () => {
     )
     expect(screen.getByText('3 organizations')).toBeVisible()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    // Not every lookup was refused: the row says it, and no notice speaks for all of them.
+    expect(screen.queryByRole('status', { name: /^Roles not shown/ })).not.toBeInTheDocument()
   })
 
   it('a 500 in one row offers Retry there, which loads the roles once the tenant recovers', async () => {
@@ -97,17 +99,23 @@ describe('roles per membership', () => {
     )
   })
 
-  it('an admin without read:organization_member_roles sees the memberships, each row naming the scope', async () => {
+  it('an admin without read:organization_member_roles sees the memberships; one notice above the table names the scope and its grant', async () => {
     openUser(threeMemberships.userId, { signedInAs: RAE })
     const table = await organizationsTable()
 
+    const notice = await screen.findByRole('status', {
+      name: 'Roles not shown: missing permission read:organization_member_roles',
+    })
+    // The tests run in direct mode (render.tsx): the grant is the Management API's.
+    expect(notice).toHaveTextContent('Auth0 Management API → Machine to Machine Applications')
+    expect(notice).not.toHaveTextContent('User Management → Roles')
     for (const organization of seeded(threeMemberships.userId)) {
       await waitFor(() =>
-        expect(rolesCellOf(table, organization.id)).toHaveTextContent(
-          'Needs read:organization_member_roles',
-        ),
+        expect(rolesCellOf(table, organization.id)).toHaveTextContent(/^No permission/),
       )
+      expect(rolesCellOf(table, organization.id)).not.toHaveTextContent('Needs')
     }
+    expect(screen.getAllByRole('status', { name: /^Roles not shown/ })).toHaveLength(1)
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 })
@@ -158,15 +166,21 @@ describe('freshness and the Auth0 Dashboard', () => {
   })
 })
 
+/** The files the page downloads, kept instead of saved. */
+function captureDownloads(): Blob[] {
+  const saved: Blob[] = []
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    if (blob instanceof Blob) saved.push(blob)
+    return 'blob:orgscope/test'
+  })
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+  return saved
+}
+
 describe('export', () => {
   it('downloads exactly the rows on screen after a filter, with the provenance', async () => {
-    const saved: Blob[] = []
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      if (blob instanceof Blob) saved.push(blob)
-      return 'blob:orgscope/test'
-    })
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    const saved = captureDownloads()
     const { user } = openUser(manyMemberships.userId)
     const table = await organizationsTable()
     await screen.findByText('150 organizations')
@@ -198,6 +212,32 @@ describe('export', () => {
     expect(provenance.rowsExported).toBe(String(ids.length))
     expect(ids.slice(0, onScreen.length)).toEqual(onScreen)
     expect(records[PROVENANCE_CSV_KEYS.length + 1]).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
+  })
+
+  it('gives the 403 as the reason for roles that were refused, not "not loaded"', async () => {
+    const saved = captureDownloads()
+    const { user } = openUser(threeMemberships.userId, { signedInAs: RAE })
+    await organizationsTable()
+    await screen.findByRole('status', { name: /^Roles not shown/ })
+
+    await user.click(screen.getByRole('button', { name: 'Export' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
+    await screen.findByText(/^Downloaded/)
+
+    const records = parseCsv((await saved[0]?.text()) ?? '')
+    const provenance = Object.fromEntries(records.slice(0, PROVENANCE_CSV_KEYS.length))
+    const header = records[PROVENANCE_CSV_KEYS.length + 1] ?? []
+    const statuses = records
+      .slice(PROVENANCE_CSV_KEYS.length + 2)
+      .map((record) => record[header.indexOf('roles_status')])
+    expect(statuses).toEqual(
+      seeded(threeMemberships.userId).map(
+        () => 'refused: 403 insufficient_scope — missing read:organization_member_roles',
+      ),
+    )
+    expect(provenance.note).toBe(
+      'Roles: not in the file for 3 of 3 rows (3 refused); roles_status says why for each.',
+    )
   })
 
   it('is off, saying why, while the list is still loading', async () => {

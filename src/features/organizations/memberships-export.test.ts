@@ -25,12 +25,24 @@ const ROLES: Record<string, RolesState> = {
     error: new ManagementApiError({
       kind: 'http',
       status: 403,
+      error: 'Forbidden',
+      errorCode: 'insufficient_scope',
       message: 'Insufficient scope, expected any of: read:organization_member_roles',
+      missingScopes: ['read:organization_member_roles'],
       requestPath: '/x',
       receivedAt: new Date(),
     }),
   },
 }
+
+const serverError = new ManagementApiError({
+  kind: 'http',
+  status: 500,
+  error: 'Internal Server Error',
+  message: 'Something broke',
+  requestPath: '/x',
+  receivedAt: new Date(),
+})
 
 /** What the page does: filter, then sort, then export what that leaves. */
 function request(filter: string, sort: SortState): MembershipsExportRequest {
@@ -74,23 +86,43 @@ describe('the memberships export', () => {
     ])
   })
 
-  test('says for every row whether its roles were loaded, and counts the rows without', () => {
+  test('says for every row whether its roles were loaded, refused or never asked for, and counts the rows without', () => {
     const input = membershipsExportInput(request('', undefined))
 
     expect(input.rows.map((row) => [row.id, row.roles, row.roles_status])).toEqual([
-      [
-        'org_b',
-        null,
-        'failed: 403 Insufficient scope, expected any of: read:organization_member_roles',
-      ],
+      ['org_b', null, 'refused: 403 insufficient_scope — missing read:organization_member_roles'],
       ['org_a', { rol_m: 'Member', rol_x: 'Org; Admin' }, 'loaded'],
       ['org_c', null, 'not loaded'],
     ])
     expect(input.provenance.note).toBe(
-      'Roles: not loaded for 2 of 3 rows (looked up only for rows shown on screen); roles_status says why for each.',
+      'Roles: not in the file for 2 of 3 rows (1 refused, 1 not loaded — roles are looked up only for rows shown on screen); roles_status says why for each.',
     )
     // The list itself was whole: missing roles do not make the rows incomplete.
     expect(input.provenance.complete).toBe(true)
+  })
+
+  test('a failed lookup gives its status and message, a retried or pending one says so; none reads as "not loaded"', () => {
+    const states: Record<string, RolesState> = {
+      org_a: { status: 'failed', error: serverError },
+      org_b: { status: 'failed', error: serverError, retrying: true },
+      org_c: { status: 'loading' },
+    }
+    const input = membershipsExportInput({
+      ...request('', undefined),
+      rolesOf: (id) => states[id] ?? { status: 'not loaded' },
+    })
+
+    expect(input.rows.map((row) => [row.id, row.roles_status])).toEqual([
+      [
+        'org_b',
+        'failed: HTTP 500 Internal Server Error — Something broke (being tried again when exported)',
+      ],
+      ['org_a', 'failed: HTTP 500 Internal Server Error — Something broke'],
+      ['org_c', 'loading'],
+    ])
+    expect(input.provenance.note).toBe(
+      'Roles: not in the file for 3 of 3 rows (2 failed, 1 still loading); roles_status says why for each.',
+    )
   })
 
   test('records the provenance: tenant, subject, who, when, filter, sort and counts', () => {

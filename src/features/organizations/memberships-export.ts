@@ -2,23 +2,27 @@ import { MEMBERSHIP_COLUMNS, membershipExportTable, type ExportRow } from '@/lib
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
 import { createProvenance, type ExportSort } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
-import { describeError } from '@/lib/management-api/errors'
 import type { Organization, Role } from '@/lib/management-api/schemas'
 import type { Memberships } from './memberships'
+import { describeRolesFailure } from './roles-failure'
 
 // The memberships page as evidence: the rows on screen (filtered and sorted) in the table's column
 // order, roles included, under a provenance record.
 //
 // Roles are looked up only for the rows someone scrolled to, so an export usually holds roles for
 // some rows only. Rather than leave the others blank — which reads as "no roles" — every row says
-// what its roles cell is: `roles_status` is `loaded`, `not loaded` or `failed: <status and
-// message>`, and the provenance note counts the rows without loaded roles. Loading every row's
-// roles before an export would cost one request per row, which is what the page avoids.
+// what its roles cell is: `roles_status` is `loaded`, the failure's reason in the words the roles
+// cell uses (`refused: 403 …`, `failed: HTTP 500 …`, see roles-failure.ts), `loading` or — only
+// for rows whose roles were never asked for — `not loaded`; the provenance note counts each kind.
+// Loading every row's roles before an export would cost one request per row, which is what the
+// page avoids.
 
 /** What the roles cache holds for one organization's row. */
 export type RolesState =
   | { status: 'loaded'; roles: readonly Role[] }
-  | { status: 'failed'; error: unknown }
+  /** `retrying`: the retry policy is about to ask again; this failure is the latest answer. */
+  | { status: 'failed'; error: unknown; retrying?: boolean }
+  | { status: 'loading' }
   | { status: 'not loaded' }
 
 export interface MembershipsExportRequest {
@@ -47,35 +51,64 @@ export const MEMBERSHIPS_EXPORT_COLUMNS = [
   ...MEMBERSHIP_COLUMNS.slice(ROLES_AFTER),
 ]
 
+/** Why a row has no roles in the file, for the provenance note's counts. */
+type Missing = 'refused' | 'failed' | 'loading' | 'not loaded'
+
+interface RolesCells {
+  cells: ExportRow
+  missing?: Missing
+}
+
 /** `roles` as a map of role id to name (names can be renamed; ids cannot); null unless loaded. */
-function rolesCells(state: RolesState): ExportRow {
+function rolesCells(state: RolesState): RolesCells {
   switch (state.status) {
     case 'loaded':
       return {
-        roles: Object.fromEntries(state.roles.map((role) => [role.id, role.name])),
-        roles_status: 'loaded',
+        cells: {
+          roles: Object.fromEntries(state.roles.map((role) => [role.id, role.name])),
+          roles_status: 'loaded',
+        },
       }
     case 'failed': {
-      const view = describeError(state.error)
-      const status = view.status === undefined ? '' : `${view.status} `
-      return { roles: null, roles_status: `failed: ${status}${view.message}` }
+      const failure = describeRolesFailure(state.error, state.retrying ?? false)
+      const status = state.retrying
+        ? `${failure.reason} (being tried again when exported)`
+        : failure.reason
+      return {
+        cells: { roles: null, roles_status: status },
+        missing: failure.missingScopes === undefined ? 'failed' : 'refused',
+      }
     }
+    case 'loading':
+      return { cells: { roles: null, roles_status: 'loading' }, missing: 'loading' }
     case 'not loaded':
-      return { roles: null, roles_status: 'not loaded' }
+      return { cells: { roles: null, roles_status: 'not loaded' }, missing: 'not loaded' }
   }
 }
 
-function rolesNote(states: readonly RolesState[]): string | undefined {
-  const missing = states.filter((state) => state.status !== 'loaded').length
-  if (missing === 0) return undefined
-  return `Roles: not loaded for ${formatNumber(missing)} of ${formatNumber(states.length)} rows (looked up only for rows shown on screen); roles_status says why for each.`
+const MISSING_NOTE: Record<Missing, string> = {
+  refused: 'refused',
+  failed: 'failed',
+  loading: 'still loading',
+  // Last in the list, so its explanation ends the parenthesis.
+  'not loaded': 'not loaded — roles are looked up only for rows shown on screen',
+}
+
+function rolesNote(cells: readonly RolesCells[]): string | undefined {
+  const missing = cells.flatMap((cell) => (cell.missing ? [cell.missing] : []))
+  if (missing.length === 0) return undefined
+  const counts = (Object.keys(MISSING_NOTE) as Missing[]).flatMap((kind) => {
+    const count = missing.filter((each) => each === kind).length
+    return count > 0 ? [`${formatNumber(count)} ${MISSING_NOTE[kind]}`] : []
+  })
+  return `Roles: not in the file for ${formatNumber(missing.length)} of ${formatNumber(cells.length)} rows (${counts.join(', ')}); roles_status says why for each.`
 }
 
 /** What `buildExport` needs to write the file: provenance, columns and rows. */
 export function membershipsExportInput(request: MembershipsExportRequest): ExportInput {
   const { rows } = request
   const organizationCells = membershipExportTable(MEMBERSHIP_COLUMNS, rows).rows
-  const roles = rows.map((organization) => request.rolesOf(organization.id))
+  const roles = rows.map((organization) => rolesCells(request.rolesOf(organization.id)))
   const provenance = createProvenance({
     tenantDomain: request.tenantDomain,
     subject: request.subject,
@@ -95,7 +128,7 @@ export function membershipsExportInput(request: MembershipsExportRequest): Expor
     columns: MEMBERSHIPS_EXPORT_COLUMNS,
     rows: organizationCells.map((cells, index) => ({
       ...cells,
-      ...rolesCells(roles[index] ?? { status: 'not loaded' }),
+      ...roles[index]?.cells,
     })),
   }
 }

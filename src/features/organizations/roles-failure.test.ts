@@ -16,14 +16,21 @@ describe('a failed roles lookup, as its row shows it', () => {
     const view = describeRolesFailure(
       apiError({
         status: 403,
+        error: 'Forbidden',
+        errorCode: 'insufficient_scope',
         message: 'Insufficient scope, expected any of: read:organization_member_roles',
         missingScopes: ['read:organization_member_roles'],
       }),
       false,
     )
-    expect(view.text).toBe('Needs read:organization_member_roles')
-    expect(view.detail).toMatch(/^403: Insufficient scope.*grant it/)
-    expect(view.canRetry).toBe(false)
+    expect(view).toEqual({
+      text: 'Needs read:organization_member_roles',
+      reason: 'refused: 403 insufficient_scope — missing read:organization_member_roles',
+      detail:
+        "refused: 403 insufficient_scope — missing read:organization_member_roles. A tenant owner can grant it to Orgscope's admins.",
+      canRetry: false,
+      missingScopes: ['read:organization_member_roles'],
+    })
   })
 
   test('403 without a parsable message still names the roles scope', () => {
@@ -36,7 +43,8 @@ describe('a failed roles lookup, as its row shows it', () => {
     const view = describeRolesFailure(apiError({ status: 429, message: 'Too many' }), true)
     expect(view).toEqual({
       text: 'Rate limited, waiting…',
-      detail: '429: Too many Trying again by itself.',
+      reason: 'failed: HTTP 429 — Too many',
+      detail: 'failed: HTTP 429 — Too many. Trying again by itself.',
       canRetry: false,
     })
   })
@@ -45,13 +53,17 @@ describe('a failed roles lookup, as its row shows it', () => {
     for (const status of [429, 500, 404]) {
       const view = describeRolesFailure(apiError({ status }), false)
       expect(view.text).toBe(`Failed (${status})`)
-      expect(view.detail).toBe(`${status}: Something happened`)
+      expect(view.reason).toBe(`failed: HTTP ${status} — Something happened`)
+      expect(view.detail).toBe(view.reason)
       expect(view.canRetry).toBe(true)
     }
   })
 
   test('network failures, time-outs and odd bodies each read as what they are', () => {
-    expect(describeRolesFailure(apiError({ kind: 'network' }), false).text).toBe('No connection')
+    expect(describeRolesFailure(apiError({ kind: 'network' }), false)).toMatchObject({
+      text: 'No connection',
+      reason: 'failed: no connection — Something happened',
+    })
     expect(describeRolesFailure(apiError({ kind: 'timeout' }), false).text).toBe('Timed out')
     expect(describeRolesFailure(apiError({ kind: 'malformed', status: 200 }), false).text).toBe(
       'Unexpected answer',

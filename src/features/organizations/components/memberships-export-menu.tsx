@@ -10,10 +10,18 @@ import type { Memberships } from '../memberships'
 import type { RolesState } from '../memberships-export'
 import type { SortState } from '../organization-list'
 
-/** Roles on screen are roles in the file: cached data counts even if a later refetch failed. */
+/**
+ * Roles on screen are roles in the file: cached data counts even if a later refetch failed. A
+ * failure counts while it is being retried, and a lookup on its way counts as asked for: only a
+ * row never asked for (or whose lookup was cancelled before any answer) is "not loaded".
+ */
 function rolesStateOf(state: QueryState<Role[]> | undefined): RolesState {
   if (state?.data) return { status: 'loaded', roles: state.data }
   if (state?.status === 'error') return { status: 'failed', error: state.error }
+  if (state?.fetchFailureReason) {
+    return { status: 'failed', error: state.fetchFailureReason, retrying: true }
+  }
+  if (state?.fetchStatus === 'fetching') return { status: 'loading' }
   return { status: 'not loaded' }
 }
 

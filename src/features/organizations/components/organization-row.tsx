@@ -19,6 +19,8 @@ export interface OrganizationRowProps {
   userId: string
   /** The row has settled in view and its roles may be looked up (see RolesCell). */
   rolesLive: boolean
+  /** Every roles lookup was refused for these scopes, said once above the table (RolesNotice). */
+  rolesRefusedFor: readonly string[] | undefined
   /** The tenant in the Auth0 Dashboard; without it, no link. */
   dashboardUrl: string | undefined
 }
@@ -34,6 +36,7 @@ export const OrganizationRow = memo(function OrganizationRow({
   onCopied,
   userId,
   rolesLive,
+  rolesRefusedFor,
   dashboardUrl,
 }: OrganizationRowProps) {
   const displayName = organization.display_name?.trim()
@@ -78,7 +81,12 @@ export const OrganizationRow = memo(function OrganizationRow({
         </span>
       </td>
       <td>
-        <RolesCell userId={userId} organizationId={organization.id} live={rolesLive} />
+        <RolesCell
+          userId={userId}
+          organizationId={organization.id}
+          live={rolesLive}
+          refusedFor={rolesRefusedFor}
+        />
       </td>
       <td>
         <BrandingSwatches organization={organization} />

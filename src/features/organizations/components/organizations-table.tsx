@@ -4,6 +4,7 @@ import type { Organization } from '@/lib/management-api/schemas'
 import type { SortColumn, SortState } from '../organization-list'
 import { OrganizationRow } from './organization-row'
 import classes from './organizations-table.module.css'
+import { RolesNotice, useSharedRolesRefusal } from './roles-notice'
 import { SortHeader } from './sort-header'
 
 /** Every row is this tall (`--row-height` in the CSS module): the virtualizer never measures. */
@@ -52,7 +53,8 @@ export interface OrganizationsTableProps {
  * rows in view (plus a few) are in the DOM, between two spacer rows that keep the scroll height
  * right. `aria-rowcount` / `aria-rowindex` tell screen readers the full size and where each
  * rendered row sits. Columns: logo, display name, name, id, roles, branding, metadata. Roles are
- * looked up only for the rows in view once they settle, not the overscan around them.
+ * looked up only for the rows in view once they settle, not the overscan around them; when every
+ * lookup is refused for the same scope, a notice above the table says so once.
  */
 export function OrganizationsTable({
   organizations,
@@ -66,6 +68,7 @@ export function OrganizationsTable({
   const scrollRef = useRef<HTMLDivElement>(null)
   const [copiedId, setCopiedId] = useState<string | undefined>(undefined)
   const onCopied = useCallback((id: string) => setCopiedId(id), [])
+  const rolesRefusedFor = useSharedRolesRefusal(userId)
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the rows read the virtualizer on every render by design; nothing memoizes its results
   const virtualizer = useVirtualizer({
@@ -110,6 +113,7 @@ export function OrganizationsTable({
 
   return (
     <>
+      {rolesRefusedFor && <RolesNotice scopes={rolesRefusedFor} />}
       <div
         ref={scrollRef}
         className={classes.scroller}
@@ -157,6 +161,7 @@ export function OrganizationsTable({
                   onCopied={onCopied}
                   userId={userId}
                   rolesLive={rolesLive(row.index)}
+                  rolesRefusedFor={rolesRefusedFor}
                   dashboardUrl={dashboardUrl}
                 />
               ) : null

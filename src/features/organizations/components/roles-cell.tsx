@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient, type QueryState } from '@tanstack/react-query'
+import { ScopeText } from '@/components/scope-text'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import type { Role } from '@/lib/management-api/schemas'
 import { organizationQueries } from '../api'
@@ -8,6 +9,8 @@ import classes from './organizations-table.module.css'
 interface RolesCellProps {
   userId: string
   organizationId: string
+  /** Every lookup was refused for these scopes and the notice above the table names them. */
+  refusedFor: readonly string[] | undefined
 }
 
 /**
@@ -24,7 +27,7 @@ export function RolesCell({ live, ...props }: RolesCellProps & { live: boolean }
   return live ? <LiveRoles {...props} /> : <CachedRoles {...props} />
 }
 
-function LiveRoles({ userId, organizationId }: RolesCellProps) {
+function LiveRoles({ userId, organizationId, refusedFor }: RolesCellProps) {
   const api = useManagementApi()
   const query = useQuery(organizationQueries.memberRoles(api, userId, organizationId))
   // While fetching (a first try, a retry, "Retry"): the last failure only if it is being retried.
@@ -36,11 +39,12 @@ function LiveRoles({ userId, organizationId }: RolesCellProps) {
       retrying={query.isFetching}
       onRetry={() => void query.refetch()}
       pending={query.isFetching ? 'Loading…' : '…'}
+      refusedFor={refusedFor}
     />
   )
 }
 
-function CachedRoles({ userId, organizationId }: RolesCellProps) {
+function CachedRoles({ userId, organizationId, refusedFor }: RolesCellProps) {
   const state: QueryState<Role[]> | undefined = useQueryClient().getQueryState(
     organizationQueries.memberRolesKey(userId, organizationId),
   )
@@ -50,6 +54,7 @@ function CachedRoles({ userId, organizationId }: RolesCellProps) {
       failure={state?.error ?? undefined}
       retrying={false}
       pending="…"
+      refusedFor={refusedFor}
     />
   )
 }
@@ -60,6 +65,7 @@ function RolesView({
   retrying,
   onRetry,
   pending,
+  refusedFor,
 }: {
   roles: readonly Role[] | undefined
   failure: unknown
@@ -67,6 +73,7 @@ function RolesView({
   /** Without it, no Retry button (the row is not in view). */
   onRetry?: () => void
   pending: string
+  refusedFor: readonly string[] | undefined
 }) {
   if (roles) {
     const names = roles.map((role) => role.name).join(', ')
@@ -80,9 +87,20 @@ function RolesView({
   }
   if (failure !== undefined) {
     const view = describeRolesFailure(failure, retrying)
+    if (refusedFor && view.missingScopes?.join(' ') === refusedFor.join(' ')) {
+      // The notice above the table names the scope and the grant; the row only says it is this.
+      return (
+        <span className={classes.none} title={view.detail}>
+          No permission
+          <span className={classes.visuallyHidden}>{` ${view.detail}`}</span>
+        </span>
+      )
+    }
     return (
       <span className={classes.rolesFailure} title={view.detail}>
-        <span className={classes.clamp}>{view.text}</span>
+        <span className={classes.clamp}>
+          <ScopeText>{view.text}</ScopeText>
+        </span>
         <span className={classes.visuallyHidden}>{` ${view.detail}`}</span>
         {view.canRetry && onRetry && (
           <button type="button" className={classes.textButton} onClick={onRetry}>
