@@ -49,24 +49,10 @@ export default tseslint.config(
       ],
     },
   },
-  // Features never import the app layer or each other; pages in src/app compose them. The auth
-  // feature is the exception every feature may use: it owns the token seam (DESIGN.md). Bulk
-  // review is by nature users × organizations: it may use those features' data modules (query
-  // factories, pager, rate gate) so the cache is shared with their pages, never their components.
-  ...Object.entries({
-    users: [],
-    organizations: [],
-    auth: [],
-    review: [
-      'users/api',
-      'users/search-query',
-      'organizations/api',
-      'organizations/memberships',
-      'organizations/organization-list',
-      'organizations/fetch-memberships',
-      'organizations/rate-gate',
-    ],
-  }).map(([feature, dataModules]) => ({
+  // Features never import the app layer, and another feature only through its `api.ts` (its
+  // query factories and what it offers others); pages in src/app compose their components. The
+  // auth feature is the exception every feature may use: it owns the token seam.
+  ...['users', 'organizations', 'auth', 'review'].map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: {
       'no-restricted-imports': [
@@ -76,11 +62,15 @@ export default tseslint.config(
             { group: ['@/app/*'], message: 'Features must not import the app layer.' },
             {
               group: [
-                ...new Set(['@/features/*/**', '!@/features/auth/**', `!@/features/${feature}/**`]),
-                ...dataModules.map((module) => `!@/features/${module}`),
+                ...new Set([
+                  '@/features/*/**',
+                  '!@/features/*/api',
+                  '!@/features/auth/**',
+                  `!@/features/${feature}/**`,
+                ]),
               ],
               message:
-                'Features must not import each other (bulk review: only the data modules listed here); compose them in a page in src/app.',
+                'A feature uses another only through its api.ts; compose their components in a page in src/app.',
             },
           ],
         },

@@ -136,3 +136,13 @@ function pageRetryPolicyOf(client: QueryClient, queryKey: QueryKey): PageRetryPo
     },
   }
 }
+
+// What other features may use of this one (lint allows no deeper import): the bulk review lists
+// memberships too, and words them as the memberships page does.
+export {
+  cappedListText,
+  MEMBERSHIPS_LAG_NOTE,
+  noMembershipsYet,
+  type Memberships,
+} from './memberships'
+export { displayNameOf } from './organization-list'

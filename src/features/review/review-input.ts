@@ -1,4 +1,4 @@
-import { readSearchInput } from '@/features/users/search-query'
+import { readSearchInput } from '@/features/users/api'
 import { parseCsv } from '@/lib/export/csv'
 
 /** How many users or emails one review takes: 500 lookups stay within minutes on small plans. */

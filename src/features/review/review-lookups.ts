@@ -1,7 +1,6 @@
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
 import { organizationQueries } from '@/features/organizations/api'
-import { userQueries } from '@/features/users/api'
-import { quotePhrase } from '@/features/users/search-query'
+import { quotePhrase, userQueries } from '@/features/users/api'
 import { formatNumber } from '@/lib/format'
 import type { ManagementApi } from '@/lib/management-api/client'
 import type { User } from '@/lib/management-api/schemas'

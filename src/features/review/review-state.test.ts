@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { noMembershipsYet, type Memberships } from '@/features/organizations/memberships'
+import { noMembershipsYet, type Memberships } from '@/features/organizations/api'
 import type { Organization, User } from '@/lib/management-api/schemas'
 import type { ReviewEntry } from './review-input'
 import {

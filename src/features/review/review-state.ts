@@ -1,4 +1,4 @@
-import type { Memberships } from '@/features/organizations/memberships'
+import type { Memberships } from '@/features/organizations/api'
 import type { Organization, User } from '@/lib/management-api/schemas'
 import type { ReviewEntry } from './review-input'
 

@@ -59,3 +59,7 @@ export const userQueries = {
       },
     }),
 }
+
+// What other features may use of this one (lint allows no deeper import): the bulk review reads
+// pasted entries and looks emails up as the search box does.
+export { quotePhrase, readSearchInput } from './search-query'

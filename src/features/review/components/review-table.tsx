@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Text } from '@mantine/core'
 import { useState } from 'react'
-import { displayNameOf } from '@/features/organizations/organization-list'
+import { displayNameOf } from '@/features/organizations/api'
 import { formatNumber } from '@/lib/format'
 import type { ReviewRow } from '../review-state'
 import classes from './review-table.module.css'
