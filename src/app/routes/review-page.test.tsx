@@ -4,6 +4,7 @@ import { REVIEW_COLUMNS } from '@/features/review/review-export'
 import { parseCsv } from '@/lib/export/csv'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import { toReview } from '@/lib/routes'
+import { holdRequests } from '@/testing/held-requests'
 import { renderApp, type RenderAppResult } from '@/testing/render'
 import { faults } from '@/testing/server'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
@@ -205,6 +206,28 @@ describe('bulk review', () => {
     expect(screen.getByText('Rows 101–151 of 151')).toBeVisible()
     expect(tableRows()).toHaveLength(51)
   })
+
+  it('a user cancelled half-way through their pages is finished by Resume, as if never cancelled', async () => {
+    // The first page of Many's memberships answers; the other two wait.
+    const pages = holdRequests(
+      '/api/v2/users/:id/organizations',
+      (url) => url.searchParams.get('page') !== '0',
+    )
+    const { user } = openReview()
+    await review(user, [noMemberships.userId, manyMemberships.userId])
+    await waitFor(() => expect(pages.waiting()).toBeGreaterThan(0))
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    await waitFor(() =>
+      expect(progressStatus()).toBe('1 done · 0 failed · 1 not reviewed (cancelled)'),
+    )
+
+    pages.release()
+    await user.click(screen.getByRole('button', { name: 'Resume' }))
+    await finished(2)
+    expect(progressStatus()).toMatch(/^2 done · 0 failed/)
+    expect(screen.getByText('Rows 1–100 of 151')).toBeVisible()
+  }, 20_000)
 
   it('exports the filtered rows with the review in the provenance', async () => {
     const saved: Blob[] = []
