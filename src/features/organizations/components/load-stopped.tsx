@@ -10,10 +10,13 @@ import { listableCount, type Memberships } from '../memberships'
  */
 export type LoadStop = 'silent' | 'interrupted'
 
+/** "50 of 1,000 organizations", or "50 organizations so far" when the API gave no total. */
 function loadedSoFar(memberships: Memberships | undefined): string {
   const loaded = formatNumber(memberships?.loadedCount ?? 0)
   const listable = memberships && listableCount(memberships)
-  return listable === undefined ? `${loaded} so far` : `${loaded} of ${formatNumber(listable)}`
+  return listable === undefined
+    ? `${loaded} organizations so far`
+    : `${loaded} of ${formatNumber(listable)} organizations`
 }
 
 /** The list is incomplete and nothing is bringing the rest: say so, and offer to resume. */
@@ -38,7 +41,7 @@ export function LoadStopped({
     >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">
-          {`Loaded ${loadedSoFar(memberships)} organizations; the rest has not arrived. The list is incomplete, and an export now says so.`}
+          {`Loaded ${loadedSoFar(memberships)}; the rest has not arrived. The list is incomplete, and an export now says so.`}
         </Text>
         <Button size="xs" onClick={onResume}>
           Try again
