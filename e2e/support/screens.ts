@@ -76,6 +76,29 @@ export function searchResult(page: Page, email: string) {
 }
 
 /**
+ * Rests on the result for `email` as a person about to open it does — the pointer over it
+ * (`click`) or the focus on it (`Enter`) — until the memberships prefetch this starts has its
+ * first page back: the rest of the list is then on its way when the result is opened.
+ */
+export async function restOnSearchResult(
+  page: Page,
+  { email, userId }: { email: string; userId: string },
+  how: 'click' | 'Enter',
+) {
+  const firstPage = page.waitForResponse((response) => {
+    const url = new URL(response.url())
+    return (
+      url.pathname.endsWith(`/users/${encodeURIComponent(userId)}/organizations`) &&
+      url.searchParams.get('page') === '0'
+    )
+  })
+  const result = searchResult(page, email).first()
+  if (how === 'click') await result.hover()
+  else await result.focus()
+  await firstPage
+}
+
+/**
  * Opens the result for `email` the moment it appears, as people do: a quick click (the pointer
  * passes over it on the way, no lingering hover to prefetch first), or focus and Enter.
  */
