@@ -51,7 +51,7 @@ function triesFrom(goToStart: (page: Page) => Promise<void>) {
         test(`${thousand.email} opened from search by ${how} ${when} (try ${attempt}) loads all 1,000 organizations`, async ({
           page,
         }) => {
-          test.setTimeout(60_000)
+          test.setTimeout(90_000)
           await goToStart(page)
           await openFromSearch(page, thousand, how, when)
           await assertAllMembershipsLoaded(page, '1,000 organizations')
@@ -61,7 +61,7 @@ function triesFrom(goToStart: (page: Page) => Promise<void>) {
       test(`${serverError.email} opened from search by ${how} ${when} settles on one 500 alert with "Try again"`, async ({
         page,
       }) => {
-        test.setTimeout(60_000)
+        test.setTimeout(90_000)
         await goToStart(page)
         await openFromSearch(page, serverError, how, when)
         await assertSettledOnTryAgain(page, '500')
