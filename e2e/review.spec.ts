@@ -4,9 +4,14 @@ import { SCENARIO_USERS } from '../server/local-tenant/seed/scenarios'
 import { ADA, storageStateFor } from './support/auth'
 import { assertFocusedVisibly, tabTo } from './support/keyboard'
 import {
+  assertExportIncomplete,
   assertReviewFinished,
+  cancelReview,
   exportReviewCsv,
   goToReview,
+  holdMembershipPages,
+  resumeReview,
+  reviewExportParts,
   reviewFailures,
   reviewList,
   reviewBox,
@@ -17,7 +22,8 @@ import { goToSearch } from './support/screens'
 
 test.use({ storageState: storageStateFor(ADA) })
 
-const { threeMemberships, sharedEmailDatabase, sharedEmailGoogle } = NAMED_USERS
+const { threeMemberships, thousandMemberships, sharedEmailDatabase, sharedEmailGoogle } =
+  NAMED_USERS
 const rateLimited = SCENARIO_USERS['rate-limited']
 const UNKNOWN_ID = 'auth0|no-such-user-in-this-tenant'
 const UNKNOWN_EMAIL = 'no.such.person@example.com'
@@ -111,6 +117,66 @@ test('bulk review: unknown users, an email with two accounts and a rate-limited 
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText(fileName)
 })
 
+test('bulk review: Cancel while a 1,000-organization list is part-way, then Resume, ends with exactly what an uninterrupted run gives; no export says complete before', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000)
+  const list = [thousandMemberships.email, threeMemberships.email]
+  const expectedRows = thousandMemberships.memberships + threeMemberships.memberships
+
+  // The same list reviewed without interruption, in a page (and a cache) of its own.
+  const uninterrupted = await context.newPage()
+  await goToReview(uninterrupted)
+  await reviewList(uninterrupted, list)
+  await assertReviewFinished(uninterrupted, list.length)
+  const whole = reviewExportParts((await exportReviewCsv(uninterrupted)).records)
+  await uninterrupted.close()
+  expect(whole.provenance.get('complete')).toEqual(['true'])
+  expect(whole.rows).toHaveLength(expectedRows)
+
+  // Theo's first five pages (250 organizations) answer; the rest wait, in flight.
+  const pages = await holdMembershipPages(page, thousandMemberships.userId, { from: 5 })
+  await goToReview(page)
+  await reviewList(page, list)
+  await expect(reviewStatus(page)).toContainText('1 done · 0 failed')
+  await expect.poll(() => pages.count()).toBeGreaterThan(0)
+
+  // While Theo's list is part-way, the file says so.
+  assertExportIncomplete((await exportReviewCsv(page)).records, /1 entry was not reviewed/)
+
+  await cancelReview(page)
+  await expect(reviewStatus(page)).toHaveText('1 done · 0 failed · 1 not reviewed (cancelled)')
+  // After Cancel: Tess's rows only, none of Theo's 250, and never "complete".
+  const afterCancel = (await exportReviewCsv(page)).records
+  assertExportIncomplete(afterCancel, /1 entry was not reviewed/)
+  const cancelled = reviewExportParts(afterCancel)
+  expect(cancelled.rows.filter((row) => row[1] === thousandMemberships.userId)).toEqual([])
+  expect(cancelled.rows).toHaveLength(threeMemberships.memberships)
+
+  await pages.release()
+  await resumeReview(page)
+  await assertReviewFinished(page, list.length)
+  await expect(reviewStatus(page)).toHaveText('2 done · 0 failed')
+  await expect(
+    page.getByText(`${expectedRows.toLocaleString('en-US')} rows for 2 users`),
+  ).toBeVisible()
+
+  // The file equals the uninterrupted run's, row for row, and says complete.
+  const resumed = reviewExportParts((await exportReviewCsv(page)).records)
+  expect(resumed.provenance.get('complete')).toEqual(['true'])
+  expect(resumed.header).toEqual(whole.header)
+  expect(resumed.rows).toEqual(whole.rows)
+  // Every provenance field but the time it was generated.
+  expect(withoutTime(resumed.provenance)).toEqual(withoutTime(whole.provenance))
+
+  // On screen too: all of Theo's 1,000, filtered by his email.
+  await page.getByRole('textbox', { name: 'Filter' }).fill(thousandMemberships.email)
+  await expect(
+    page.getByText(`Showing 1,000 matching \u201c${thousandMemberships.email}\u201d`),
+  ).toBeVisible()
+})
+
 test('keyboard only: from search, the header takes you to Bulk review and back', async ({
   page,
 }) => {
@@ -127,6 +193,12 @@ test('keyboard only: from search, the header takes you to Bulk review and back',
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL('/')
 })
+
+function withoutTime(provenance: Map<string, string[]>) {
+  const copy = new Map(provenance)
+  copy.delete('generatedAt')
+  return copy
+}
 
 /**
  * The first `times` memberships requests for `userId` get `answer` instead of the tenant's (with

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { expect, type Download, type Page } from '@playwright/test'
+import { expect, type Download, type Page, type Route } from '@playwright/test'
 import { parseCsv } from '../../src/lib/export/csv'
+import { REVIEW_PROVENANCE_CSV_KEYS } from '../../src/lib/export/review-provenance'
 import { toReview } from '../../src/lib/routes'
 
 /** Opens bulk review and waits for its box. */
@@ -64,5 +65,58 @@ export async function exportReviewCsv(
   return {
     fileName: download.suggestedFilename(),
     records: parseCsv(await readFile(path, 'utf8')),
+  }
+}
+
+/** Stops the run in flight; what has loaded stays, and Resume is offered. */
+export async function cancelReview(page: Page) {
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible()
+}
+
+/** Takes up what a cancel left unfinished. */
+export async function resumeReview(page: Page) {
+  await page.getByRole('button', { name: 'Resume' }).click()
+}
+
+/** A review CSV split as it is laid out: the provenance block (key → values), header, rows. */
+export function reviewExportParts(records: string[][]) {
+  const keys = REVIEW_PROVENANCE_CSV_KEYS.length
+  return {
+    provenance: new Map(records.slice(0, keys).map(([key = '', ...values]) => [key, values])),
+    header: records[keys + 1],
+    rows: records.slice(keys + 2),
+  }
+}
+
+/** The file says by itself that it is incomplete, and why. */
+export function assertExportIncomplete(records: string[][], reason: string | RegExp) {
+  const { provenance } = reviewExportParts(records)
+  expect(provenance.get('complete')).toEqual(['false'])
+  expect(provenance.get('note')?.[0]).toMatch(reason)
+}
+
+/**
+ * Holds back `userId`'s memberships pages from `page=from` on: they wait, unanswered, until
+ * `release()`, after which every request goes through. Pages a cancel aborted meanwhile are let
+ * go too (the browser has already dropped them).
+ */
+export async function holdMembershipPages(page: Page, userId: string, { from }: { from: number }) {
+  const held: Route[] = []
+  let holding = true
+  await page.route(`**/users/${encodeURIComponent(userId)}/organizations?*`, async (route) => {
+    const request = route.request()
+    const pageNumber = Number(new URL(request.url()).searchParams.get('page'))
+    if (!holding || request.method() !== 'GET' || pageNumber < from) return route.fallback()
+    held.push(route)
+  })
+  return {
+    /** Requests held back so far, and not yet released. */
+    count: () => held.length,
+    release: async () => {
+      holding = false
+      // An aborted request can no longer be continued; nothing is lost by letting it go.
+      for (const route of held.splice(0)) await route.fallback().catch(() => undefined)
+    },
   }
 }
