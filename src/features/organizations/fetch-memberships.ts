@@ -12,7 +12,7 @@ import { createRateGate, sleep, type RateGate } from './rate-gate'
 export const MEMBERSHIPS_LIST_CAP = 1000
 /** Documented Public Cloud maximum; the spec allows up to 100 (AUTH0_API.md). */
 export const DEFAULT_MEMBERSHIPS_PER_PAGE = 50
-export const MAX_MEMBERSHIPS_PER_PAGE = 100
+const MAX_MEMBERSHIPS_PER_PAGE = 100
 /**
  * Pages in flight at once, at most: every page of a 1000-membership list after the first (at the
  * default 50 per page), so it takes two round trips, not five. The rate gate decides how fast they
