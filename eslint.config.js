@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   // Features never import the app layer or each other; pages in src/app compose them. The auth
-  // feature is the exception every feature may use: it owns the token seam (DESIGN.md). Bulk
+  // feature is the exception every feature may use: it owns the token seam (docs/design.md). Bulk
   // review is by nature users × organizations: it may use those features' data modules (query
   // factories, pager, rate gate) so the cache is shared with their pages, never their components.
   ...Object.entries({

@@ -2,7 +2,7 @@ import type { ManagementApi } from '@/lib/management-api/client'
 import { MemberRolesPageSchema, type Role } from '@/lib/management-api/schemas'
 import { createRequestPool, type RequestPool } from './request-pool'
 
-/** The scope a roles lookup needs; a 403 names it (DESIGN.md: name the missing scope). */
+/** The scope a roles lookup needs; a 403 names it (docs/design.md: name the missing scope). */
 export const MEMBER_ROLES_SCOPE = 'read:organization_member_roles'
 /** Roles lookups in flight at once, at most: a screenful of rows, a few at a time. */
 const MAX_ROLES_CONCURRENCY = 4
