@@ -51,7 +51,7 @@ export default tseslint.config(
   },
   // Features never import the app layer, and another feature only through its `api.ts` (its
   // query factories and what it offers others); pages in src/app compose their components. The
-  // auth feature is the exception every feature may use: it owns the token seam.
+  // auth feature is the exception every feature may use: it owns the token seam (docs/design.md).
   ...['users', 'organizations', 'auth', 'review'].map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: {

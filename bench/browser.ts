@@ -10,7 +10,7 @@ import { KEEP_NAMES_SHIM } from './page-probes'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** The tenant's first demo admin (config.ts): every scope. */
-export const ADA = DEMO_ADMINS[0] as TenantAdmin
+const ADA = DEMO_ADMINS[0] as TenantAdmin
 
 /** `spkiHash`: the bench's own certificate, trusted like a real one (see certificate.ts). */
 export async function launchChromium(spkiHash: string): Promise<Browser> {

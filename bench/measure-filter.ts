@@ -27,7 +27,7 @@ export interface FilterLatency {
   keystrokes: number
 }
 
-export function keystrokeScript(): string[] {
+function keystrokeScript(): string[] {
   return WORDS.flatMap((word) => [...word.split(''), ...word.split('').map(() => 'Backspace')])
 }
 

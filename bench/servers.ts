@@ -19,7 +19,7 @@ import { createCertificate } from './certificate'
 import type { ChildMessage, ParentMessage, ServerProcessConfig } from './server-process'
 
 /** Added to every Management API answer: a tenant across a real network. */
-export const LATENCY_MS = 80
+const LATENCY_MS = 80
 /** Auth0 Enterprise, "Read User's Organizations": burst 40, 500 per minute. */
 export const ENTERPRISE_PLAN: RateLimitConfig = { burst: 40, refillPerSecond: 500 / 60 }
 /** Auth0 Free: burst 2, 2 per second. */

@@ -11,6 +11,8 @@ run() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; "$@"; }
 
 run npx tsc -p .
 run npx eslint . --max-warnings 0
+# Unused files, exports and dependencies (knip.json says what the entry points are).
+run npx knip
 run npx prettier --check . --log-level warn
 # Production dependencies with a high or critical advisory fail the run. A registry that answers
 # no audit at all (this machine's answers 405) can say neither yes nor no: that is printed loudly

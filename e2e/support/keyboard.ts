@@ -50,7 +50,7 @@ async function focusLook(page: Page): Promise<FocusLook | undefined> {
 }
 
 /** Something has the keyboard focus, and it shows (an outline, a ring or a focused border). */
-export async function assertVisibleFocus(page: Page) {
+async function assertVisibleFocus(page: Page) {
   // Polled: Mantine eases a field's border into the focus colour over ~100 ms.
   await expect
     .poll(() => focusLook(page), { message: 'a focused element with a visible focus indicator' })

@@ -20,7 +20,7 @@ export async function reviewList(page: Page, lines: readonly string[]) {
   await page.getByRole('button', { name: 'Review' }).click()
 }
 
-export function reviewTable(page: Page) {
+function reviewTable(page: Page) {
   return page.getByRole('table', { name: 'Memberships under review' })
 }
 

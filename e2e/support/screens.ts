@@ -71,7 +71,7 @@ export async function fillSearch(page: Page, text: string) {
   await searchBox(page).fill(text)
 }
 
-export function searchResult(page: Page, email: string) {
+function searchResult(page: Page, email: string) {
   return page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: email })
 }
 

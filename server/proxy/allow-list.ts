@@ -80,7 +80,7 @@ export interface ResolvedRoute {
 
 export const API_BASE_PATH = '/api/v2'
 /** Longer ids than Auth0 stores; anything longer is a probe, not a user. */
-export const MAX_ID_LENGTH = 512
+const MAX_ID_LENGTH = 512
 
 /**
  * Resolves a request against the allow-list from its raw (still percent-encoded) pathname: each

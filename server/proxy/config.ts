@@ -169,8 +169,8 @@ export class ProxyConfigError extends Error {
   }
 }
 
-export const DEFAULT_HOST = '127.0.0.1'
-export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000
+const DEFAULT_HOST = '127.0.0.1'
+const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000
 
 /** Reads and checks the configuration; throws a ProxyConfigError listing every problem. */
 export function loadProxyConfig(env: Record<string, string | undefined>): ProxyConfig {

@@ -3,7 +3,7 @@ import { errorResponse } from './responses'
 import { API_SECURITY_HEADERS } from './security-headers'
 
 /** Response headers a page on an allowed origin may read: the rate-limit UI needs them. */
-export const EXPOSED_HEADERS = [
+const EXPOSED_HEADERS = [
   'X-RateLimit-Limit',
   'X-RateLimit-Remaining',
   'X-RateLimit-Reset',

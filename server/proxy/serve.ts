@@ -14,7 +14,7 @@ export interface RunningProxy {
 }
 
 /** Audit lines to stdout, one per line, for whatever collects the process's output. */
-export const stdoutSink: AuditSink = (line) => {
+const stdoutSink: AuditSink = (line) => {
   process.stdout.write(`${line}\n`)
 }
 

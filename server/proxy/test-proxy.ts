@@ -26,7 +26,7 @@ import type { StaticFiles } from './static-site'
 export { ADA, APP_ORIGIN, SAM, TENANT_ORIGIN }
 export const PROXY_ORIGIN = 'http://proxy.test'
 
-export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
+function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
   return {
     tenant: tenantEndpoints(TENANT_ORIGIN),
     audience: DASHBOARD_API_AUDIENCE,

@@ -7,9 +7,9 @@ import { cssVariablesResolver, theme } from './theme'
 import './mantine-styles'
 
 /**
- * Scopes the admin's token asks for (DESIGN: the outside contract). `read:organization_member_roles`
- * shows each membership's roles; an admin not granted it still gets the rest, and each row names
- * the missing scope.
+ * Scopes the admin's token asks for (docs/design.md, Sign-in; part of the outside contract).
+ * `read:organization_member_roles` shows each membership's roles; an admin not granted it still
+ * gets the rest, and each row names the missing scope.
  */
 export const AUTH_SCOPE =
   'openid profile email read:users read:organizations read:organization_member_roles'

@@ -7,7 +7,7 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: FRESH_FOR_MS,
-        // The one retry policy (DESIGN.md): 429 waits for the reset, 5xx / network back off.
+        // The one retry policy (docs/design.md): 429 waits for the reset, 5xx / network back off.
         retry: shouldRetryRequest,
         retryDelay: (failureCount, error) => retryDelayMs(failureCount, error),
       },

@@ -69,7 +69,7 @@ export interface ErrorFallbackProps {
 }
 
 /** "Something went wrong on this page", the error's message, and three ways out. */
-export function ErrorFallback({ error, onTryAgain, onReload }: ErrorFallbackProps) {
+function ErrorFallback({ error, onTryAgain, onReload }: ErrorFallbackProps) {
   const { message: text, status } = describeError(error)
   const titleId = useId()
   const reload = onReload ?? (() => window.location.reload())

@@ -12,7 +12,7 @@ import type { Faults } from '../../server/local-tenant/management/faults'
  */
 export const TENANT_ORIGIN = 'http://tenant.test'
 /** jsdom's default page origin: the origin the tenant must allow for CORS and redirects. */
-export const APP_ORIGIN = 'http://localhost:3000'
+const APP_ORIGIN = 'http://localhost:3000'
 
 const config = defaultTenantConfig({ origin: TENANT_ORIGIN, appOrigins: [APP_ORIGIN] })
 
@@ -35,7 +35,7 @@ export const TENANT_AUDIENCE = managementAudienceOf(config)
 export const TENANT_API_BASE_URL = `${TENANT_ORIGIN}/api/v2`
 
 /** Every request for the tenant origin goes to the local tenant, as it would over the network. */
-export const tenantHandlers: RequestHandler[] = [
+const tenantHandlers: RequestHandler[] = [
   http.all(`${TENANT_ORIGIN}/*`, ({ request }) => tenant.fetch(request)),
 ]
 

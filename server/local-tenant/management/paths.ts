@@ -22,7 +22,7 @@ export const USER_ID_PROPERTY = {
 } as const
 
 /** The path parameters of GET /organizations/{id}/members/{user_id}/roles, named the same way. */
-export const MEMBER_ROLES_PROPERTY = {
+const MEMBER_ROLES_PROPERTY = {
   organizationId: 'id (Organization identifier)',
   userId: 'user_id (ID of the user to associate roles with)',
 } as const

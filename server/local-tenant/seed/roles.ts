@@ -96,7 +96,7 @@ export const ROLE_SCENARIO_DESCRIPTIONS = {
 
 export type RoleScenarioName = keyof typeof ROLE_SCENARIO_DESCRIPTIONS
 
-export const ROLE_SCENARIO_NAMES = Object.keys(ROLE_SCENARIO_DESCRIPTIONS) as RoleScenarioName[]
+const ROLE_SCENARIO_NAMES = Object.keys(ROLE_SCENARIO_DESCRIPTIONS) as RoleScenarioName[]
 
 /**
  * Whose memberships act out the role scenarios: Li Wei's three organizations (in list order)

@@ -46,7 +46,7 @@ function scenarioUser(scenario: ScenarioName): ScenarioUser {
   }
 }
 
-export const SCENARIO_NAMES = Object.keys(SCENARIO_DESCRIPTIONS) as ScenarioName[]
+const SCENARIO_NAMES = Object.keys(SCENARIO_DESCRIPTIONS) as ScenarioName[]
 
 export const SCENARIO_USERS: Readonly<Record<ScenarioName, ScenarioUser>> = Object.fromEntries(
   SCENARIO_NAMES.map((name) => [name, scenarioUser(name)]),

@@ -20,7 +20,7 @@ import UserOrganizationsPage from './user-organizations-page'
 
 const { threeMemberships, oneMembership, manyMemberships, thousandMemberships } = NAMED_USERS
 
-/** The app's retry policy (DESIGN.md), with back-off shortened so tests stay quick. */
+/** The app's retry policy (docs/design.md), with back-off shortened so tests stay quick. */
 const appPolicy: RenderOptions['queries'] = {
   retry: shouldRetryRequest,
   retryDelay: (count, error) =>

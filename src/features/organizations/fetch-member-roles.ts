@@ -1,7 +1,7 @@
 import type { ManagementApi } from '@/lib/management-api/client'
 import { MemberRolesPageSchema, type Role } from '@/lib/management-api/schemas'
 
-/** The scope a roles lookup needs; a 403 names it (DESIGN.md: name the missing scope). */
+/** The scope a roles lookup needs; a 403 names it (docs/design.md: name the missing scope). */
 export const MEMBER_ROLES_SCOPE = 'read:organization_member_roles'
 const ROLES_PER_PAGE = 50
 /** The API pages through at most the first 1000 records. */

@@ -10,9 +10,9 @@ import { sleep } from '@/lib/async'
 
 /** The Management API lists at most the first 1000 memberships and refuses pages past them. */
 export const MEMBERSHIPS_LIST_CAP = 1000
-/** Documented Public Cloud maximum; the spec allows up to 100 (AUTH0_API.md). */
+/** Documented Public Cloud maximum; the spec allows up to 100 (docs/auth0-api.md). */
 export const DEFAULT_MEMBERSHIPS_PER_PAGE = 50
-export const MAX_MEMBERSHIPS_PER_PAGE = 100
+const MAX_MEMBERSHIPS_PER_PAGE = 100
 /** Pages asked for at once, at most: as many as the session's pacer lets travel together. */
 export const MAX_PAGE_CONCURRENCY = MAX_CONCURRENT_REQUESTS
 
@@ -76,7 +76,7 @@ export interface PageRetryPolicy {
   delayMs: (failureCount: number, error: unknown) => number
 }
 
-/** The shared policy (DESIGN.md): 429 after its reset, 5xx / network / time-out with back-off. */
+/** The shared policy (docs/design.md): 429 after its reset, 5xx / network / time-out back off. */
 export const defaultPageRetryPolicy: PageRetryPolicy = {
   shouldRetry: shouldRetryRequest,
   delayMs: (failureCount, error) => retryDelayMs(failureCount, error),

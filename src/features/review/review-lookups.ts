@@ -19,7 +19,7 @@ export interface LookupOptions {
 
 /** Accounts one email search lists per page: the API's maximum. */
 const ACCOUNTS_PER_PAGE = 100
-/** Search lists the first 1000 results at most (AUTH0_API.md). */
+/** Search lists the first 1000 results at most (docs/auth0-api.md). */
 const SEARCH_CAP = 1000
 
 /**

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import type { ManagementApi } from '@/lib/management-api/client'
 import { UserSchema, UsersPageSchema } from '@/lib/management-api/schemas'
 
-/** Auth0 lets no one page past the first 1000 results of a search (AUTH0_API.md). */
+/** Auth0 lets no one page past the first 1000 results of a search (docs/auth0-api.md). */
 export const SEARCH_RESULTS_CAP = 1000
 /** A page that fits a screen; well under the API's per_page maximum of 100. */
 export const DEFAULT_SEARCH_PER_PAGE = 20

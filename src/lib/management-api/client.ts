@@ -4,7 +4,7 @@ import { ManagementApiError, parseMissingScopes } from './errors'
 import { parseRateLimit, type RateLimitInfo } from './rate-limit'
 import { ErrorBodySchema, type ErrorBody } from './schemas'
 
-export const DEFAULT_TIMEOUT_MS = 15_000
+const DEFAULT_TIMEOUT_MS = 15_000
 
 export interface ManagementApiConfig {
   /** Where the Management-API-shaped endpoints live, e.g. `https://tenant/api/v2` or the proxy. */
@@ -53,7 +53,7 @@ export interface ManagementApi {
 const ORIGIN = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i
 
 /** Builds the URL and the path+query to report. Throws TypeError for unsendable input. */
-export function buildRequestTarget(
+function buildRequestTarget(
   baseUrl: string,
   path: readonly string[],
   query: Readonly<Record<string, QueryValue>> = {},

@@ -1,7 +1,7 @@
 import { isManagementApiError } from './errors'
 import { nextAttemptAt } from './rate-limit'
 
-// The retry policy of DESIGN.md, as two functions for the QueryClient's `retry` and
+// The retry policy of docs/design.md, as two functions for the QueryClient's `retry` and
 // `retryDelay`: never for 4xx except 429, which waits for the rate-limit window; a few tries
 // with back-off for 5xx, network failures and time-outs; never for malformed answers or bugs.
 

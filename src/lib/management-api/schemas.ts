@@ -29,13 +29,12 @@ export const OrganizationSchema = z.looseObject({
 })
 export type Organization = z.infer<typeof OrganizationSchema>
 
-export const IdentitySchema = z.looseObject({
+const IdentitySchema = z.looseObject({
   connection: optional(z.string()),
   provider: optional(z.string()),
   user_id: optional(z.union([z.string(), z.number()])),
   isSocial: optional(z.boolean()),
 })
-export type Identity = z.infer<typeof IdentitySchema>
 
 export const UserSchema = z.looseObject({
   user_id: z.string(),
@@ -63,7 +62,6 @@ export const UsersPageSchema = z.looseObject({
   total: z.number(),
   users: z.array(UserSchema),
 })
-export type UsersPage = z.infer<typeof UsersPageSchema>
 
 /**
  * A list endpoint that answers `{ start, limit, total, [key]: [...] }` with include_totals and a
@@ -89,7 +87,7 @@ export const OrganizationsPageSchema = listPageSchema('organizations', Organizat
 export type OrganizationsPage = z.infer<typeof OrganizationsPageSchema>
 
 /** A role (Auth0 RBAC) as an organization assigns it to a member. */
-export const RoleSchema = z.looseObject({
+const RoleSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   description: optional(z.string()),
@@ -98,7 +96,6 @@ export type Role = z.infer<typeof RoleSchema>
 
 /** `GET /organizations/{id}/members/{user_id}/roles`: the same two forms as memberships. */
 export const MemberRolesPageSchema = listPageSchema('roles', RoleSchema)
-export type MemberRolesPage = z.infer<typeof MemberRolesPageSchema>
 
 /** The Management API's error body: `{ statusCode, error, message, errorCode?, attributes? }`. */
 export const ErrorBodySchema = z.looseObject({

@@ -7,7 +7,7 @@ import { useNow } from '@/lib/use-now'
 /**
  * "Last login 3 days ago", with the exact time as a tooltip and `<time dateTime>`; `withAbsolute`
  * also writes it out (on touch screens a tooltip is out of reach). Absent `last_login` means the
- * user never signed in (AUTH0_API.md), which is worth saying rather than hiding.
+ * user never signed in (docs/auth0-api.md), which is worth saying rather than hiding.
  */
 export function LastLogin({
   user,
