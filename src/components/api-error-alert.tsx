@@ -1,11 +1,14 @@
 import { Alert, Button, Code, Group, Stack, Text, type MantineColor } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
-import { useEffect, useState, type ReactNode } from 'react'
-import { formatClockTime, formatDuration, formatNumber } from '@/lib/format'
-import { describeError, formatErrorDetails, type ErrorView } from '@/lib/management-api/errors'
+import { useState, type ReactNode } from 'react'
+import { formatClockTime, formatNumber } from '@/lib/format'
+import { describeFailure, type Situation, type Tone } from '@/lib/management-api/describe-failure'
+import { formatErrorDetails, type ErrorView } from '@/lib/management-api/errors'
 import { nextAttemptAt, type RateLimitInfo } from '@/lib/management-api/rate-limit'
-import { LineIcon } from './line-icon'
-import { MissingScopeHelp } from './missing-scope-help'
+import { useTenant } from '@/lib/tenant'
+import { Countdown } from './countdown'
+import { FailureText } from './failure-text'
+import { ToneIcon } from './tone-icon'
 
 export interface ApiErrorAlertProps {
   /** Whatever was thrown: a ManagementApiError, a token failure, a render error. */
@@ -27,61 +30,6 @@ export interface ApiErrorAlertProps {
   retryingAt?: Date
 }
 
-type Situation =
-  | 'invalid-uri'
-  | 'invalid-query'
-  | 'query-too-long'
-  | 'bad-request'
-  | 'session'
-  | 'missing-scope'
-  | 'forbidden'
-  | 'not-found'
-  | 'rate-limited'
-  | 'server'
-  | 'not-api'
-  | 'refused'
-  | 'network'
-  | 'timeout'
-  | 'malformed'
-  | 'unexpected'
-
-/** Kind first, then status, then errorCode — never the message text. */
-function situationOf(view: ErrorView): Situation {
-  switch (view.kind) {
-    case 'network':
-    case 'timeout':
-    case 'malformed':
-    case 'unexpected':
-      return view.kind
-    case 'session':
-      return 'session'
-    case 'http':
-      break
-  }
-  const status = view.status ?? 0
-  if (status === 401) return 'session'
-  if (status === 429) return 'rate-limited'
-  if (status === 414) return 'query-too-long'
-  if (status >= 500) return 'server'
-  if (status === 403) {
-    return view.errorCode === 'insufficient_scope' || view.missingScopes?.length
-      ? 'missing-scope'
-      : 'forbidden'
-  }
-  // A 400 or 404 that is not the API's own (a gateway page, a wrong base URL) says nothing
-  // about the user id or the query.
-  if (!view.hasApiBody) return 'not-api'
-  if (status === 400) {
-    if (view.errorCode === 'invalid_uri') return 'invalid-uri'
-    if (view.errorCode === 'invalid_query_string') return 'invalid-query'
-    return 'bad-request'
-  }
-  if (status === 404) return 'not-found'
-  return 'refused'
-}
-
-type Tone = 'input' | 'access' | 'wait' | 'info' | 'failure'
-
 const TONE_COLOR: Record<Tone, MantineColor> = {
   input: 'orange',
   access: 'orange',
@@ -90,141 +38,11 @@ const TONE_COLOR: Record<Tone, MantineColor> = {
   failure: 'red',
 }
 
-const TONE: Record<Situation, Tone> = {
-  'invalid-uri': 'input',
-  'invalid-query': 'input',
-  'query-too-long': 'input',
-  'bad-request': 'input',
-  session: 'access',
-  'missing-scope': 'access',
-  forbidden: 'access',
-  'not-found': 'info',
-  'rate-limited': 'wait',
-  server: 'failure',
-  'not-api': 'failure',
-  refused: 'failure',
-  network: 'failure',
-  timeout: 'failure',
-  malformed: 'failure',
-  unexpected: 'failure',
-}
-
-function titleOf(situation: Situation, view: ErrorView): string {
-  switch (situation) {
-    case 'invalid-uri':
-      return 'The user id was not a valid path'
-    case 'invalid-query':
-      return 'The search query is not valid'
-    case 'query-too-long':
-      return 'The search query is too long'
-    case 'bad-request':
-      return view.errorCode === 'invalid_paging'
-        ? 'That page is past what the Management API lists'
-        : 'The Management API did not accept the request'
-    case 'session':
-      return 'Your session is no longer accepted'
-    case 'missing-scope':
-      return view.missingScopes?.length
-        ? `Missing permission: ${view.missingScopes.join(' or ')}`
-        : 'Missing permission'
-    case 'forbidden':
-      return 'Access denied'
-    case 'not-found':
-      return 'User not found — the user may have been deleted'
-    case 'rate-limited':
-      return 'Rate limited by the Management API'
-    case 'server':
-      if (view.status === 500) return 'The Management API ran into an error'
-      if (view.status === 504) return "The Management API didn't answer in time"
-      return 'The Management API is unavailable right now'
-    case 'not-api':
-      return 'The answer did not come from the Management API'
-    case 'refused':
-      return 'The Management API refused the request'
-    case 'network':
-      return "Can't reach the Management API — check your connection"
-    case 'timeout':
-      return `The Management API didn't answer within ${formatDuration(view.timeoutMs ?? 15_000)}`
-    case 'malformed':
-      return "The answer wasn't in the shape Orgscope expects"
-    case 'unexpected':
-      return 'Something went wrong'
-  }
-}
-
-/** What the failure means, in one or two sentences. */
-function meaningOf(situation: Situation, view: ErrorView): ReactNode {
-  switch (situation) {
-    case 'invalid-uri':
-      return 'The Management API could not read the user id in the request path, so it did not look the user up.'
-    case 'invalid-query':
-      return 'The Management API could not run this search. Edit the query and search again.'
-    case 'query-too-long':
-      return 'The request was too long for the server. Shorten the query and search again.'
-    case 'bad-request':
-      return view.errorCode === 'invalid_paging'
-        ? 'Only the first 1,000 results can be listed; narrow the search to see the rest.'
-        : 'The request was not accepted as sent. Trying again may help if it was built from stale data.'
-    case 'session':
-      return view.kind === 'session'
-        ? 'Orgscope could not renew your sign-in without you. Sign in again to continue where you were.'
-        : 'The Management API rejected your access token: it may have expired, been revoked, or been signed with a key the tenant no longer trusts. Sign in again to continue where you were.'
-    case 'missing-scope':
-      return <MissingScopeHelp scopes={view.missingScopes} />
-    case 'forbidden':
-      return 'Your access does not allow this request. Ask a tenant owner for access.'
-    case 'not-found':
-      return 'No user with this id exists in the tenant. Check the id, or find the user again from search.'
-    case 'rate-limited':
-      return null
-    case 'server':
-      return view.status === 504
-        ? 'The server between Orgscope and the Management API stopped waiting for its answer. The Management API may be busy; trying again usually helps.'
-        : 'This is a problem on the server side and is usually temporary.'
-    case 'not-api':
-      return 'Something between Orgscope and the Management API (a proxy or gateway) answered instead. If this keeps happening, the API address Orgscope is configured with may be wrong.'
-    case 'refused':
-      return 'The request was not accepted.'
-    case 'network':
-      return 'The request got no answer: the network may be down, or the server refused the connection.'
-    case 'timeout':
-      return 'The Management API may be busy. Searches on large tenants can take longer.'
-    case 'malformed':
-      return 'The Management API answered, but not in the documented format, so Orgscope will not guess at it.'
-    case 'unexpected':
-      return 'Orgscope hit an error it did not expect.'
-  }
-}
-
-/** Seconds left until `target`, ticking on whole seconds; 0 once it has passed. */
-function useSecondsUntil(targetTime: number): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const tick = () => {
-      const current = Date.now()
-      setNow(current)
-      const left = targetTime - current
-      // Wake when the displayed number changes, not on an arbitrary 1 s grid.
-      if (left > 0) timer = setTimeout(tick, left % 1000 || 1000)
-    }
-    const left = targetTime - Date.now()
-    if (left > 0) timer = setTimeout(tick, left % 1000 || 1000)
-    return () => clearTimeout(timer)
-  }, [targetTime])
-  return Math.max(0, Math.ceil((targetTime - now) / 1000))
-}
-
-function Countdown({ targetTime, done }: { targetTime: number; done: ReactNode }) {
-  const seconds = useSecondsUntil(targetTime)
-  if (seconds === 0) return done
-  // The alert is a live region; a number changing every second must not be re-announced.
-  return (
-    <Text size="sm" fw={600} aria-live="off">
-      Retrying in {formatDuration(seconds * 1000)}
-    </Text>
-  )
-}
+const RETRYING_NOW = (
+  <Text size="sm" fw={600}>
+    Retrying now…
+  </Text>
+)
 
 function RateLimitFacts({ rateLimit }: { rateLimit: RateLimitInfo | undefined }) {
   const facts: string[] = []
@@ -242,6 +60,7 @@ function RateLimitFacts({ rateLimit }: { rateLimit: RateLimitInfo | undefined })
   )
 }
 
+/** The rate-limit headers, and a countdown to the reset; "Try again" once it has passed. */
 function RateLimited({ view, onRetry }: { view: ErrorView; onRetry: (() => void) | undefined }) {
   const at = view.receivedAt ? nextAttemptAt(view.rateLimit, view.receivedAt) : undefined
   const retry = onRetry && (
@@ -251,16 +70,15 @@ function RateLimited({ view, onRetry }: { view: ErrorView; onRetry: (() => void)
   )
   return (
     <Stack gap={4}>
-      <Text size="sm">
-        Too many requests reached the tenant in a short time. Orgscope tries again by itself once
-        the limit resets.
-      </Text>
       <RateLimitFacts rateLimit={view.rateLimit} />
       {at ? (
-        // Keyed so a new 429 starts from a fresh clock reading.
         <Countdown
           key={at.getTime()}
-          targetTime={at.getTime()}
+          until={at}
+          prefix="Retrying in"
+          size="sm"
+          fw={600}
+          display="block"
           done={
             retry ? (
               <Group gap="sm">
@@ -268,9 +86,7 @@ function RateLimited({ view, onRetry }: { view: ErrorView; onRetry: (() => void)
                 {retry}
               </Group>
             ) : (
-              <Text size="sm" fw={600}>
-                Retrying now…
-              </Text>
+              RETRYING_NOW
             )
           }
         />
@@ -413,56 +229,14 @@ function actionsFor(situation: Situation, props: ApiErrorAlertProps): ReactNode 
   }
 }
 
-const ICON_PATHS: Record<Tone, ReactNode> = {
-  input: (
-    <>
-      <path d="M12 9v4" />
-      <path d="M10.3 3.9 2.5 17.5A2 2 0 0 0 4.2 20.5h15.6a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z" />
-      <path d="M12 17h.01" />
-    </>
-  ),
-  access: (
-    <>
-      <rect x="4" y="11" width="16" height="10" rx="2" />
-      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
-    </>
-  ),
-  wait: (
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" />
-    </>
-  ),
-  info: (
-    <>
-      <circle cx="11" cy="11" r="7" />
-      <path d="m20 20-4-4" />
-      <path d="M8.5 8.5l5 5M13.5 8.5l-5 5" />
-    </>
-  ),
-  failure: (
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 8v5" />
-      <path d="M12 16h.01" />
-    </>
-  ),
-}
-
-function ToneIcon({ tone }: { tone: Tone }) {
-  return <LineIcon size={20}>{ICON_PATHS[tone]}</LineIcon>
-}
-
 /**
  * The one component every failed request renders: what happened (title, HTTP status, the API's
  * own message and error code), what it means, and what to do next. All tenant and API strings
  * render as text.
  */
 export function ApiErrorAlert(props: ApiErrorAlertProps) {
-  const view = describeError(props.error)
-  const situation = situationOf(view)
-  const tone = TONE[situation]
-  const meaning = meaningOf(situation, view)
+  const failure = describeFailure(props.error, { mode: useTenant().mode })
+  const { situation, view, tone } = failure
   const showUserId =
     props.userId !== undefined && (situation === 'invalid-uri' || situation === 'not-found')
   const actions = actionsFor(situation, props)
@@ -474,7 +248,7 @@ export function ApiErrorAlert(props: ApiErrorAlertProps) {
     <Alert
       variant="light"
       color={TONE_COLOR[tone]}
-      title={titleOf(situation, view)}
+      title={failure.title}
       icon={<ToneIcon tone={tone} />}
     >
       <Stack gap="xs">
@@ -488,17 +262,17 @@ export function ApiErrorAlert(props: ApiErrorAlertProps) {
             <Code>{props.userId}</Code>
           </Text>
         )}
-        {typeof meaning === 'string' ? <Text size="sm">{meaning}</Text> : meaning}
+        <FailureText detail={failure.detail} nextStep={failure.nextStep} />
         {situation === 'rate-limited' && <RateLimited view={view} onRetry={props.onRetry} />}
         {situation !== 'rate-limited' && props.retryingAt && (
           <Countdown
             key={props.retryingAt.getTime()}
-            targetTime={props.retryingAt.getTime()}
-            done={
-              <Text size="sm" fw={600}>
-                Retrying now…
-              </Text>
-            }
+            until={props.retryingAt}
+            prefix="Retrying in"
+            size="sm"
+            fw={600}
+            display="block"
+            done={RETRYING_NOW}
           />
         )}
         {props.staleSince && (

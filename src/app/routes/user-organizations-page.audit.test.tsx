@@ -232,7 +232,7 @@ describe('export', () => {
       .map((record) => record[header.indexOf('roles_status')])
     expect(statuses).toEqual(
       seeded(threeMemberships.userId).map(
-        () => 'refused: 403 insufficient_scope — missing read:organization_member_roles',
+        () => 'HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles',
       ),
     )
     expect(provenance.note).toBe(

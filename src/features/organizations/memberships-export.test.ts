@@ -90,7 +90,11 @@ describe('the memberships export', () => {
     const input = membershipsExportInput(request('', undefined))
 
     expect(input.rows.map((row) => [row.id, row.roles, row.roles_status])).toEqual([
-      ['org_b', null, 'refused: 403 insufficient_scope — missing read:organization_member_roles'],
+      [
+        'org_b',
+        null,
+        'HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles',
+      ],
       ['org_a', { rol_m: 'Member', rol_x: 'Org; Admin' }, 'loaded'],
       ['org_c', null, 'not loaded'],
     ])
@@ -115,9 +119,9 @@ describe('the memberships export', () => {
     expect(input.rows.map((row) => [row.id, row.roles_status])).toEqual([
       [
         'org_b',
-        'failed: HTTP 500 Internal Server Error — Something broke (being tried again when exported)',
+        'HTTP 500 Internal Server Error — Something broke (being tried again when exported)',
       ],
-      ['org_a', 'failed: HTTP 500 Internal Server Error — Something broke'],
+      ['org_a', 'HTTP 500 Internal Server Error — Something broke'],
       ['org_c', 'loading'],
     ])
     expect(input.provenance.note).toBe(

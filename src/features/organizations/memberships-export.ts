@@ -11,9 +11,9 @@ import { describeRolesFailure } from './roles-failure'
 //
 // Roles are looked up only for the rows someone scrolled to, so an export usually holds roles for
 // some rows only. Rather than leave the others blank — which reads as "no roles" — every row says
-// what its roles cell is: `roles_status` is `loaded`, the failure's reason in the words the roles
-// cell uses (`refused: 403 …`, `failed: HTTP 500 …`, see roles-failure.ts), `loading` or — only
-// for rows whose roles were never asked for — `not loaded`; the provenance note counts each kind.
+// what its roles cell is: `roles_status` is `loaded`, the failure's one-line summary as the roles
+// cell gives it (`HTTP 403 Forbidden · insufficient_scope — missing …`, see describeFailure),
+// `loading` or — only for rows whose roles were never asked for — `not loaded`; the provenance note counts each kind.
 // Loading every row's roles before an export would cost one request per row, which is what the
 // page avoids.
 

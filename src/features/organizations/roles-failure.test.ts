@@ -25,9 +25,9 @@ describe('a failed roles lookup, as its row shows it', () => {
     )
     expect(view).toEqual({
       text: 'Needs read:organization_member_roles',
-      reason: 'refused: 403 insufficient_scope — missing read:organization_member_roles',
+      reason: 'HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles',
       detail:
-        "refused: 403 insufficient_scope — missing read:organization_member_roles. A tenant owner can grant it to Orgscope's admins.",
+        "HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles. A tenant owner can grant it to Orgscope's admins. Once it is granted, sign in again: only a new token carries it.",
       canRetry: false,
       missingScopes: ['read:organization_member_roles'],
     })
@@ -43,8 +43,8 @@ describe('a failed roles lookup, as its row shows it', () => {
     const view = describeRolesFailure(apiError({ status: 429, message: 'Too many' }), true)
     expect(view).toEqual({
       text: 'Rate limited, waiting…',
-      reason: 'failed: HTTP 429 — Too many',
-      detail: 'failed: HTTP 429 — Too many. Trying again by itself.',
+      reason: 'HTTP 429 — Too many',
+      detail: 'HTTP 429 — Too many. Trying again by itself.',
       canRetry: false,
     })
   })
@@ -53,7 +53,7 @@ describe('a failed roles lookup, as its row shows it', () => {
     for (const status of [429, 500, 404]) {
       const view = describeRolesFailure(apiError({ status }), false)
       expect(view.text).toBe(`Failed (${status})`)
-      expect(view.reason).toBe(`failed: HTTP ${status} — Something happened`)
+      expect(view.reason).toBe(`HTTP ${status} — Something happened`)
       expect(view.detail).toBe(view.reason)
       expect(view.canRetry).toBe(true)
     }
@@ -62,7 +62,7 @@ describe('a failed roles lookup, as its row shows it', () => {
   test('network failures, time-outs and odd bodies each read as what they are', () => {
     expect(describeRolesFailure(apiError({ kind: 'network' }), false)).toMatchObject({
       text: 'No connection',
-      reason: 'failed: no connection — Something happened',
+      reason: 'No connection — Something happened',
     })
     expect(describeRolesFailure(apiError({ kind: 'timeout' }), false).text).toBe('Timed out')
     expect(describeRolesFailure(apiError({ kind: 'malformed', status: 200 }), false).text).toBe(

@@ -1,7 +1,7 @@
 import type { ExportTable } from '@/lib/export/columns'
 import { buildReviewExport, type ExportFile, type ExportFormat } from '@/lib/export/download'
 import { createReviewProvenance } from '@/lib/export/review-provenance'
-import { failureSummary } from './failure-summary'
+import { describeFailure } from '@/lib/management-api/describe-failure'
 import type { ReviewedMemberships, ReviewFailure, ReviewRow } from './review-state'
 
 /** The export's columns, in the table's order: who was asked for, who was found, where. */
@@ -65,7 +65,7 @@ export function buildReviewFile(request: ReviewExportRequest): Promise<ExportFil
     failures: request.failures.map(({ input, user, error }) => ({
       input,
       ...(user && { userId: user.user_id }),
-      error: failureSummary(error),
+      error: describeFailure(error).summary,
     })),
     cappedUsers: request.users
       .filter(({ memberships }) => memberships.capped)

@@ -1,8 +1,10 @@
-import { Alert } from '@mantine/core'
+import { Alert, Stack } from '@mantine/core'
 import { matchQuery, useQueryClient, type QueryState } from '@tanstack/react-query'
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react'
-import { MissingScopeHelp } from '@/components/missing-scope-help'
+import { FailureText } from '@/components/failure-text'
 import { ScopeText } from '@/components/scope-text'
+import { describeMissingScopes } from '@/lib/management-api/describe-failure'
+import { useTenant } from '@/lib/tenant'
 import { organizationQueries } from '../api'
 import { describeRolesFailure } from '../roles-failure'
 
@@ -75,6 +77,10 @@ export function useSharedRolesRefusal(userId: string): readonly string[] | undef
  * mode Orgscope runs in. A status, not an alert: the memberships themselves loaded.
  */
 export function RolesNotice({ scopes }: { scopes: readonly string[] }) {
+  const help = describeMissingScopes(scopes, {
+    mode: useTenant().mode,
+    refused: 'the roles lookups',
+  })
   return (
     <Alert
       role="status"
@@ -86,7 +92,9 @@ export function RolesNotice({ scopes }: { scopes: readonly string[] }) {
         </>
       }
     >
-      <MissingScopeHelp scopes={scopes} refused="the roles lookups" />
+      <Stack gap={4}>
+        <FailureText {...help} />
+      </Stack>
     </Alert>
   )
 }

@@ -1,11 +1,11 @@
 import { Code, Paper, Stack, Text, Title } from '@mantine/core'
 import { useId } from 'react'
-import { failureSummary } from '../failure-summary'
+import { describeFailure } from '@/lib/management-api/describe-failure'
 import type { ReviewFailure } from '../review-state'
 
 /**
  * Every lookup that failed for good, beside the results: the entry as given, the account it had
- * found (when the memberships failed), and the status and message the API gave. "Retry failed"
+ * found (when the memberships failed), and the failure's one-line summary. "Retry failed"
  * (in the progress) asks for exactly these again.
  */
 export function ReviewFailures({ failures }: { failures: readonly ReviewFailure[] }) {
@@ -34,7 +34,8 @@ export function ReviewFailures({ failures }: { failures: readonly ReviewFailure[
                 )}
               </Text>
               <Text size="sm" c="red">
-                {user ? `Memberships: ${failureSummary(error)}` : failureSummary(error)}
+                {user && 'Memberships: '}
+                {describeFailure(error).summary}
               </Text>
             </Stack>
           ))}

@@ -1,6 +1,6 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core'
-import { formatDuration, formatNumber } from '@/lib/format'
-import { useNow } from '@/lib/use-now'
+import { Countdown } from '@/components/countdown'
+import { formatNumber } from '@/lib/format'
 import type { ReviewProgress as Progressing } from '../review-state'
 import type { BulkReview } from '../use-bulk-review'
 
@@ -63,19 +63,18 @@ export function ReviewProgress({
 
 /** " · 2 waiting for the rate limit, resuming in 4 s": ticks only while something waits. */
 function Waiting({ progress }: { progress: Progressing }) {
-  if (progress.waiting === 0 || !progress.waitingUntil) return null
-  return <Countdown count={progress.waiting} until={progress.waitingUntil} />
-}
-
-function Countdown({ count, until }: { count: number; until: Date }) {
-  const now = useNow(1000)
-  const left = until.getTime() - now
+  const { waiting, waitingUntil } = progress
+  if (waiting === 0 || !waitingUntil) return null
   return (
     <>
-      {` · ${formatNumber(count)} waiting for the rate limit, `}
-      <span aria-live="off">
-        {left > 0 ? `resuming in ${formatDuration(Math.ceil(left / 1000) * 1000)}` : 'resuming now'}
-      </span>
+      {` · ${formatNumber(waiting)} waiting for the rate limit, `}
+      <Countdown
+        key={waitingUntil.getTime()}
+        until={waitingUntil}
+        prefix="resuming in"
+        inherit
+        done="resuming now"
+      />
     </>
   )
 }

@@ -1,0 +1,334 @@
+import { formatDuration } from '@/lib/format'
+import type { ApiMode } from '@/lib/tenant'
+import { describeError, type ErrorView } from './errors'
+
+/** What kind of failure it is, for the reader: decides the wording, the tone and the actions. */
+export type Situation =
+  | 'invalid-uri'
+  | 'invalid-query'
+  | 'query-too-long'
+  | 'bad-request'
+  | 'session'
+  | 'missing-scope'
+  | 'forbidden'
+  | 'not-found'
+  | 'rate-limited'
+  | 'server'
+  | 'not-api'
+  | 'refused'
+  | 'network'
+  | 'timeout'
+  | 'malformed'
+  | 'unexpected'
+
+/** How it should look: something to edit, access to change, a wait, a fact, or a failure. */
+export type Tone = 'input' | 'access' | 'wait' | 'info' | 'failure'
+
+export interface FailureContext {
+  /** The mode Orgscope runs in: who grants a missing scope, and where. Without it, said generally. */
+  mode?: ApiMode
+  /** The scope the request needs: a 403 that names none is read as this scope missing. */
+  scope?: string
+  /** What was refused, to end "…refuses ___.": "this request" unless told. */
+  refused?: string
+}
+
+/**
+ * One failure, in the one wording every place uses: the alert, the roles cells, the review's
+ * failure list, the exports' status columns and provenance.
+ */
+export interface FailureDescription {
+  situation: Situation
+  /** The alert's title: "Missing permission: read:organizations". */
+  title: string
+  /** A few words that fit a table cell: "Needs read:organizations", "Failed (500)", "Timed out". */
+  label: string
+  /**
+   * One line with the facts, for a list, a cell's title or a file:
+   * "HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles",
+   * "HTTP 500 Internal Server Error — <the API's message>", "Timed out — <message>".
+   */
+  summary: string
+  /** What it means, in a sentence or two; empty when the facts say it all. */
+  detail: string
+  /** What to do about it; empty when there is nothing to do but wait. */
+  nextStep: string
+  /** Asking again can change the answer (a later attempt, or after a wait). */
+  retryable: boolean
+  tone: Tone
+  /** The scopes a refusal named (any one would do), when it is about a scope. */
+  missingScopes?: readonly string[]
+  /** The facts it was made from: status, codes, the API's message, rate-limit headers. */
+  view: ErrorView
+}
+
+/** Kind first, then status, then errorCode — never the message text. */
+function situationOf(view: ErrorView, missingScopes: readonly string[] | undefined): Situation {
+  switch (view.kind) {
+    case 'network':
+    case 'timeout':
+    case 'malformed':
+    case 'unexpected':
+    case 'session':
+      return view.kind
+    case 'http':
+      break
+  }
+  const status = view.status ?? 0
+  if (status === 401) return 'session'
+  if (status === 429) return 'rate-limited'
+  if (status === 414) return 'query-too-long'
+  if (status >= 500) return 'server'
+  if (status === 403) return missingScopes ? 'missing-scope' : 'forbidden'
+  // A 400 or 404 that is not the API's own (a gateway page, a wrong base URL) says nothing
+  // about the user id or the query.
+  if (!view.hasApiBody) return 'not-api'
+  if (status === 400) {
+    if (view.errorCode === 'invalid_uri') return 'invalid-uri'
+    if (view.errorCode === 'invalid_query_string') return 'invalid-query'
+    return 'bad-request'
+  }
+  if (status === 404) return 'not-found'
+  return 'refused'
+}
+
+const TONE: Record<Situation, Tone> = {
+  'invalid-uri': 'input',
+  'invalid-query': 'input',
+  'query-too-long': 'input',
+  'bad-request': 'input',
+  session: 'access',
+  'missing-scope': 'access',
+  forbidden: 'access',
+  'not-found': 'info',
+  'rate-limited': 'wait',
+  server: 'failure',
+  'not-api': 'failure',
+  refused: 'failure',
+  network: 'failure',
+  timeout: 'failure',
+  malformed: 'failure',
+  unexpected: 'failure',
+}
+
+/** Nothing about the request changes by asking again: the input, the access or the user. */
+const FINAL = new Set<Situation>([
+  'invalid-uri',
+  'invalid-query',
+  'query-too-long',
+  'session',
+  'missing-scope',
+  'forbidden',
+])
+
+const anyOf = (scopes: readonly string[]) => scopes.join(' or ')
+
+function titleOf(situation: Situation, view: ErrorView, scopes: readonly string[] = []): string {
+  switch (situation) {
+    case 'invalid-uri':
+      return 'The user id was not a valid path'
+    case 'invalid-query':
+      return 'The search query is not valid'
+    case 'query-too-long':
+      return 'The search query is too long'
+    case 'bad-request':
+      return view.errorCode === 'invalid_paging'
+        ? 'That page is past what the Management API lists'
+        : 'The Management API did not accept the request'
+    case 'session':
+      return 'Your session is no longer accepted'
+    case 'missing-scope':
+      return scopes.length ? `Missing permission: ${anyOf(scopes)}` : 'Missing permission'
+    case 'forbidden':
+      return 'Access denied'
+    case 'not-found':
+      return 'User not found — the user may have been deleted'
+    case 'rate-limited':
+      return 'Rate limited by the Management API'
+    case 'server':
+      if (view.status === 500) return 'The Management API ran into an error'
+      if (view.status === 504) return "The Management API didn't answer in time"
+      return 'The Management API is unavailable right now'
+    case 'not-api':
+      return 'The answer did not come from the Management API'
+    case 'refused':
+      return 'The Management API refused the request'
+    case 'network':
+      return "Can't reach the Management API — check your connection"
+    case 'timeout':
+      return `The Management API didn't answer within ${formatDuration(view.timeoutMs ?? 15_000)}`
+    case 'malformed':
+      return "The answer wasn't in the shape Orgscope expects"
+    case 'unexpected':
+      return 'Something went wrong'
+  }
+}
+
+function labelOf(view: ErrorView, scopes: readonly string[] | undefined): string {
+  if (scopes?.length) return `Needs ${anyOf(scopes)}`
+  switch (view.kind) {
+    case 'network':
+      return 'No connection'
+    case 'timeout':
+      return 'Timed out'
+    case 'malformed':
+      return 'Unexpected answer'
+    case 'session':
+      return 'Session ended'
+    case 'http':
+    case 'unexpected':
+      return `Failed${view.status === undefined ? '' : ` (${view.status})`}`
+  }
+}
+
+/** "HTTP 403 Forbidden · insufficient_scope — missing …": the facts an admin quotes to support. */
+function summaryOf(view: ErrorView, label: string, scopes: readonly string[] | undefined): string {
+  if (view.kind === 'unexpected') return view.message
+  const what =
+    view.kind === 'http' && view.status !== undefined
+      ? [`HTTP ${view.status}${view.error ? ` ${view.error}` : ''}`, view.errorCode]
+          .filter(Boolean)
+          .join(' · ')
+      : label
+  return `${what} — ${scopes?.length ? `missing ${anyOf(scopes)}` : view.message}`
+}
+
+/**
+ * Who grants a missing scope, for the mode Orgscope runs in only: the other mode's instruction
+ * would send a tenant owner to change a grant that is never checked. Proxy: a permission on
+ * Orgscope's API, granted through the admin's role (README, step 1). Direct: a scope on the
+ * Management API itself. Either way a new sign-in only helps once granted.
+ */
+export function describeMissingScopes(
+  scopes: readonly string[] | undefined,
+  { mode, refused = 'this request' }: Pick<FailureContext, 'mode' | 'refused'> = {},
+): { detail: string; nextStep: string } {
+  const several = scopes !== undefined && scopes.length > 1
+  const named = scopes?.length
+    ? scopes.join(', ')
+    : `the ${mode === 'proxy' ? 'permission' : 'scope'} this request needs`
+  const after = 'Once it is granted, sign in again: only a new token carries it.'
+  switch (mode) {
+    case 'proxy':
+      return {
+        detail: `Your access token does not carry ${several ? 'any of the permissions' : 'the permission'} ${named} on Orgscope's API, so Orgscope's proxy refuses ${refused}.`,
+        nextStep: `A tenant owner adds ${several ? 'one of ' : ''}${named} to your role on Orgscope's API: Auth0 Dashboard → User Management → Roles → your role → Permissions → Add Permissions, then choose Orgscope's API (README, “Using it with your Auth0 tenant”, step 1). ${after}`,
+      }
+    case 'direct':
+      return {
+        detail: `The access token does not carry ${several ? 'any of ' : ''}${named}, so the Management API refuses ${refused}.`,
+        nextStep: `A tenant owner grants it in the Auth0 Dashboard: Applications → APIs → Auth0 Management API → Machine to Machine Applications, expand the application Orgscope uses, tick ${several ? 'one of ' : ''}${named} and save. ${after}`,
+      }
+    case undefined:
+      return {
+        detail: `The access token does not carry ${several ? 'any of ' : ''}${named}.`,
+        nextStep: `A tenant owner can grant it to Orgscope's admins. ${after}`,
+      }
+  }
+}
+
+/** What the failure means and what to do next: [detail, nextStep]. */
+function explain(situation: Situation, view: ErrorView, context: FailureContext): [string, string] {
+  switch (situation) {
+    case 'invalid-uri':
+      return [
+        'The Management API could not read the user id in the request path, so it did not look the user up.',
+        '',
+      ]
+    case 'invalid-query':
+      return ['The Management API could not run this search.', 'Edit the query and search again.']
+    case 'query-too-long':
+      return ['The request was too long for the server.', 'Shorten the query and search again.']
+    case 'bad-request':
+      return view.errorCode === 'invalid_paging'
+        ? ['Only the first 1,000 results can be listed.', 'Narrow the search to see the rest.']
+        : [
+            'The request was not accepted as sent.',
+            'Trying again may help if it was built from stale data.',
+          ]
+    case 'session':
+      return [
+        view.kind === 'session'
+          ? 'Orgscope could not renew your sign-in without you.'
+          : 'The Management API rejected your access token: it may have expired, been revoked, or been signed with a key the tenant no longer trusts.',
+        'Sign in again to continue where you were.',
+      ]
+    case 'missing-scope': {
+      const { detail, nextStep } = describeMissingScopes(view.missingScopes, context)
+      return [detail, nextStep]
+    }
+    case 'forbidden':
+      return ['Your access does not allow this request.', 'Ask a tenant owner for access.']
+    case 'not-found':
+      return [
+        'No user with this id exists in the tenant.',
+        'Check the id, or find the user again from search.',
+      ]
+    case 'rate-limited':
+      return [
+        'Too many requests reached the tenant in a short time.',
+        'Orgscope tries again by itself once the limit resets.',
+      ]
+    case 'server':
+      return view.status === 504
+        ? [
+            'The server between Orgscope and the Management API stopped waiting for its answer.',
+            'The Management API may be busy; trying again usually helps.',
+          ]
+        : ['This is a problem on the server side and is usually temporary.', '']
+    case 'not-api':
+      return [
+        'Something between Orgscope and the Management API (a proxy or gateway) answered instead.',
+        'If this keeps happening, the API address Orgscope is configured with may be wrong.',
+      ]
+    case 'refused':
+      return ['The request was not accepted.', '']
+    case 'network':
+      return [
+        'The request got no answer: the network may be down, or the server refused the connection.',
+        '',
+      ]
+    case 'timeout':
+      return ['The Management API may be busy. Searches on large tenants can take longer.', '']
+    case 'malformed':
+      return [
+        'The Management API answered, but not in the documented format, so Orgscope will not guess at it.',
+        '',
+      ]
+    case 'unexpected':
+      return ['Orgscope hit an error it did not expect.', '']
+  }
+}
+
+/**
+ * Describes any thrown value — a ManagementApiError, a token failure, a render error — for the
+ * reader. Pure: the same error and context always read the same, wherever they are shown.
+ */
+export function describeFailure(error: unknown, context: FailureContext = {}): FailureDescription {
+  const parsed = describeError(error)
+  const named =
+    parsed.status === 403 && !parsed.missingScopes?.length && context.scope !== undefined
+      ? [context.scope]
+      : parsed.missingScopes
+  const view: ErrorView =
+    named === parsed.missingScopes ? parsed : { ...parsed, missingScopes: named }
+  const missingScopes =
+    view.status === 403 && (view.errorCode === 'insufficient_scope' || view.missingScopes?.length)
+      ? (view.missingScopes ?? [])
+      : undefined
+  const situation = situationOf(view, missingScopes)
+  const label = labelOf(view, missingScopes)
+  const [detail, nextStep] = explain(situation, view, context)
+  return {
+    situation,
+    title: titleOf(situation, view, missingScopes),
+    label,
+    summary: summaryOf(view, label, missingScopes),
+    detail,
+    nextStep,
+    retryable: !FINAL.has(situation),
+    tone: TONE[situation],
+    ...(missingScopes && { missingScopes }),
+    view,
+  }
+}
