@@ -130,7 +130,10 @@ describe('UserSearch', () => {
     expect(results).toBeInTheDocument()
     expect(results).toHaveAttribute('aria-busy', 'true')
 
-    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument())
+    // The session's pacer holds the retry until the reset the 429 announced (up to 2 s ahead).
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument(), {
+      timeout: 3000,
+    })
     expect(screen.getByRole('list', { name: 'Search results' })).toHaveAttribute(
       'aria-busy',
       'false',
