@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { createAdminTokenCheck, type Admin } from './admin-token'
-import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from './allow-list'
+import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from '../shared/management-routes'
 import {
   Auth0Error,
   bodyNotAllowed,
