@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { loadEnv } from 'vite'
 import { defineConfig } from 'vitest/config'
-import { originOfDomain } from './server/proxy/config.ts'
 import { BASE_SECURITY_HEADERS, spaSecurityHeaders } from './server/proxy/security-headers.ts'
+import { originOfDomain } from './src/lib/tenant-domain.ts'
 
 /** Where the SPA's API calls go, as a CSP source: the default is the tenant's Management API. */
 function apiSourceOf(baseUrl: string | undefined, tenantOrigin: string): string {

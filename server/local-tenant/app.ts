@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { API_BASE_PATH } from '../shared/management-routes'
 import { cors } from 'hono/cors'
 import { authRoutes } from './auth/routes'
 import type { TenantConfig } from './config'
@@ -65,7 +66,7 @@ export async function createLocalTenant(
   if (options.faultControl && context.faults) {
     app.route('/__faults', faultControlRoutes(context.faults, now))
   }
-  app.route('/api/v2', managementRoutes(context))
+  app.route(API_BASE_PATH, managementRoutes(context))
   app.route('/', authRoutes(context))
 
   return {

@@ -3,6 +3,7 @@
  * can sign in, and how hard the Management API rate limit bites. Everything else (users,
  * organizations) is seed data.
  */
+import { MANAGEMENT_ROUTES } from '../shared/management-routes'
 
 export interface TenantClient {
   clientId: string
@@ -49,14 +50,12 @@ export interface TenantConfig {
 
 export const SPA_CLIENT_ID = 'orgscope-spa'
 /**
- * The Management API scopes the tenant knows: what the APIs define, what Ada holds and what the
- * proxy's client is granted. `read:organization_member_roles` reads a member's roles.
+ * The Management API scopes the tenant knows, those the route table's endpoints need: what the
+ * APIs define, what Ada holds and what the proxy's client is granted.
  */
-export const ALL_SCOPES = [
-  'read:users',
-  'read:organizations',
-  'read:organization_member_roles',
-] as const
+export const ALL_SCOPES: readonly string[] = [
+  ...new Set(Object.values(MANAGEMENT_ROUTES).flatMap((route) => route.anyOf)),
+]
 
 /**
  * The Orgscope proxy's machine-to-machine client: it trades these credentials for a Management
@@ -71,12 +70,6 @@ export const PROXY_CLIENT_SECRET = 'proxy-secret'
  * proxy accepts. An identifier, not a URL anything is served from; it does not follow the origin.
  */
 export const DASHBOARD_API_AUDIENCE = 'https://orgscope/api'
-
-/**
- * Access tokens carry no email on Auth0; a post-login Action adds it under a namespace for the
- * proxy's audit log. The local tenant does the same for the dashboard API's tokens.
- */
-export const ADMIN_EMAIL_CLAIM = 'https://orgscope/email'
 
 export const DEMO_ADMINS: TenantAdmin[] = [
   {

@@ -10,8 +10,8 @@ import {
   signedInCode,
   TENANT_ORIGIN,
 } from './auth/auth-test-kit'
+import { ADMIN_EMAIL_CLAIM } from '../shared/admin-claims'
 import {
-  ADMIN_EMAIL_CLAIM,
   DASHBOARD_API_AUDIENCE,
   defaultTenantConfig,
   managementAudienceOf,

@@ -9,6 +9,7 @@ import {
   upstreamTimeout,
   type Auth0Error,
 } from './auth0-errors'
+import { ADMIN_EMAIL_CLAIM } from '../shared/admin-claims'
 import type { TenantEndpoints } from './config'
 import type { Fetch } from './fetch'
 
@@ -25,7 +26,7 @@ export interface Admin {
 export type AdminTokenCheck = (authorization: string | null) => Promise<Admin>
 
 /** Where the email may be: the OIDC claim, or the namespaced custom claim an Action adds. */
-const EMAIL_CLAIMS = ['email', 'https://orgscope/email'] as const
+const EMAIL_CLAIMS = ['email', ADMIN_EMAIL_CLAIM] as const
 
 /** Refetch the key set for an unknown `kid` at most this often (a flood of forged kids costs one fetch). */
 const JWKS_COOLDOWN_MS = 30_000

@@ -1,14 +1,17 @@
 import { Hono, type Context } from 'hono'
 import { createAdminTokenCheck, type Admin } from './admin-token'
-import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from './allow-list'
+import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from '../shared/management-routes'
 import {
   Auth0Error,
   bodyNotAllowed,
+  errorResponse,
   insufficientScope,
   internalError,
+  jsonResponse,
   routeNotFound,
   upstreamTimeout,
   uriTooLong,
+  withHeaders,
 } from './auth0-errors'
 import { auditLine, errorLine, type AuditSink } from './audit-log'
 import type { ProxyConfig } from './config'
@@ -17,8 +20,7 @@ import { globalFetch, untilAborted, type Fetch } from './fetch'
 import { CallerGone, createManagementRelay } from './management-relay'
 import { createManagementTokenSource } from './management-token'
 import { requestIdOf } from './request-id'
-import { errorResponse, jsonResponse, withHeaders } from './responses'
-import { BASE_SECURITY_HEADERS } from './security-headers'
+import { API_SECURITY_HEADERS, BASE_SECURITY_HEADERS } from './security-headers'
 import { createStaticSite, type StaticFiles } from './static-site'
 
 export interface ProxyDeps {
@@ -160,7 +162,9 @@ export function createProxyApp(
   }
 
   // One route: every answer, whatever produced it, leaves through the same exit, which adds the
-  // common headers by building the final Response (never by setting headers on one; responses.ts).
+  // common headers by building the final Response (never by setting headers on one; see
+  // withHeaders). An answer without a policy of its own (the SPA's files bring theirs) is the
+  // API's, and gets the API's security headers.
   const app = new Hono<{ Bindings: ProxyBindings }>()
   app.all('*', async (c) => {
     const requestId = requestIdOf(c.req.raw)
@@ -174,7 +178,9 @@ export function createProxyApp(
       response = errorResponse(internalError())
     }
     return withHeaders(response, {
-      ...BASE_SECURITY_HEADERS,
+      ...(response.headers.has('Content-Security-Policy')
+        ? BASE_SECURITY_HEADERS
+        : API_SECURITY_HEADERS),
       ...cors.headersFor(c.req.raw),
       'X-Request-Id': requestId,
     })

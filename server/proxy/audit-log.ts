@@ -12,7 +12,7 @@ export interface AuditEntry {
   targetUserId: string | null
   /** The organization looked up (decoded); only on organization endpoints. */
   targetOrganizationId?: string
-  /** The allow-list's name for the endpoint, e.g. `users.organizations`. */
+  /** The route table's name for the endpoint, e.g. `users.organizations`. */
   endpoint: string
   /** What the admin got: the Management API's status, or the proxy's own. */
   status: number

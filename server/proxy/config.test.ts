@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadProxyConfig, originOfDomain, ProxyConfigError } from './config'
+import { loadProxyConfig, ProxyConfigError } from './config'
 
 const VALID = {
   AUTH0_DOMAIN: 'http://127.0.0.1:4010',
@@ -111,21 +111,5 @@ describe('loadProxyConfig', () => {
 
     expect(error).toBeInstanceOf(ProxyConfigError)
     expect(String(error)).not.toContain('a-very-secret-value')
-  })
-})
-
-describe('originOfDomain', () => {
-  it.each([
-    ['travel0.us.auth0.com', 'https://travel0.us.auth0.com'],
-    ['Travel0.US.auth0.com/', 'https://travel0.us.auth0.com'],
-    ['localhost:4010', 'https://localhost:4010'],
-    ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
-    ['http://127.0.0.1:4010/', 'http://127.0.0.1:4010'],
-    ['https://tenant.eu.auth0.com', 'https://tenant.eu.auth0.com'],
-    ['https://tenant.eu.auth0.com/api', undefined],
-    ['tenant.example.com?x=1', undefined],
-    ['', undefined],
-  ])('%j → %j', (domain, origin) => {
-    expect(originOfDomain(domain)).toBe(origin)
   })
 })

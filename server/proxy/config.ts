@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { originOfDomain, parseOrigin } from '../../src/lib/tenant-domain'
 
 /**
  * The proxy's configuration, read once from the environment at start and checked whole: every
@@ -46,32 +47,6 @@ export function tenantEndpoints(origin: string): TenantEndpoints {
     managementAudience: `${origin}/api/v2/`,
     managementApiBase: `${origin}/api/v2`,
   }
-}
-
-const BARE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i
-
-/**
- * The tenant's origin from AUTH0_DOMAIN, read as the SPA reads VITE_AUTH0_DOMAIN: a bare host
- * means https; a full origin is used as given. Undefined for anything else (a path, a query).
- */
-export function originOfDomain(domain: string): string | undefined {
-  const value = domain.trim().replace(/\/+$/, '')
-  if (BARE_HOST.test(value)) return `https://${value.toLowerCase()}`
-  return originOf(value)
-}
-
-/** The value itself if it is exactly an http(s) origin, else undefined. */
-function originOf(value: string): string | undefined {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return undefined
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
-  return url.origin === value.toLowerCase() || `${url.origin}/` === value.toLowerCase()
-    ? url.origin
-    : undefined
 }
 
 /** Set and not blank; a variable set to '' counts as unset (as `VAR=` in a .env file means). */
@@ -127,13 +102,14 @@ const envSchema = z
         .filter(Boolean)
       const origins: string[] = []
       for (const entry of entries) {
-        const origin = originOf(entry)
-        if (origin === undefined) {
+        const origin = parseOrigin(entry)
+        if (typeof origin === 'string') origins.push(origin)
+        else {
           ctx.addIssue({
             code: 'custom',
             message: `"${entry}" is not an origin (scheme://host[:port], no path)`,
           })
-        } else origins.push(origin)
+        }
       }
       if (origins.length === 0 && entries.length === 0) {
         ctx.addIssue({ code: 'custom', message: 'names no origin' })

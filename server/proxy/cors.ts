@@ -1,5 +1,4 @@
-import { originNotAllowed } from './auth0-errors'
-import { errorResponse } from './responses'
+import { errorResponse, originNotAllowed } from './auth0-errors'
 import { API_SECURITY_HEADERS } from './security-headers'
 
 /** Response headers a page on an allowed origin may read: the rate-limit UI needs them. */

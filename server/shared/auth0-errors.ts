@@ -42,6 +42,13 @@ export function jsonResponse(
   })
 }
 
+/** A new response with `headers` added (replacing any of the same name), for the same reason. */
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const merged = new Headers(response.headers)
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value)
+  return new Response(response.body, { status: response.status, headers: merged })
+}
+
 export class Auth0Error extends Error {
   readonly status: number
   readonly errorCode: string | undefined
@@ -68,6 +75,11 @@ export class Auth0Error extends Error {
       ...(this.attributes !== undefined && { attributes: this.attributes }),
     }
   }
+}
+
+/** The one place an Auth0Error becomes a response. */
+export function errorResponse(error: Auth0Error, headers: Record<string, string> = {}): Response {
+  return jsonResponse(error.status, error.body, headers)
 }
 
 // The bearer token, worded as the Management API words it (seen live where known).

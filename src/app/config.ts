@@ -2,6 +2,7 @@
 import * as z from 'zod/mini'
 import { dashboardUrlForDomain } from '@/lib/auth0-dashboard'
 import type { ApiMode } from '@/lib/tenant'
+import { parseTenantDomain, type TenantDomain } from '@/lib/tenant-domain'
 
 // No `new Function`: the production CSP forbids eval, and zod's probe for it (caught, but still
 // reported to the page as a CSP violation) would fire once per page load. This is the first zod
@@ -72,47 +73,6 @@ function derive<I, T>(parse: (value: I) => T | { problem: string }) {
   })
 }
 
-interface Domain {
-  /** What auth0-react gets. */
-  domain: string
-  origin: string
-}
-
-const HOST_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$/i
-
-/**
- * `travel0.us.auth0.com` (https implied, as auth0-spa-js does) or a full origin like
- * `http://127.0.0.1:4010`. Anything with a path, query or credentials is a mistake worth naming:
- * the SDK would silently build wrong URLs from it.
- */
-function parseDomain(raw: string): Domain | { problem: string } {
-  const value = raw.replace(/\/+$/, '')
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    let url: URL
-    try {
-      url = new URL(value)
-    } catch {
-      return { problem: 'is not a valid URL' }
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      return { problem: `must use https:// or http://, not ${url.protocol}//` }
-    }
-    if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
-      return { problem: `must be a bare host or an origin without a path, e.g. "${url.origin}"` }
-    }
-    // The origin, not the raw value: no trailing slash, or the SDK's `${domain}/authorize` breaks.
-    return { domain: url.origin, origin: url.origin }
-  }
-  if (!HOST_PATTERN.test(value)) {
-    return {
-      problem:
-        'must be a host like "travel0.us.auth0.com" or an origin like "http://127.0.0.1:4010"',
-    }
-  }
-  const url = new URL(`https://${value}`)
-  return { domain: value, origin: url.origin }
-}
-
 function parseBaseUrl(raw: string): string | { problem: string } {
   const value = raw.replace(/\/+$/, '')
   // A path on the SPA's own origin (a proxy mounted beside it) is fine: fetch resolves it.
@@ -162,14 +122,14 @@ function apiModeOf(audience: string, tenantOrigin: string): ApiMode {
 }
 
 /** Only an https tenant on an Auth0 domain tells its Dashboard address. */
-function dashboardUrlOf(domain: Domain): string | undefined {
+function dashboardUrlOf(domain: TenantDomain): string | undefined {
   const url = new URL(domain.origin)
   return url.protocol === 'https:' ? dashboardUrlForDomain(url.host) : undefined
 }
 
 const envSchema = z.pipe(
   z.object({
-    VITE_AUTH0_DOMAIN: z.pipe(requiredText, derive(parseDomain)),
+    VITE_AUTH0_DOMAIN: z.pipe(requiredText, derive(parseTenantDomain)),
     VITE_AUTH0_CLIENT_ID: requiredText.check(
       z.refine((value) => !/\s/.test(value), 'must not contain spaces'),
     ),

@@ -1,4 +1,5 @@
-import { ADMIN_EMAIL_CLAIM, DASHBOARD_API_AUDIENCE } from '../config'
+import { ADMIN_EMAIL_CLAIM } from '../../shared/admin-claims'
+import { DASHBOARD_API_AUDIENCE } from '../config'
 import { signAccessToken } from '../tokens'
 import type { AuthContext } from './auth-context'
 import { scopeForAdmin } from './audiences'

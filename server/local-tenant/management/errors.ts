@@ -1,16 +1,11 @@
-import { Auth0Error, jsonResponse } from '../../shared/auth0-errors'
+import { Auth0Error } from '../../shared/auth0-errors'
 
 /**
- * The local tenant's error answers: every one is an Auth0Error turned into a Response by
- * `errorResponse`, so the shape cannot drift between endpoints. The errors the proxy words the
- * same way (token, scope, path) live in `server/shared/auth0-errors.ts`.
+ * The local tenant's error answers: every one is an Auth0Error turned into a Response by the
+ * shared `errorResponse`, so the shape cannot drift between endpoints. The errors the proxy words
+ * the same way (token, scope, path) live in `server/shared/auth0-errors.ts`.
  */
 export * from '../../shared/auth0-errors'
-
-/** The one place an error becomes a response. */
-export function errorResponse(error: Auth0Error, headers: Record<string, string> = {}): Response {
-  return jsonResponse(error.status, error.body, headers)
-}
 
 // Answers of the tenant's own endpoints, worded as Auth0 words them (seen live where known).
 

@@ -1,96 +1,45 @@
-import { invalidUri, routeNotFound } from './errors'
+import {
+  MANAGEMENT_ROUTES,
+  resolveRoute as resolveOnTable,
+  type ManagementEndpoint,
+  type ManagementRouteId,
+} from '../../shared/management-routes'
 
-/** The Management API endpoints the local tenant serves, with the scope each requires. */
-export type ManagementRoute =
-  | { name: 'searchUsers'; scope: 'read:users' }
-  | { name: 'getUser'; scope: 'read:users'; userId: string }
-  | { name: 'listUserOrganizations'; scope: 'read:organizations'; userId: string }
-  | {
-      name: 'listOrganizationMemberRoles'
-      scope: 'read:organization_member_roles'
-      organizationId: string
-      userId: string
-    }
-
-/** Where app.ts mounts the Management API; also where Auth0 serves it. */
-const MANAGEMENT_API_BASE_PATH = '/api/v2'
-
-/** The `id` parameter as the API names it in path validation errors. */
-export const USER_ID_PROPERTY = {
-  getUser: 'id (ID of the user to retrieve)',
-  listUserOrganizations: 'id (ID of the user to retrieve the organizations for)',
-} as const
-
-/** The path parameters of GET /organizations/{id}/members/{user_id}/roles, named the same way. */
-const MEMBER_ROLES_PROPERTY = {
-  organizationId: 'id (Organization identifier)',
-  userId: 'user_id (ID of the user to associate roles with)',
-} as const
-
-function decodeSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return undefined
-  }
-}
+type Endpoint<Id extends ManagementRouteId> = (typeof MANAGEMENT_ROUTES)[Id]
+type UserParam<E> = E extends { target: string } ? { userId: string } : unknown
+type OrganizationParam<E> = E extends { organization: string }
+  ? { organizationId: string }
+  : unknown
+type Route<Id extends ManagementRouteId> = {
+  name: Id
+  scope: Endpoint<Id>['anyOf'][number]
+} & UserParam<Endpoint<Id>> &
+  OrganizationParam<Endpoint<Id>>
 
 /**
- * Resolves a request to a route from the raw pathname, decoding each segment exactly once. User
- * ids hold `|`, `@`, `/` (sent as %2F), `?`, `#`, `%` and any script, so the router's own
- * decoding (which may leave %2F or decode twice) is not trusted with them.
+ * A Management API endpoint the local tenant serves (server/shared/management-routes.ts), with
+ * the scope it requires and its decoded path parameters.
+ */
+export type ManagementRoute = { [Id in ManagementRouteId]: Route<Id> }[ManagementRouteId]
+
+const IDS = new Map<ManagementEndpoint, ManagementRouteId>(
+  Object.entries(MANAGEMENT_ROUTES).map(([id, route]) => [route, id as ManagementRouteId]),
+)
+
+/**
+ * Resolves a request to a route from the raw pathname, decoding each segment exactly once (the
+ * table's rules, as the proxy applies them). User ids hold `|`, `@`, `/` (sent as %2F), `?`, `#`,
+ * `%` and any script, so the router's own decoding (which may leave %2F or decode twice) is not
+ * trusted with them.
  */
 export function resolveRoute(method: string, url: string): ManagementRoute {
-  const pathname = new URL(url).pathname
-  if (method !== 'GET' || !pathname.startsWith(`${MANAGEMENT_API_BASE_PATH}/`)) {
-    throw routeNotFound()
-  }
-  const raw = pathname.slice(MANAGEMENT_API_BASE_PATH.length + 1).split('/')
-  if (raw[0] !== undefined && decodeSegment(raw[0]) === 'organizations') {
-    return resolveOrganizationRoute(raw.slice(1))
-  }
-  const [resource, rawId, relation, ...rest] = raw
-  if (resource === undefined || decodeSegment(resource) !== 'users' || rest.length > 0) {
-    throw routeNotFound()
-  }
-  if (rawId === undefined) return { name: 'searchUsers', scope: 'read:users' }
-
-  let route: ManagementRoute
-  const userId = decodeSegment(rawId) ?? ''
-  if (relation === undefined) {
-    route = { name: 'getUser', scope: 'read:users', userId }
-  } else if (decodeSegment(relation) === 'organizations') {
-    route = { name: 'listUserOrganizations', scope: 'read:organizations', userId }
-  } else {
-    throw routeNotFound()
-  }
-  // Broken percent-encoding and an empty id both fail the API's `^.+$` check on `id`.
-  if (userId === '') throw invalidUri(USER_ID_PROPERTY[route.name])
-  return route
-}
-
-/** `{id}/members/{user_id}/roles` below /organizations: the one organization route served. */
-function resolveOrganizationRoute(segments: readonly string[]): ManagementRoute {
-  const [rawOrganizationId, members, rawUserId, roles, ...rest] = segments
-  if (
-    rawOrganizationId === undefined ||
-    rawUserId === undefined ||
-    members === undefined ||
-    decodeSegment(members) !== 'members' ||
-    roles === undefined ||
-    decodeSegment(roles) !== 'roles' ||
-    rest.length > 0
-  ) {
-    throw routeNotFound()
-  }
-  const organizationId = decodeSegment(rawOrganizationId) ?? ''
-  const userId = decodeSegment(rawUserId) ?? ''
-  if (organizationId === '') throw invalidUri(MEMBER_ROLES_PROPERTY.organizationId)
-  if (userId === '') throw invalidUri(MEMBER_ROLES_PROPERTY.userId)
+  const { pathname, searchParams } = new URL(url)
+  const resolved = resolveOnTable(method, pathname, searchParams)
+  const { route, targetUserId: userId, targetOrganizationId: organizationId } = resolved
   return {
-    name: 'listOrganizationMemberRoles',
-    scope: 'read:organization_member_roles',
-    organizationId,
-    userId,
-  }
+    name: IDS.get(route),
+    scope: route.anyOf[0],
+    ...(userId !== null && { userId }),
+    ...(organizationId !== null && { organizationId }),
+  } as ManagementRoute
 }

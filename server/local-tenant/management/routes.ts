@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { TenantContext } from '../context'
 import { authenticate, requireScope, type Principal } from './bearer'
 import { delay } from './delay'
-import { errorResponse, Auth0Error, tooManyRequests } from './errors'
+import { errorResponse, Auth0Error, tooManyRequests, withHeaders } from './errors'
 import type { TenantBindings } from './faults'
 import { listOrganizationMemberRoles } from './organization-member-roles'
 import { resolveRoute } from './paths'
@@ -95,14 +95,8 @@ function asErrorResponse(error: unknown): Response {
   throw error
 }
 
-/**
- * Adds the X-RateLimit-* headers, unless the response reports its own limit (the rate-limited
- * scenario). A new response rather than `headers.set`: under @hono/node-server, headers set on
- * a response after construction are dropped when Hono copies it (tenant.fetch alone hides this).
- */
+/** Adds the X-RateLimit-* headers, unless the response reports its own limit (the rate-limited scenario). */
 function withRateLimitHeaders(response: Response, outcome: RateLimitOutcome): Response {
   if (response.headers.has('X-RateLimit-Limit')) return response
-  const headers = new Headers(response.headers)
-  for (const [name, value] of Object.entries(rateLimitHeaders(outcome))) headers.set(name, value)
-  return new Response(response.body, { status: response.status, headers })
+  return withHeaders(response, rateLimitHeaders(outcome))
 }

@@ -13,7 +13,8 @@ import {
   userNotFound,
   jsonResponse,
 } from './errors'
-import { USER_ID_PROPERTY, type ManagementRoute } from './paths'
+import { MANAGEMENT_ROUTES } from '../../shared/management-routes'
+import type { ManagementRoute } from './paths'
 import { rateLimitHeaders } from './rate-limit'
 
 type UserRoute = Extract<ManagementRoute, { userId: string }>
@@ -78,11 +79,11 @@ export function createScenarioResponder(
       case 'invalid-signature':
         return errorResponse(invalidSignature())
       case 'insufficient-scope':
-        return errorResponse(insufficientScope('read:organizations'))
+        return errorResponse(insufficientScope(...MANAGEMENT_ROUTES.listUserOrganizations.anyOf))
       case 'deleted':
         return errorResponse(userNotFound())
       case 'invalid-uri':
-        return errorResponse(invalidUri(USER_ID_PROPERTY.listUserOrganizations))
+        return errorResponse(invalidUri(MANAGEMENT_ROUTES.listUserOrganizations.params.id))
       case 'rate-limited':
         return rateLimited(route.userId)
       case 'server-error':
@@ -111,7 +112,9 @@ export function createScenarioResponder(
       case undefined:
         return undefined
       case 'roles-insufficient-scope':
-        return errorResponse(insufficientScope('read:organization_member_roles'))
+        return errorResponse(
+          insufficientScope(...MANAGEMENT_ROUTES.listOrganizationMemberRoles.anyOf),
+        )
       case 'roles-server-error':
         return errorResponse(internalServerError())
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ALLOWED_ROUTES, resolveRoute, type AllowedRoute } from './allow-list'
+import { MANAGEMENT_ROUTES, resolveRoute, type ManagementEndpoint } from './management-routes'
 import { Auth0Error } from './auth0-errors'
 
 const resolve = (pathname: string, query = '') =>
@@ -126,7 +126,7 @@ describe('resolveRoute', () => {
   })
 
   it('takes a new endpoint as one more entry, with its own permission and target', () => {
-    const organization: AllowedRoute = {
+    const organization: ManagementEndpoint = {
       name: 'organizations.get',
       path: 'organizations/{id}',
       anyOf: ['read:organizations'],
@@ -134,7 +134,7 @@ describe('resolveRoute', () => {
       organization: 'id',
       params: { id: 'id (ID of the organization to retrieve)' },
     }
-    const routes = [...ALLOWED_ROUTES, organization]
+    const routes = [...Object.values(MANAGEMENT_ROUTES), organization]
 
     const resolved = resolveRoute(
       'GET',

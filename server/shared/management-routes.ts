@@ -1,13 +1,13 @@
 import { invalidUri, routeNotFound } from './auth0-errors'
 
 /**
- * The Management API endpoints the proxy relays, and nothing else. Each names the permissions
- * that allow it (any one of them), the query parameters passed on, and which path parameters are
- * the user and the organization looked up (for the audit log). The next one slots in as one more
- * entry, like `organizations.members.roles` below.
+ * The Management API GETs Orgscope uses, and nothing else: the one table both servers read. The
+ * proxy relays only these (allow-list, audit names, permission check); the local tenant serves
+ * only these (its router, its scope check). Query values are validated by the endpoint (the
+ * tenant's handlers, Auth0's own), not here. The next endpoint slots in as one more entry.
  */
-export interface AllowedRoute {
-  /** What the audit log calls it. */
+export interface ManagementEndpoint {
+  /** What the proxy's audit log calls it. */
   name: string
   /** Below /api/v2; `{name}` is a parameter: exactly one path segment. */
   path: string
@@ -25,14 +25,15 @@ export interface AllowedRoute {
 
 const PAGING = ['page', 'per_page', 'include_totals'] as const
 
-export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
-  {
+/** Keyed by the local tenant's name for each endpoint (its handlers and fault records). */
+export const MANAGEMENT_ROUTES = {
+  searchUsers: {
     name: 'users.search',
     path: 'users',
     anyOf: ['read:users'],
     query: ['q', 'search_engine', ...PAGING, 'sort', 'fields', 'include_fields'],
   },
-  {
+  getUser: {
     name: 'users.get',
     path: 'users/{id}',
     anyOf: ['read:users'],
@@ -40,7 +41,7 @@ export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
     target: 'id',
     params: { id: 'id (ID of the user to retrieve)' },
   },
-  {
+  listUserOrganizations: {
     name: 'users.organizations',
     path: 'users/{id}/organizations',
     anyOf: ['read:organizations'],
@@ -48,7 +49,7 @@ export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
     target: 'id',
     params: { id: 'id (ID of the user to retrieve the organizations for)' },
   },
-  {
+  listOrganizationMemberRoles: {
     name: 'organizations.members.roles',
     path: 'organizations/{org_id}/members/{user_id}/roles',
     anyOf: ['read:organization_member_roles'],
@@ -61,11 +62,15 @@ export const ALLOWED_ROUTES: readonly AllowedRoute[] = [
       user_id: 'user_id (ID of the user to associate roles with)',
     },
   },
-]
+} as const satisfies Record<string, ManagementEndpoint>
 
-/** A request the allow-list lets through, rewritten for the Management API. */
+export type ManagementRouteId = keyof typeof MANAGEMENT_ROUTES
+
+const ALL_ROUTES: readonly ManagementEndpoint[] = Object.values(MANAGEMENT_ROUTES)
+
+/** A request on the table, rewritten for the Management API (the proxy relays it so). */
 export interface ResolvedRoute {
-  route: AllowedRoute
+  route: ManagementEndpoint
   /** Decoded once. */
   params: Record<string, string>
   /** Below the Management API's base, each parameter re-encoded as one segment. */
@@ -78,12 +83,13 @@ export interface ResolvedRoute {
   targetOrganizationId: string | null
 }
 
+/** Where the Management API is served, by Auth0, the local tenant and the proxy alike. */
 export const API_BASE_PATH = '/api/v2'
 /** Longer ids than Auth0 stores; anything longer is a probe, not a user. */
 const MAX_ID_LENGTH = 512
 
 /**
- * Resolves a request against the allow-list from its raw (still percent-encoded) pathname: each
+ * Resolves a request against the table from its raw (still percent-encoded) pathname: each
  * segment is decoded exactly once, so an id's `/` (%2F), `?`, `#` and `%` stay inside it, and is
  * then sent on re-encoded as one segment. Throws 404 for anything not on the list and 400
  * invalid_uri for a parameter that is empty, not valid percent-encoding, a dot segment, or too
@@ -93,7 +99,7 @@ export function resolveRoute(
   method: string,
   pathname: string,
   query: URLSearchParams,
-  routes: readonly AllowedRoute[] = ALLOWED_ROUTES,
+  routes: readonly ManagementEndpoint[] = ALL_ROUTES,
 ): ResolvedRoute {
   const prefix = `${API_BASE_PATH}/`
   if (method !== 'GET' || !pathname.startsWith(prefix)) throw routeNotFound()
