@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 import type { FaultsOptions } from './e2e/support/faults'
+import { portsOf } from './server/local-environment/ports'
 
-// Ports apart from npm start's defaults, so a developer's running app never answers the tests.
-// The main run goes through the proxy (npm start's default); a second app runs in direct mode;
-// a third, through the proxy too, has a tenant whose fault switches e2e/faults.spec.ts flips, on
-// its own so no other spec meets a fault. E2E_PORT_OFFSET lets several runs share one machine.
-const offset = Number(process.env.E2E_PORT_OFFSET ?? 0)
-const ports = { tenant: 4110 + offset, proxy: 4120 + offset, app: 5273 + offset }
-const directPorts = { tenant: 4111 + offset, app: 5274 + offset }
-const faultsPorts = { tenant: 4112 + offset, proxy: 4122 + offset, app: 5276 + offset }
+// Three apps, each by `npm start` on ports of its own from the one port plan (E2E_PORT_OFFSET
+// moves them all): the main run goes through the proxy (npm start's default); a second app runs
+// in direct mode; a third, through the proxy too, has a tenant whose fault switches
+// e2e/faults.spec.ts flips, on its own so no other spec meets a fault.
+const ports = portsOf('e2e')
+const directPorts = portsOf('e2eDirect')
+const faultsPorts = portsOf('e2eFaults')
 const appOrigin = `http://127.0.0.1:${ports.app}`
 const directAppOrigin = `http://127.0.0.1:${directPorts.app}`
 const faultsAppOrigin = `http://127.0.0.1:${faultsPorts.app}`

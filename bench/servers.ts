@@ -2,21 +2,22 @@
  * The benchmark's own world: a production build of the SPA served by the proxy (the production
  * path: SPA and API on one origin, the proxy relaying to the Management API), and the local
  * tenant behind it with a realistic latency — in a process of their own (server-process.ts),
- * over HTTPS and HTTP/2 like a real deployment. Ports apart from `npm start` (4010/4020/5173)
- * and the e2e runs (4110+), so a bench never answers anyone else.
+ * over HTTPS and HTTP/2 like a real deployment. Ports from the one port plan
+ * (server/local-environment/ports.ts), so a bench never answers anyone else.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
-  DASHBOARD_API_AUDIENCE,
-  SPA_CLIENT_ID,
-  type RateLimitConfig,
-} from '../server/local-tenant/config'
+  planLocalEnvironment,
+  type LocalEnvironmentOptions,
+} from '../server/local-environment/environment'
+import { portsOf } from '../server/local-environment/ports'
+import type { RateLimitConfig } from '../server/local-tenant/config'
 import { measureBundle, type BundleSizes } from './bundle-size'
 import { createCertificate } from './certificate'
-import type { ChildMessage, ParentMessage, ServerProcessConfig } from './server-process'
+import type { ChildMessage, ParentMessage } from './server-process'
 
 /** Added to every Management API answer: a tenant across a real network. */
 const LATENCY_MS = 80
@@ -25,7 +26,6 @@ export const ENTERPRISE_PLAN: RateLimitConfig = { burst: 40, refillPerSecond: 50
 /** Auth0 Free: burst 2, 2 per second. */
 export const FREE_PLAN: RateLimitConfig = { burst: 2, refillPerSecond: 2 }
 
-const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const STARTUP_TIMEOUT_MS = 60_000
 
 export interface BenchServers {
@@ -48,17 +48,6 @@ export interface BenchServers {
  * the build, then starts the tenant and the proxy serving that build.
  */
 export async function startBenchServers(): Promise<BenchServers> {
-  const tenantPort = port('BENCH_TENANT_PORT', 4710)
-  const proxyPort = port('BENCH_PROXY_PORT', 4720)
-  const tenantOrigin = `https://127.0.0.1:${tenantPort}`
-  const appOrigin = `https://127.0.0.1:${proxyPort}`
-
-  Object.assign(process.env, {
-    VITE_AUTH0_DOMAIN: tenantOrigin,
-    VITE_AUTH0_CLIENT_ID: SPA_CLIENT_ID,
-    VITE_AUTH0_AUDIENCE: DASHBOARD_API_AUDIENCE,
-    VITE_API_BASE_URL: `${appOrigin}/api/v2`,
-  })
   const workDir = await mkdtemp(join(tmpdir(), 'orgscope-bench-'))
   let child: ChildProcess | undefined
   const close = async () => {
@@ -70,21 +59,27 @@ export async function startBenchServers(): Promise<BenchServers> {
     await rm(workDir, { recursive: true, force: true })
   }
   try {
-    const staticDir = join(workDir, 'dist')
-    const sizes = await measureBundle(staticDir)
     const certificate = await createCertificate(workDir)
-    const config: ServerProcessConfig = {
-      tenantPort,
-      proxyPort,
-      staticDir,
-      key: certificate.key,
-      cert: certificate.cert,
+    const options = {
+      mode: 'proxy',
+      ports: portsOf('bench'),
+      staticDir: join(workDir, 'dist'),
+      tls: { key: certificate.key, cert: certificate.cert },
       rateLimit: ENTERPRISE_PLAN,
       latencyMs: LATENCY_MS,
-    }
+      // The 80 ms of latency stand for the network and Auth0's work; the tenant's HTTP serving
+      // (Auth0's CPU, not ours) then costs this machine nothing the browser needs.
+      inProcessUpstream: true,
+      // The audit log would drown the report.
+      auditLog: false,
+    } satisfies LocalEnvironmentOptions
+    const { origins, apiBaseUrl, viteEnv } = planLocalEnvironment(options)
+    // Vite's build reads the VITE_* variables from the environment.
+    Object.assign(process.env, viteEnv)
+    const sizes = await measureBundle(options.staticDir)
     const started = fork(new URL('./server-process.ts', import.meta.url).pathname, {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, BENCH_SERVER_CONFIG: JSON.stringify(config) },
+      env: { ...process.env, BENCH_SERVER_CONFIG: JSON.stringify(options) },
     })
     child = started
     await new Promise<void>((resolve, reject) => {
@@ -114,9 +109,9 @@ export async function startBenchServers(): Promise<BenchServers> {
       })
 
     return {
-      appOrigin,
-      apiBaseUrl: `${appOrigin}/api/v2`,
-      apiPrefix: `${appOrigin}/api/v2/`,
+      appOrigin: origins.proxy,
+      apiBaseUrl,
+      apiPrefix: `${apiBaseUrl}/`,
       spkiHash: certificate.spkiHash,
       sizes,
       setPlan,

@@ -10,63 +10,42 @@
  * For the end-to-end tests only: LOCAL_TENANT_FAULTS=1 serves the tenant's fault switches at
  * /__faults (server/local-tenant/management/fault-control.ts), and UPSTREAM_TIMEOUT_MS shortens
  * the proxy's wait for the tenant (default 10 s).
+ *
+ * The servers come from server/local-environment (as for the e2e production build and the bench),
+ * their ports from its one port plan.
  */
 import { createServer } from 'vite'
-import {
-  DASHBOARD_API_AUDIENCE,
-  DEMO_ADMINS,
-  PROXY_CLIENT_ID,
-  PROXY_CLIENT_SECRET,
-  SPA_CLIENT_ID,
-} from '../server/local-tenant/config'
-import { startLocalTenant } from '../server/local-tenant/serve'
-import { loadProxyConfig } from '../server/proxy/config'
-import { startProxy } from '../server/proxy/serve'
+import { startLocalEnvironment } from '../server/local-environment/environment'
+import { portsOf } from '../server/local-environment/ports'
+import { DEMO_ADMINS } from '../server/local-tenant/config'
 import { LOCAL_DASHBOARD_URL } from './local-dashboard-url'
 
-const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
-const appPort = port('APP_PORT', 5173)
-const appOrigin = `http://127.0.0.1:${appPort}`
-const direct = process.env.ORGSCOPE_MODE === 'direct'
+const ports = portsOf('start')
 const faults = process.env.LOCAL_TENANT_FAULTS === '1'
-
-const tenant = await startLocalTenant({
-  port: port('TENANT_PORT', 4010),
-  appOrigins: [appOrigin],
+const upstreamTimeout = process.env.UPSTREAM_TIMEOUT_MS?.trim()
+const environment = await startLocalEnvironment({
+  mode: process.env.ORGSCOPE_MODE === 'direct' ? 'direct' : 'proxy',
+  ports,
   faults,
+  upstreamTimeoutMs: upstreamTimeout ? Number(upstreamTimeout) : undefined,
 })
-const proxy = direct
-  ? undefined
-  : await startProxy(
-      loadProxyConfig({
-        AUTH0_DOMAIN: tenant.origin,
-        AUTH0_AUDIENCE: DASHBOARD_API_AUDIENCE,
-        AUTH0_CLIENT_ID: PROXY_CLIENT_ID,
-        AUTH0_CLIENT_SECRET: PROXY_CLIENT_SECRET,
-        ALLOWED_ORIGINS: appOrigin,
-        PORT: String(port('PROXY_PORT', 4020)),
-        UPSTREAM_TIMEOUT_MS: process.env.UPSTREAM_TIMEOUT_MS,
-      }),
-    )
+const { tenantOrigin, proxyOrigin } = environment
 
 // Vite hands VITE_* variables from the environment to the SPA, exactly like a .env file would.
 Object.assign(process.env, {
-  VITE_AUTH0_DOMAIN: tenant.origin,
-  VITE_AUTH0_CLIENT_ID: SPA_CLIENT_ID,
-  VITE_AUTH0_AUDIENCE: proxy ? DASHBOARD_API_AUDIENCE : `${tenant.origin}/api/v2/`,
-  VITE_API_BASE_URL: `${proxy?.origin ?? tenant.origin}/api/v2`,
+  ...environment.viteEnv,
   VITE_AUTH0_DASHBOARD_URL: process.env.VITE_AUTH0_DASHBOARD_URL ?? LOCAL_DASHBOARD_URL,
 })
 const vite = await createServer({
-  server: { port: appPort, host: '127.0.0.1', strictPort: true },
+  server: { port: ports.app, host: '127.0.0.1', strictPort: true },
 })
 await vite.listen()
 
 console.log(`
-  Orgscope is running on the local tenant${proxy ? ', through the proxy' : ' (direct mode)'}.
+  Orgscope is running on the local tenant${proxyOrigin ? ', through the proxy' : ' (direct mode)'}.
 
-  Open        ${appOrigin}
-  Tenant      ${tenant.origin}${proxy ? `\n  Proxy       ${proxy.origin}   (audit log lines below)` : ''}${faults ? `\n  Faults      ${tenant.origin}/__faults   (fault switches ON: tests only)` : ''}
+  Open        ${environment.origins.app}
+  Tenant      ${tenantOrigin}${proxyOrigin ? `\n  Proxy       ${proxyOrigin}   (audit log lines below)` : ''}${faults ? `\n  Faults      ${tenantOrigin}/__faults   (fault switches ON: tests only)` : ''}
 
   Demo accounts (password for each: ${DEMO_ADMINS[0]?.password}):
 ${DEMO_ADMINS.map((admin) => `    ${admin.email.padEnd(22)} ${admin.permissions.join(', ')}`).join('\n')}
@@ -78,7 +57,7 @@ let stopping = false
 async function stop() {
   if (stopping) return
   stopping = true
-  await Promise.allSettled([vite.close(), tenant.close(), proxy?.close()])
+  await Promise.allSettled([vite.close(), environment.close()])
   process.exit(0)
 }
 process.on('SIGINT', stop)

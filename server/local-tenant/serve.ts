@@ -1,8 +1,8 @@
-import { serve } from '@hono/node-server'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import { createLocalTenant, type LocalTenant } from './app'
 import { defaultTenantConfig, type RateLimitConfig } from './config'
 import type { TenantBindings } from './management/faults'
+import { listen, type Tls } from '../shared/listen'
 
 export interface RunningTenant {
   tenant: LocalTenant
@@ -11,8 +11,9 @@ export interface RunningTenant {
 }
 
 /**
- * Starts the local tenant on 127.0.0.1:port over HTTP and resolves once it listens. `faults`
- * serves the fault switches at /__faults (management/fault-control.ts): for end-to-end tests only.
+ * Starts the local tenant on 127.0.0.1:port over HTTP (HTTPS given `tls`) and resolves once it
+ * listens. `faults` serves the fault switches at /__faults (management/fault-control.ts): for
+ * end-to-end tests only.
  */
 export async function startLocalTenant(options: {
   port: number
@@ -20,35 +21,26 @@ export async function startLocalTenant(options: {
   rateLimit?: RateLimitConfig
   latencyMs?: number
   faults?: boolean
+  tls?: Tls
 }): Promise<RunningTenant> {
-  const origin = `http://127.0.0.1:${options.port}`
-  const tenant = await createLocalTenant(defaultTenantConfig({ ...options, origin }), {
-    faultControl: options.faults === true,
-  })
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve(
-      {
-        fetch: (request, env) => {
-          const bindings: TenantBindings = {
-            // A dropped connection: the socket closes with no status line, and Hono is told
-            // the answer has been dealt with.
-            dropConnection: () => {
-              env.outgoing.destroy()
-              return RESPONSE_ALREADY_SENT.clone()
-            },
-          }
-          return tenant.app.fetch(request, bindings)
+  const scheme = options.tls ? 'https' : 'http'
+  const tenant = await createLocalTenant(
+    defaultTenantConfig({ ...options, origin: `${scheme}://127.0.0.1:${options.port}` }),
+    { faultControl: options.faults === true },
+  )
+  const { origin, close } = await listen(
+    (request, env) => {
+      const bindings: TenantBindings = {
+        // A dropped connection: the socket closes with no status line, and Hono is told the
+        // answer has been dealt with.
+        dropConnection: () => {
+          env.outgoing.destroy()
+          return RESPONSE_ALREADY_SENT.clone()
         },
-        hostname: '127.0.0.1',
-        port: options.port,
-      },
-      () => resolve(s),
-    )
-    s.once('error', reject)
-  })
-  return {
-    tenant,
-    origin,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  }
+      }
+      return tenant.app.fetch(request, bindings)
+    },
+    { hostname: '127.0.0.1', port: options.port, tls: options.tls },
+  )
+  return { tenant, origin, close }
 }

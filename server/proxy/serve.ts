@@ -1,17 +1,13 @@
 import { readFile, stat } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { serve } from '@hono/node-server'
+import { listen, type Listening, type Tls } from '../shared/listen'
 import { createProxyApp, type ProxyDeps } from './app'
 import type { AuditSink } from './audit-log'
 import type { ProxyConfig } from './config'
 import type { StaticFiles } from './static-site'
 
-export interface RunningProxy {
-  /** e.g. `http://127.0.0.1:4020`: where the proxy listens (the real port if config.port is 0). */
-  origin: string
-  close: () => Promise<void>
-}
+/** `origin`, e.g. `http://127.0.0.1:4020`: the real port if config.port is 0. */
+export type RunningProxy = Listening
 
 /** Audit lines to stdout, one per line, for whatever collects the process's output. */
 const stdoutSink: AuditSink = (line) => {
@@ -20,11 +16,13 @@ const stdoutSink: AuditSink = (line) => {
 
 /**
  * Starts the proxy on Node over HTTP (put an HTTPS reverse proxy in front) and resolves once it
- * listens. Serves config.staticDir too, if set. `deps` is for tests and for embedding (npm start).
+ * listens. Serves config.staticDir too, if set. `deps` is for tests and for embedding (the local
+ * environment), `tls` for the bench, which serves HTTPS and HTTP/2 as a TLS front would.
  */
 export async function startProxy(
   config: ProxyConfig,
   deps: Partial<ProxyDeps> = {},
+  tls?: Tls,
 ): Promise<RunningProxy> {
   const staticFiles =
     deps.staticFiles ??
@@ -34,27 +32,12 @@ export async function startProxy(
     log: deps.log ?? stdoutSink,
     ...(staticFiles && { staticFiles }),
   })
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve(
-      {
-        // The raw request target: the only place `..` and `%2e%2e` segments are still visible.
-        fetch: (request, env) => app.fetch(request, { rawPath: env.incoming.url }),
-        hostname: config.host,
-        port: config.port,
-      },
-      () => resolve(s),
-    )
-    s.once('error', reject)
+  // The raw request target: the only place `..` and `%2e%2e` segments are still visible.
+  return listen((request, env) => app.fetch(request, { rawPath: env.incoming.url }), {
+    hostname: config.host,
+    port: config.port,
+    tls,
   })
-  const { port } = server.address() as AddressInfo
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host
-  return {
-    origin: `http://${host}:${port}`,
-    close: () =>
-      new Promise((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      ),
-  }
 }
 
 /**
