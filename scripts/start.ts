@@ -38,6 +38,9 @@ Object.assign(process.env, {
 })
 const vite = await createServer({
   server: { port: ports.app, host: '127.0.0.1', strictPort: true },
+  // A dependency cache of its own: dev servers started together (the e2e run starts three) would
+  // otherwise each swap the shared one for theirs, and a page asks for chunks that are gone.
+  cacheDir: `node_modules/.vite/app-${ports.app}`,
 })
 await vite.listen()
 
