@@ -1,13 +1,16 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { ManagementApiProvider } from '@/features/auth/management-api-context'
+import { SignInAgainProvider } from '@/features/auth/sign-in-again-provider'
 import { TenantProvider } from '@/lib/tenant'
 import type { AppConfig } from './config'
 
 /**
- * Server state, the API client and what pages say about the tenant. Needs an Auth0 context above it (the real Auth0Provider, or
- * a test's Auth0Context.Provider) for the token seam. A module of its own so react-query, zod and
- * the API client stay out of the first bundle: only the lazily loaded signed-in part imports it.
+ * Server state, the API client, what pages say about the tenant, and the failure alerts' "Sign in
+ * again". Needs an Auth0 context above it (the real Auth0Provider, or a test's
+ * Auth0Context.Provider) for the token seam, and the router for the page to come back to. A module
+ * of its own so react-query, zod and the API client stay out of the first bundle: only the lazily
+ * loaded signed-in part imports it.
  */
 export function DataProviders({
   config,
@@ -26,7 +29,7 @@ export function DataProviders({
           dashboardUrl={config.dashboardUrl}
           mode={config.mode}
         >
-          {children}
+          <SignInAgainProvider>{children}</SignInAgainProvider>
         </TenantProvider>
       </ManagementApiProvider>
     </QueryClientProvider>

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { formatClockTime } from '@/lib/format'
 import { createManagementApi } from '@/lib/management-api/client'
 import { ManagementApiError, type ManagementApiErrorInit } from '@/lib/management-api/errors'
+import { SignInAgainContext } from '@/lib/sign-in-again'
 import { TenantProvider, type ApiMode } from '@/lib/tenant'
 import { server, TENANT_API_BASE_URL, tenantUrl } from '@/testing/server'
 import { ApiErrorAlert } from './api-error-alert'
@@ -22,6 +23,11 @@ function renderWithTheme(ui: ReactNode, mode: ApiMode = 'direct') {
       </TenantProvider>
     </MantineProvider>,
   )
+}
+
+/** Inside the signed-in app, whose SignInAgainProvider offers "Sign in again" to every alert. */
+function withSignInAgain(ui: ReactNode, signInAgain: () => void = () => {}) {
+  return <SignInAgainContext value={{ signInAgain }}>{ui}</SignInAgainContext>
 }
 
 const NOW = new Date('2026-01-01T00:00:00.000Z')
@@ -134,10 +140,10 @@ describe('401', () => {
       const user = userEvent.setup()
       const onSignInAgain = vi.fn()
       renderWithTheme(
-        <ApiErrorAlert
-          error={httpError({ status: 401, error: 'Unauthorized', message })}
-          onSignInAgain={onSignInAgain}
-        />,
+        withSignInAgain(
+          <ApiErrorAlert error={httpError({ status: 401, error: 'Unauthorized', message })} />,
+          onSignInAgain,
+        ),
       )
       const alert = screen.getByRole('alert', { name: 'Your session is no longer accepted' })
       expect(alert).toHaveTextContent('HTTP 401 Unauthorized')
@@ -149,7 +155,7 @@ describe('401', () => {
 
   test('a failed silent sign-in (login_required) also offers Sign in again', () => {
     const loginRequired = Object.assign(new Error('Login required'), { error: 'login_required' })
-    renderWithTheme(<ApiErrorAlert error={loginRequired} onSignInAgain={vi.fn()} />)
+    renderWithTheme(withSignInAgain(<ApiErrorAlert error={loginRequired} />))
     const alert = screen.getByRole('alert', { name: 'Your session is no longer accepted' })
     expect(within(alert).getByRole('button', { name: 'Sign in again' })).toBeInTheDocument()
   })
@@ -192,7 +198,7 @@ describe('403', () => {
   })
 
   test('the main button hands a tenant owner the details; signing in again is for after the grant', () => {
-    renderWithTheme(<ApiErrorAlert error={missingReadOrganizations} onSignInAgain={() => {}} />)
+    renderWithTheme(withSignInAgain(<ApiErrorAlert error={missingReadOrganizations} />))
     const alert = screen.getByRole('alert', { name: 'Missing permission: read:organizations' })
     expect(
       within(alert)

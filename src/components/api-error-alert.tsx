@@ -5,6 +5,7 @@ import { formatClockTime, formatNumber } from '@/lib/format'
 import { describeFailure, type Situation, type Tone } from '@/lib/management-api/describe-failure'
 import { formatErrorDetails, type ErrorView } from '@/lib/management-api/errors'
 import { nextAttemptAt, type RateLimitInfo } from '@/lib/management-api/rate-limit'
+import { useSignInAgain } from '@/lib/sign-in-again'
 import { useTenant } from '@/lib/tenant'
 import { Countdown } from './countdown'
 import { FailureText } from './failure-text'
@@ -15,8 +16,6 @@ export interface ApiErrorAlertProps {
   error: unknown
   /** "Try again" (5xx, network, time-out, malformed, other 400s; 429 once the window reset). */
   onRetry?: () => void
-  /** "Sign in again" on 401; the page passes loginWithRedirect returning to the current page. */
-  onSignInAgain?: () => void
   /** "Back to search" on 400 invalid_uri and 404; without it the button is a link to `/`. */
   onBackToSearch?: () => void
   /** The user id as the page sent it, shown when the API says the path or user is wrong. */
@@ -185,8 +184,12 @@ function CopyDetails({ view, prominent = false }: { view: ErrorView; prominent?:
   )
 }
 
-function actionsFor(situation: Situation, props: ApiErrorAlertProps): ReactNode {
-  const { onRetry, onSignInAgain, onBackToSearch } = props
+function actionsFor(
+  situation: Situation,
+  props: ApiErrorAlertProps,
+  signInAgain: (() => void) | undefined,
+): ReactNode {
+  const { onRetry, onBackToSearch } = props
   const retry = onRetry && (
     <Button size="xs" onClick={onRetry}>
       Try again
@@ -197,16 +200,16 @@ function actionsFor(situation: Situation, props: ApiErrorAlertProps): ReactNode 
     case 'not-found':
       return <BackToSearch onBackToSearch={onBackToSearch} />
     case 'session':
-      return onSignInAgain ? (
-        <Button size="xs" onClick={onSignInAgain}>
+      return signInAgain ? (
+        <Button size="xs" onClick={signInAgain}>
           Sign in again
         </Button>
       ) : null
     case 'missing-scope':
       // Signing in again cannot grant anything; it only picks up a permission granted since.
       // The details to send a tenant owner come first (see ApiErrorAlert).
-      return onSignInAgain ? (
-        <Button size="xs" variant="subtle" onClick={onSignInAgain}>
+      return signInAgain ? (
+        <Button size="xs" variant="subtle" onClick={signInAgain}>
           Sign in again (after it is granted)
         </Button>
       ) : null
@@ -231,15 +234,16 @@ function actionsFor(situation: Situation, props: ApiErrorAlertProps): ReactNode 
 
 /**
  * The one component every failed request renders: what happened (title, HTTP status, the API's
- * own message and error code), what it means, and what to do next. All tenant and API strings
- * render as text.
+ * own message and error code), what it means, and what to do next ("Sign in again" on a refused
+ * session comes from `useSignInAgain`). All tenant and API strings render as text.
  */
 export function ApiErrorAlert(props: ApiErrorAlertProps) {
   const failure = describeFailure(props.error, { mode: useTenant().mode })
+  const { signInAgain } = useSignInAgain()
   const { situation, view, tone } = failure
   const showUserId =
     props.userId !== undefined && (situation === 'invalid-uri' || situation === 'not-found')
-  const actions = actionsFor(situation, props)
+  const actions = actionsFor(situation, props, signInAgain)
   // A missing permission is fixed by a tenant owner, not from here: the main button is the one
   // that hands them the facts.
   const copyFirst = situation === 'missing-scope'
@@ -289,4 +293,10 @@ export function ApiErrorAlert(props: ApiErrorAlertProps) {
       </Stack>
     </Alert>
   )
+}
+
+/** Why "Sign in again" failed before it left the page, where the page shows it; else nothing. */
+export function SignInAgainFailure() {
+  const { signInError } = useSignInAgain()
+  return signInError === undefined ? null : <ApiErrorAlert error={signInError} />
 }

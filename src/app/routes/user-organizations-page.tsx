@@ -3,10 +3,9 @@ import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-q
 import { useEffect } from 'react'
 import { Link, useLocation, useParams } from 'wouter'
 import { useHistoryState } from 'wouter/use-browser-location'
-import { ApiErrorAlert } from '@/components/api-error-alert'
+import { ApiErrorAlert, SignInAgainFailure } from '@/components/api-error-alert'
 import { ExternalIcon, LineIcon } from '@/components/line-icon'
 import { useManagementApi } from '@/features/auth/management-api-context'
-import { useSignInAgain } from '@/features/auth/use-sign-in-again'
 import { UserMemberships } from '@/features/organizations/components/user-memberships'
 import { userQueries } from '@/features/users/api'
 import { UserSummary, UserSummarySkeleton } from '@/features/users/components/user-summary'
@@ -61,7 +60,6 @@ export default function UserOrganizationsPage() {
 function UserOrganizations({ userId }: { userId: string }) {
   const api = useManagementApi()
   const userQuery = useQuery(userQueries.detail(api, userId))
-  const { signInAgain, signInError } = useSignInAgain()
   const [, navigate] = useLocation()
   const queryClient = useQueryClient()
   // One cause, one alert: the header's "Try again" retries every request of the page that
@@ -71,10 +69,7 @@ function UserOrganizations({ userId }: { userId: string }) {
       type: 'active',
       predicate: (query) => query.state.status === 'error',
     })
-  const actions = {
-    onSignInAgain: signInAgain,
-    onBackToSearch: () => navigate(toSearch()),
-  }
+  const onBackToSearch = () => navigate(toSearch())
   const user = userQuery.data
   // The heading names the user once their record (or its failure) is in.
   useFocusPageHeading(user !== undefined || userQuery.error !== null)
@@ -86,8 +81,13 @@ function UserOrganizations({ userId }: { userId: string }) {
   return (
     <>
       <title>{`${user ? `${displayNameOf(user)} · ` : ''}Organizations · Orgscope`}</title>
-      {signInError !== undefined && <ApiErrorAlert error={signInError} />}
-      <UserHeader userId={userId} query={userQuery} onRetry={retryFailed} {...actions} />
+      <SignInAgainFailure />
+      <UserHeader
+        userId={userId}
+        query={userQuery}
+        onRetry={retryFailed}
+        onBackToSearch={onBackToSearch}
+      />
       {/* The user id itself (400, 404) or the session (401) was refused: the memberships
           request would only repeat the same answer below the first one. */}
       {!refusesUserId(userQuery.error) && (
@@ -97,7 +97,7 @@ function UserOrganizations({ userId }: { userId: string }) {
           userId={userId}
           userEmail={user?.email}
           shownAbove={userQuery.error ?? undefined}
-          {...actions}
+          onBackToSearch={onBackToSearch}
         />
       )}
     </>
@@ -108,13 +108,11 @@ function UserHeader({
   userId,
   query,
   onRetry,
-  onSignInAgain,
   onBackToSearch,
 }: {
   userId: string
   query: UseQueryResult<User>
   onRetry: () => void
-  onSignInAgain: () => void
   onBackToSearch: () => void
 }) {
   if (query.data) {
@@ -134,7 +132,6 @@ function UserHeader({
       <ApiErrorAlert
         error={query.error}
         onRetry={onRetry}
-        onSignInAgain={onSignInAgain}
         onBackToSearch={onBackToSearch}
         userId={userId}
       />

@@ -28,7 +28,6 @@ export interface UserMembershipsProps {
   userId: string
   /** The user's email, once known: exports name it beside the id. */
   userEmail?: string | undefined
-  onSignInAgain: () => void
   onBackToSearch: () => void
   /**
    * A failure the page already shows above, whose "Try again" retries this list too: when this
@@ -46,7 +45,6 @@ export interface UserMembershipsProps {
 export function UserMemberships({
   userId,
   userEmail,
-  onSignInAgain,
   onBackToSearch,
   shownAbove,
 }: UserMembershipsProps) {
@@ -106,7 +104,6 @@ export function UserMemberships({
         <ApiErrorAlert
           error={failure}
           onRetry={finalFailure ? resume : undefined}
-          onSignInAgain={onSignInAgain}
           onBackToSearch={onBackToSearch}
           userId={userId}
           staleSince={

@@ -1,10 +1,9 @@
 import { Paper, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
-import { ApiErrorAlert } from '@/components/api-error-alert'
+import { ApiErrorAlert, SignInAgainFailure } from '@/components/api-error-alert'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
-import { useSignInAgain } from '@/features/auth/use-sign-in-again'
 import { toUserOrganizations } from '@/lib/routes'
 import { DEFAULT_SEARCH_PER_PAGE, userQueries } from '../api'
 import { readSearchInput, toUserSearchQuery } from '../search-query'
@@ -53,7 +52,6 @@ function useLastFreshAt(dataUpdatedAt: number, isPlaceholderData: boolean): numb
  */
 export function UserSearch({ onResultIntent }: UserSearchProps) {
   const api = useManagementApi()
-  const { signInAgain, signInError } = useSignInAgain()
   const search = useSearchRoute()
   const inputRef = useRef<HTMLInputElement>(null)
   const resultsAreaRef = useRef<HTMLDivElement>(null)
@@ -103,12 +101,11 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
         resultsId={hasResults ? resultsId : undefined}
       />
 
-      {signInError !== undefined && <ApiErrorAlert error={signInError} />}
+      <SignInAgainFailure />
       {lucene !== '' && failure != null && (
         <ApiErrorAlert
           error={failure}
           onRetry={() => void query.refetch()}
-          onSignInAgain={signInAgain}
           staleSince={staleSince}
         />
       )}
