@@ -178,7 +178,7 @@ describe('500, then success', () => {
 
 describe('a 429 storm', () => {
   it('counts down, tries at most once per window, and loads the list when the storm passes', async () => {
-    faults.set({ userId: threeMemberships.userId, rateLimitForMs: 1500, rateLimitWindowSeconds: 1 })
+    faults.set({ userId: threeMemberships.userId, rateLimitForMs: 3000, rateLimitWindowSeconds: 2 })
     openUser(threeMemberships.userId)
 
     const alert = await findAlert('HTTP 429')
