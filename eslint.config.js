@@ -9,13 +9,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'coverage',
-      'test-results',
-      'playwright-report',
-      'public/mockServiceWorker.js',
-    ],
+    ignores: ['dist', 'coverage', 'test-results', 'playwright-report'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
