@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import pluginQuery from '@tanstack/eslint-plugin-query'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import playwright from 'eslint-plugin-playwright'
 import reactHooks from 'eslint-plugin-react-hooks'
 import testingLibrary from 'eslint-plugin-testing-library'
@@ -8,13 +9,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'coverage',
-      'test-results',
-      'playwright-report',
-      'public/mockServiceWorker.js',
-    ],
+    ignores: ['dist', 'coverage', 'test-results', 'playwright-report'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -25,6 +20,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Import cycles fail the lint: whatever two modules share moves down into a third. Type-only
+    // imports are erased at build time and do not count. The plugin's own resolver reads
+    // tsconfig.json for the `@/` paths.
+    plugins: { 'import-x': importX },
+    settings: {
+      // Which files it parses to follow imports (its default is JavaScript only).
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js'],
+          tsconfig: { configFile: `${import.meta.dirname}/tsconfig.json` },
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -77,6 +89,47 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    // The layers between the SPA, the proxy and the local tenant, checked on resolved paths (so
+    // relative imports count too). Tests and the testing/ kits are exempt: composing the real
+    // pieces is their job.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            // In production the proxy talks to Auth0, so it may know the stand-in only over HTTP,
+            // and the stand-in, like Auth0, knows nothing of the proxy. server/local-environment/
+            // is in neither zone on purpose: it composes the two for npm start, e2e and the bench
+            // (development only; the proxy's production entry is server/proxy/main.ts).
+            {
+              target: 'server/proxy',
+              from: 'server/local-tenant',
+              message: 'The proxy must not import the local tenant; tests use the testing/ kits.',
+            },
+            {
+              target: 'server/local-tenant',
+              from: 'server/proxy',
+              message: 'The local tenant stands in for Auth0 and must not import the proxy.',
+            },
+            {
+              target: 'src',
+              from: 'server',
+              message: 'The SPA ships to browsers; only its tests and src/testing reach server/.',
+            },
+            {
+              target: '.',
+              from: '{src,server}/**/testing/**',
+              message: 'Test kits are for tests (*.test.ts) and other kits only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/**/*.test.{ts,tsx}'],
     ...testingLibrary.configs['flat/react'],

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DASHBOARD_API_AUDIENCE, SPA_CLIENT_ID } from '../local-tenant/config'
-import { closedPort } from '../proxy/test-proxy'
+import { closedPort } from '../proxy/testing/test-proxy'
 import { startLocalEnvironment, type LocalEnvironment } from './environment'
 import { portsOf, type PortSet } from './ports'
 

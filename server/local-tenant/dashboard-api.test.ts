@@ -9,7 +9,7 @@ import {
   servedKeySet,
   signedInCode,
   TENANT_ORIGIN,
-} from './auth/auth-test-kit'
+} from './testing/auth-test-kit'
 import { ADMIN_EMAIL_CLAIM } from '../shared/admin-claims'
 import {
   DASHBOARD_API_AUDIENCE,

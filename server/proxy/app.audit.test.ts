@@ -1,10 +1,17 @@
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { DASHBOARD_API_AUDIENCE, PROXY_CLIENT_SECRET } from '../local-tenant/config'
-import { manualClock } from '../local-tenant/management/test-tenant'
+import { manualClock } from '../local-tenant/testing/test-tenant'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
 import { SCENARIO_USERS } from '../local-tenant/seed/scenarios'
-import { ADA, createTestProxy, SAM, TENANT_ORIGIN, userPath, type TestProxy } from './test-proxy'
+import {
+  ADA,
+  createTestProxy,
+  SAM,
+  TENANT_ORIGIN,
+  userPath,
+  type TestProxy,
+} from './testing/test-proxy'
 
 const { userId: TARGET } = NAMED_USERS.slashAndUnicodeId
 

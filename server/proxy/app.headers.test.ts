@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
-import { APP_ORIGIN, createTestProxy, PROXY_ORIGIN, userPath } from './test-proxy'
+import { APP_ORIGIN, createTestProxy, PROXY_ORIGIN, userPath } from './testing/test-proxy'
 
 const ONE = userPath(NAMED_USERS.oneMembership.userId, '/organizations')
 const EXPOSED =

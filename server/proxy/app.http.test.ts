@@ -14,7 +14,7 @@ import { SCENARIO_USERS } from '../local-tenant/seed/scenarios'
 import { startLocalTenant, type RunningTenant } from '../local-tenant/serve'
 import { tenantEndpoints } from './config'
 import { directoryFiles, startProxy, type RunningProxy } from './serve'
-import { ADA, APP_ORIGIN, closedPort, userPath } from './test-proxy'
+import { ADA, APP_ORIGIN, closedPort, userPath } from './testing/test-proxy'
 
 /**
  * The whole production path over real HTTP: a local tenant and the proxy, each served by

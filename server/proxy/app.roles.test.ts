@@ -7,7 +7,7 @@ import {
   TENANT_ROLES,
 } from '../local-tenant/seed/roles'
 import type { Organization } from '../local-tenant/seed/seed'
-import { ADA, createTestProxy, SAM, TENANT_ORIGIN, type TestProxy } from './test-proxy'
+import { ADA, createTestProxy, SAM, TENANT_ORIGIN, type TestProxy } from './testing/test-proxy'
 
 const RATE_LIMIT_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset']
 const TESS = NAMED_USERS.threeMemberships.userId

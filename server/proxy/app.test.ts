@@ -3,7 +3,14 @@ import { managementAudienceOf } from '../local-tenant/config'
 import { createSigningKey } from '../local-tenant/keys'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
 import { signAccessToken } from '../local-tenant/tokens'
-import { ADA, createTestProxy, SAM, TENANT_ORIGIN, userPath, type TestProxy } from './test-proxy'
+import {
+  ADA,
+  createTestProxy,
+  SAM,
+  TENANT_ORIGIN,
+  userPath,
+  type TestProxy,
+} from './testing/test-proxy'
 
 const RATE_LIMIT_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset']
 

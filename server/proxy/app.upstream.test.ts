@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
 import { SCENARIO_USERS, type ScenarioName } from '../local-tenant/seed/scenarios'
-import { closedPort, createTestProxy, userPath, type UpstreamHook } from './test-proxy'
+import { closedPort, createTestProxy, userPath, type UpstreamHook } from './testing/test-proxy'
 
 const memberships = (userId: string) => userPath(userId, '/organizations')
 const scenarioPath = (scenario: ScenarioName) => memberships(SCENARIO_USERS[scenario].userId)

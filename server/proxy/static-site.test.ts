@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { StaticFiles } from './static-site'
-import { createTestProxy, TENANT_ORIGIN } from './test-proxy'
+import { createTestProxy, TENANT_ORIGIN } from './testing/test-proxy'
 
 const INDEX =
   '<!doctype html><title>Orgscope</title><script type="module" src="/assets/index-abc.js"></script>'

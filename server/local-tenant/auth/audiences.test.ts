@@ -7,7 +7,7 @@ import {
   SPA_CLIENT_ID,
   type TenantClient,
 } from '../config'
-import { ADA, SAM } from './auth-test-kit'
+import { ADA, SAM } from '../testing/auth-test-kit'
 import { isKnownAudience, scopeForAdmin, scopeForClient, userinfoAudienceOf } from './audiences'
 
 const config = defaultTenantConfig({ origin: 'http://tenant.test', appOrigins: [] })

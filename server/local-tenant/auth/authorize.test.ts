@@ -7,7 +7,7 @@ import {
   postedMessage,
   redirectParams,
   TestBrowser,
-} from './auth-test-kit'
+} from '../testing/auth-test-kit'
 
 const { challenge } = pkcePair()
 const silent = { response_mode: 'web_message', prompt: 'none' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestTenant, TENANT_ORIGIN } from './auth-test-kit'
+import { createTestTenant, TENANT_ORIGIN } from '../testing/auth-test-kit'
 
 async function getJson(path: string) {
   const tenant = await createTestTenant()

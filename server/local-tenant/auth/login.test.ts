@@ -9,7 +9,7 @@ import {
   pkcePair,
   SAM,
   TestBrowser,
-} from './auth-test-kit'
+} from '../testing/auth-test-kit'
 
 const { challenge } = pkcePair()
 

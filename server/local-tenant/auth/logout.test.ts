@@ -7,7 +7,7 @@ import {
   pkcePair,
   postedMessage,
   TestBrowser,
-} from './auth-test-kit'
+} from '../testing/auth-test-kit'
 
 const { challenge } = pkcePair()
 const silentSignIn = authorizeQuery(challenge, { response_mode: 'web_message', prompt: 'none' })

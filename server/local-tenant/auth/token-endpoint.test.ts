@@ -12,7 +12,7 @@ import {
   servedKeySet,
   signedInCode,
   TENANT_ORIGIN,
-} from './auth-test-kit'
+} from '../testing/auth-test-kit'
 
 const ISSUER = `${TENANT_ORIGIN}/`
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createLocalTenant } from '../app'
 import { defaultTenantConfig, SPA_CLIENT_ID } from '../config'
 import type { LocalTenant } from '../app'
-import { ADA, createTestTenant, MANAGEMENT_AUDIENCE, TENANT_ORIGIN } from './auth-test-kit'
+import { ADA, createTestTenant, MANAGEMENT_AUDIENCE, TENANT_ORIGIN } from '../testing/auth-test-kit'
 
 function userinfo(tenant: LocalTenant, token?: string) {
   const headers: HeadersInit = token === undefined ? {} : { Authorization: `Bearer ${token}` }

@@ -1,7 +1,7 @@
 import { SignJWT, generateKeyPair } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { NAMED_USERS } from '../seed/named-users'
-import { createTestTenant, TEST_ORIGIN, userPath, type TestTenant } from './test-tenant'
+import { createTestTenant, TEST_ORIGIN, userPath, type TestTenant } from '../testing/test-tenant'
 
 let t: TestTenant
 beforeAll(async () => {

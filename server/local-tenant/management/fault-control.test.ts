@@ -4,7 +4,7 @@ import { ALL_SCOPES, managementAudienceOf, SPA_CLIENT_ID } from '../config'
 import { NAMED_USERS } from '../seed/named-users'
 import { startLocalTenant, type RunningTenant } from '../serve'
 import type { RecordedRequest } from './faults'
-import { createTestTenant, TEST_ORIGIN, userPath, type TestTenant } from './test-tenant'
+import { createTestTenant, TEST_ORIGIN, userPath, type TestTenant } from '../testing/test-tenant'
 
 const { threeMemberships, manyMemberships } = NAMED_USERS
 

@@ -7,11 +7,11 @@ import {
   TestBrowser,
   APP_ORIGIN,
   TENANT_ORIGIN,
-} from '../auth/auth-test-kit'
+} from '../testing/auth-test-kit'
 import { defaultTenantConfig } from '../config'
 import { NAMED_USERS } from '../seed/named-users'
 import type { Faults } from './faults'
-import { createTestTenant, manualClock, userPath, type TestTenant } from './test-tenant'
+import { createTestTenant, manualClock, userPath, type TestTenant } from '../testing/test-tenant'
 
 const { manyMemberships, threeMemberships } = NAMED_USERS
 

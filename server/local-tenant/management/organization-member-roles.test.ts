@@ -8,7 +8,7 @@ import {
 } from '../seed/roles'
 import { SCENARIO_USERS } from '../seed/scenarios'
 import type { Organization, Role } from '../seed/seed'
-import { createTestTenant, type TestTenant } from './test-tenant'
+import { createTestTenant, type TestTenant } from '../testing/test-tenant'
 
 let t: TestTenant
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NAMED_USERS } from '../seed/named-users'
 import { SCENARIO_USERS } from '../seed/scenarios'
-import { createTestTenant, userPath, type TestTenant } from './test-tenant'
+import { createTestTenant, userPath, type TestTenant } from '../testing/test-tenant'
 
 /**
  * The same API over real HTTP, as `npm start` serves it. @hono/node-server swaps in its own

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { NAMED_USERS } from '../seed/named-users'
 import { setManagementApiSettings } from './settings'
-import { createTestTenant, manualClock, TEST_ORIGIN, userPath } from './test-tenant'
+import { createTestTenant, manualClock, TEST_ORIGIN, userPath } from '../testing/test-tenant'
 
 afterEach(() => {
   vi.useRealTimers()

@@ -5,7 +5,7 @@ import {
   SLOW_SCENARIO_DELAY_MS,
   type ScenarioName,
 } from '../seed/scenarios'
-import { createTestTenant, manualClock, userPath, type TestTenant } from './test-tenant'
+import { createTestTenant, manualClock, userPath, type TestTenant } from '../testing/test-tenant'
 
 let t: TestTenant
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { NAMED_USERS } from '../seed/named-users'
 import type { Organization } from '../seed/seed'
-import { createTestTenant, userPath, type TestTenant } from './test-tenant'
+import { createTestTenant, userPath, type TestTenant } from '../testing/test-tenant'
 
 let t: TestTenant
 beforeAll(async () => {

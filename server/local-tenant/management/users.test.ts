@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { NAMED_USERS } from '../seed/named-users'
 import { SCENARIO_USERS } from '../seed/scenarios'
 import type { User } from '../seed/seed'
-import { createTestTenant, userPath, type TestTenant } from './test-tenant'
+import { createTestTenant, userPath, type TestTenant } from '../testing/test-tenant'
 
 let t: TestTenant
 beforeAll(async () => {

@@ -4,8 +4,8 @@
  * for the dashboard's API, and a record of what the proxy sent upstream and logged.
  */
 import type { Hono } from 'hono'
-import { createLocalTenant, type LocalTenant } from '../local-tenant/app'
-import { ADA, APP_ORIGIN, SAM, TENANT_ORIGIN } from '../local-tenant/auth/auth-test-kit'
+import { createLocalTenant, type LocalTenant } from '../../local-tenant/app'
+import { ADA, APP_ORIGIN, SAM, TENANT_ORIGIN } from '../../local-tenant/testing/auth-test-kit'
 import {
   DASHBOARD_API_AUDIENCE,
   defaultTenantConfig,
@@ -14,13 +14,13 @@ import {
   SPA_CLIENT_ID,
   type RateLimitConfig,
   type TenantAdmin,
-} from '../local-tenant/config'
-import type { AccessTokenRequest } from '../local-tenant/tokens'
-import { createProxyApp, type ProxyBindings } from './app'
-import type { AuditEntry } from './audit-log'
-import { tenantEndpoints, type ProxyConfig } from './config'
-import type { Fetch } from './fetch'
-import type { StaticFiles } from './static-site'
+} from '../../local-tenant/config'
+import type { AccessTokenRequest } from '../../local-tenant/tokens'
+import { createProxyApp, type ProxyBindings } from '../app'
+import type { AuditEntry } from '../audit-log'
+import { tenantEndpoints, type ProxyConfig } from '../config'
+import type { Fetch } from '../fetch'
+import type { StaticFiles } from '../static-site'
 
 // The tenant's own test kit names the origins and admins: the proxy's tests share them.
 export { ADA, APP_ORIGIN, SAM, TENANT_ORIGIN }
