@@ -1,9 +1,10 @@
-import { MEMBERSHIP_COLUMNS, membershipExportTable, type ExportRow } from '@/lib/export/columns'
+import type { ExportRow } from '@/lib/export/cells'
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
 import { createProvenance, type ExportSort } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
 import type { Organization, Role } from '@/lib/management-api/schemas'
 import type { Memberships } from './memberships'
+import { MEMBERSHIP_COLUMNS, membershipExportTable } from './organization-cells'
 import { describeRolesFailure } from './roles-failure'
 
 // The memberships page as evidence: the rows on screen (filtered and sorted) in the table's column

@@ -1,4 +1,4 @@
-import type { ExportTable } from '@/lib/export/columns'
+import type { ExportTable } from '@/lib/export/cells'
 import { buildReviewExport, type ExportFile, type ExportFormat } from '@/lib/export/download'
 import { createReviewProvenance } from '@/lib/export/review-provenance'
 import { describeFailure } from '@/lib/management-api/describe-failure'

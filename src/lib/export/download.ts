@@ -1,4 +1,4 @@
-import { csvTextOf, type ExportRow } from './columns'
+import { csvTextOf, type ExportRow } from './cells'
 import { serializeCsv, trusted, type CsvCell } from './csv'
 import { exportFileName, reviewExportFileName } from './file-name'
 import { sha256Hex } from './hash'
