@@ -1,6 +1,6 @@
 import { csvTextOf, type ExportRow } from './cells'
 import { serializeCsv, trusted, type CsvCell } from './csv'
-import { exportFileName, reviewExportFileName } from './file-name'
+import { exportFileName } from './file-name'
 import { sha256Hex } from './hash'
 import { provenanceCsvRecords, type Provenance } from './provenance'
 import { reviewProvenanceCsvRecords, type ReviewProvenance } from './review-provenance'
@@ -95,6 +95,7 @@ export function buildExport(input: ExportInput): Promise<ExportFile> {
     ...input,
     provenanceRecords: provenanceCsvRecords(input.provenance),
     fileName: exportFileName({
+      kind: 'memberships',
       userId: input.provenance.subject.userId,
       generatedAt: new Date(input.provenance.generatedAt),
       extension: input.format,
@@ -112,7 +113,8 @@ export function buildReviewExport(input: ReviewExportInput): Promise<ExportFile>
   return buildFile({
     ...input,
     provenanceRecords: reviewProvenanceCsvRecords(input.provenance),
-    fileName: reviewExportFileName({
+    fileName: exportFileName({
+      kind: 'review',
       generatedAt: new Date(input.provenance.generatedAt),
       extension: input.format,
     }),
