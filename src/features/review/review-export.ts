@@ -1,6 +1,6 @@
 import type { ExportTable } from '@/lib/export/cells'
-import { buildReviewExport, type ExportFile, type ExportFormat } from '@/lib/export/download'
-import { createReviewProvenance } from '@/lib/export/review-provenance'
+import { buildExport, type ExportFile, type ExportFormat } from '@/lib/export/download'
+import { createReviewProvenance, reviewProvenanceCsvRecords } from '@/lib/export/review-provenance'
 import { describeFailure } from '@/lib/management-api/describe-failure'
 import type { ReviewedMemberships, ReviewFailure, ReviewRow } from './review-state'
 
@@ -75,9 +75,11 @@ export function buildReviewFile(request: ReviewExportRequest): Promise<ExportFil
       })),
     unfinished: request.unfinished,
   })
-  return buildReviewExport({
+  return buildExport({
     format: request.format,
+    name: { kind: 'review' },
     provenance,
+    provenanceCsv: reviewProvenanceCsvRecords(provenance),
     ...reviewExportTable(request.rows),
   })
 }

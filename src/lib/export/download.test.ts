@@ -3,7 +3,7 @@ import type { ExportRow } from './cells'
 import { parseCsv } from './csv'
 import { buildExport, REVOKE_OBJECT_URL_AFTER_MS, saveFile, type ExportInput } from './download'
 import { sha256Hex } from './hash'
-import { createProvenance } from './provenance'
+import { createProvenance, provenanceBlock } from './provenance'
 
 const ROWS: ExportRow[] = [
   {
@@ -21,6 +21,18 @@ const ROWS: ExportRow[] = [
   { id: 'org_jose', name: 'núñez', display_name: 'José Núñez 株式会社', metadata: null },
 ]
 
+const KEYS = [
+  'tool',
+  'tenantDomain',
+  'generatedAt',
+  'exportedBy',
+  'filter',
+  'rowsExported',
+  'totalRows',
+  'complete',
+  'note',
+] as const
+
 function exportInput(
   format: ExportInput['format'],
   columns: readonly string[] = ['id', 'name', 'display_name', 'metadata'],
@@ -28,17 +40,20 @@ function exportInput(
 ): ExportInput {
   const provenance = createProvenance({
     tenantDomain: 'travel0.us.auth0.com',
-    subject: { userId: 'samlp|acme-saml|jane@acme.com', email: 'jane@acme.com' },
     exportedBy: 'ada@orgscope.test',
     generatedAt: new Date('2026-01-02T03:04:05.678Z'),
     filter: '',
-    sort: { column: 'name', direction: 'ascending' },
     rowsExported: rows.length,
     totalRows: 3,
-    loadingFinished: true,
-    capped: false,
+    gaps: [],
   })
-  return { format, provenance, columns, rows }
+  return {
+    format,
+    name: { kind: 'memberships', userId: 'samlp|acme-saml|jane@acme.com' },
+    ...provenanceBlock(KEYS, provenance, {}),
+    columns,
+    rows,
+  }
 }
 
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes)
@@ -56,13 +71,9 @@ describe('CSV export', () => {
       [
         'tool,Orgscope',
         'tenantDomain,travel0.us.auth0.com',
-        'subject.userId,samlp|acme-saml|jane@acme.com',
-        'subject.email,jane@acme.com',
         'generatedAt,2026-01-02T03:04:05.678Z',
         'exportedBy,ada@orgscope.test',
         'filter,',
-        'sort.column,name',
-        'sort.direction,ascending',
         'rowsExported,3',
         'totalRows,3',
         'complete,true',
@@ -112,11 +123,9 @@ describe('JSON export', () => {
       provenance: {
         tool: 'Orgscope',
         tenantDomain: 'travel0.us.auth0.com',
-        subject: { userId: 'samlp|acme-saml|jane@acme.com', email: 'jane@acme.com' },
         generatedAt: '2026-01-02T03:04:05.678Z',
         exportedBy: 'ada@orgscope.test',
         filter: '',
-        sort: { column: 'name', direction: 'ascending' },
         rowsExported: 3,
         totalRows: 3,
         complete: true,

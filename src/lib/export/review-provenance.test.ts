@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseCsv, serializeCsv } from './csv'
-import { buildReviewExport } from './download'
+import { buildExport } from './download'
 import {
   createReviewProvenance,
   REVIEW_PROVENANCE_CSV_KEYS,
@@ -66,9 +66,12 @@ describe('review provenance', () => {
   })
 
   test('names the file for the review and the UTC time, the table after the block', async () => {
-    const file = await buildReviewExport({
+    const provenance = createReviewProvenance({ ...BASE, rowsExported: 1 })
+    const file = await buildExport({
       format: 'csv',
-      provenance: createReviewProvenance({ ...BASE, rowsExported: 1 }),
+      name: { kind: 'review' },
+      provenance,
+      provenanceCsv: reviewProvenanceCsvRecords(provenance),
       columns: ['user_id', 'organization_id'],
       rows: [{ user_id: 'auth0|pat', organization_id: 'org_acme' }],
     })
@@ -84,9 +87,11 @@ describe('review provenance', () => {
 
   test('refuses a record that misstates how many rows the file holds', async () => {
     await expect(
-      buildReviewExport({
+      buildExport({
         format: 'json',
+        name: { kind: 'review' },
         provenance: createReviewProvenance(BASE),
+        provenanceCsv: [],
         columns: ['user_id'],
         rows: [],
       }),
