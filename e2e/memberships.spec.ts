@@ -4,7 +4,7 @@ import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
 import { seedTenantData } from '../server/local-tenant/seed/seed'
 import { MEMBERSHIPS_EXPORT_COLUMNS } from '../src/features/organizations/memberships-export'
 import { parseCsv } from '../src/lib/export/csv'
-import { PROVENANCE_CSV_KEYS } from '../src/lib/export/provenance'
+import { MEMBERSHIPS_PROVENANCE_CSV_KEYS } from '../src/features/organizations/memberships-provenance'
 import { toUserOrganizations } from '../src/lib/routes'
 import { ADA, RAE, storageStateFor } from './support/auth'
 import {
@@ -169,7 +169,7 @@ test.describe('for auditors', () => {
       /^orgscope-memberships-auth0_6650a1f0c0ffee0000000150-\d{8}-\d{6}Z\.csv$/,
     )
     const records = parseCsv(csv.text)
-    const provenance = Object.fromEntries(records.slice(0, PROVENANCE_CSV_KEYS.length))
+    const provenance = Object.fromEntries(records.slice(0, MEMBERSHIPS_PROVENANCE_CSV_KEYS.length))
     expect(provenance).toMatchObject({
       tool: 'Orgscope',
       tenantDomain: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
@@ -183,8 +183,8 @@ test.describe('for auditors', () => {
       complete: 'true',
     })
     expect(provenance.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
-    expect(records[PROVENANCE_CSV_KEYS.length]).toEqual([])
-    const [header, ...rows] = records.slice(PROVENANCE_CSV_KEYS.length + 1)
+    expect(records[MEMBERSHIPS_PROVENANCE_CSV_KEYS.length]).toEqual([])
+    const [header, ...rows] = records.slice(MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 1)
     expect(header).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
     expect(rows).toHaveLength(rowCount)
     expect(rows.slice(0, onScreen.length).map((row) => row[3])).toEqual(onScreen)

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, type Download, type Page, type Route } from '@playwright/test'
 import { parseCsv } from '../../src/lib/export/csv'
-import { REVIEW_PROVENANCE_CSV_KEYS } from '../../src/lib/export/review-provenance'
+import { REVIEW_PROVENANCE_CSV_KEYS } from '../../src/features/review/review-provenance'
 import { toReview } from '../../src/lib/routes'
 
 /** Opens bulk review and waits for its box. */

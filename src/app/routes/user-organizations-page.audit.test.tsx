@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MEMBERSHIPS_EXPORT_COLUMNS } from '@/features/organizations/memberships-export'
 import { parseCsv } from '@/lib/export/csv'
-import { PROVENANCE_CSV_KEYS } from '@/lib/export/provenance'
+import { MEMBERSHIPS_PROVENANCE_CSV_KEYS } from '@/features/organizations/memberships-provenance'
 import { dataRows, openUser, organizationsTable, seeded } from '@/testing/memberships-page'
 import { ADA, RAE, TEST_DASHBOARD_URL } from '@/testing/render'
 import { server, tenant, tenantUrl } from '@/testing/server'
@@ -197,7 +197,7 @@ describe('export', () => {
     )
     expect(status).toHaveTextContent(/SHA-256 [0-9a-f]{64}/)
     const records = parseCsv((await saved[0]?.text()) ?? '')
-    const provenance = Object.fromEntries(records.slice(0, PROVENANCE_CSV_KEYS.length))
+    const provenance = Object.fromEntries(records.slice(0, MEMBERSHIPS_PROVENANCE_CSV_KEYS.length))
     expect(provenance).toMatchObject({
       'subject.userId': manyMemberships.userId,
       'subject.email': manyMemberships.email,
@@ -206,12 +206,12 @@ describe('export', () => {
       totalRows: '150',
       complete: 'true',
     })
-    const ids = records.slice(PROVENANCE_CSV_KEYS.length + 2).map((record) => record[3])
+    const ids = records.slice(MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 2).map((record) => record[3])
     // Every row the table holds (it renders only a window of them), in its order, and no other.
     expect(table).toHaveAttribute('aria-rowcount', String(ids.length + 1))
     expect(provenance.rowsExported).toBe(String(ids.length))
     expect(ids.slice(0, onScreen.length)).toEqual(onScreen)
-    expect(records[PROVENANCE_CSV_KEYS.length + 1]).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
+    expect(records[MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 1]).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
   })
 
   it('gives the 403 as the reason for roles that were refused, not "not loaded"', async () => {
@@ -225,10 +225,10 @@ describe('export', () => {
     await screen.findByText(/^Downloaded/)
 
     const records = parseCsv((await saved[0]?.text()) ?? '')
-    const provenance = Object.fromEntries(records.slice(0, PROVENANCE_CSV_KEYS.length))
-    const header = records[PROVENANCE_CSV_KEYS.length + 1] ?? []
+    const provenance = Object.fromEntries(records.slice(0, MEMBERSHIPS_PROVENANCE_CSV_KEYS.length))
+    const header = records[MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 1] ?? []
     const statuses = records
-      .slice(PROVENANCE_CSV_KEYS.length + 2)
+      .slice(MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 2)
       .map((record) => record[header.indexOf('roles_status')])
     expect(statuses).toEqual(
       seeded(threeMemberships.userId).map(

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { parseCsv } from '@/lib/export/csv'
 import { buildExport } from '@/lib/export/download'
-import { PROVENANCE_CSV_KEYS } from '@/lib/export/provenance'
+import { MEMBERSHIPS_PROVENANCE_CSV_KEYS } from './memberships-provenance'
 import { ManagementApiError } from '@/lib/management-api/errors'
 import type { Organization } from '@/lib/management-api/schemas'
 import {
@@ -149,12 +149,74 @@ describe('the memberships export', () => {
   test('as CSV, reads back as the provenance block and the rows on screen', async () => {
     const file = await buildExport(membershipsExportInput(request('a', undefined)))
     const records = parseCsv(decode(file.bytes))
-    const table = records.slice(PROVENANCE_CSV_KEYS.length + 1)
+    const table = records.slice(MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 1)
 
     expect(file.fileName).toBe('orgscope-memberships-auth0_tess-20260102-030405Z.csv')
     expect(records[0]).toEqual(['tool', 'Orgscope'])
     expect(table[0]).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
     expect(table.slice(1).map((record) => record[3])).toEqual(['org_b', 'org_a', 'org_c'])
     expect(table[2]?.[4]).toBe('rol_m=Member; rol_x=Org\\; Admin')
+  })
+  test('as CSV, is exactly the provenance block, an empty record and the table', async () => {
+    const file = await buildExport(
+      membershipsExportInput(request('beta', { column: 'name', direction: 'descending' })),
+    )
+
+    expect(decode(file.bytes)).toBe(
+      [
+        'tool,Orgscope',
+        'tenantDomain,travel0.us.auth0.com',
+        'subject.userId,auth0|tess',
+        'subject.email,trio@example.com',
+        'generatedAt,2026-01-02T03:04:05.678Z',
+        'exportedBy,ada@orgscope.test',
+        'filter,beta',
+        'sort.column,name',
+        'sort.direction,descending',
+        'rowsExported,1',
+        'totalRows,3',
+        'complete,true',
+        'note,Roles: not in the file for 1 of 1 rows (1 refused); roles_status says why for each.',
+        '',
+        'logo_url,display_name,name,id,roles,roles_status,primary_color,page_background_color,metadata',
+        ',Beta Freight,beta,org_b,,HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles,,,region=eu',
+        '',
+      ].join('\r\n'),
+    )
+  })
+
+  test('as JSON, names the file for the user and keeps the provenance in the CSV block order', async () => {
+    const file = await buildExport(
+      membershipsExportInput({ ...request('beta', undefined), format: 'json' }),
+    )
+    const { provenance } = JSON.parse(decode(file.bytes)) as { provenance: object }
+
+    expect(file.fileName).toBe('orgscope-memberships-auth0_tess-20260102-030405Z.json')
+    expect(provenance).toStrictEqual({
+      tool: 'Orgscope',
+      tenantDomain: 'travel0.us.auth0.com',
+      subject: { userId: 'auth0|tess', email: 'trio@example.com' },
+      generatedAt: '2026-01-02T03:04:05.678Z',
+      exportedBy: 'ada@orgscope.test',
+      filter: 'beta',
+      sort: null,
+      rowsExported: 1,
+      totalRows: 3,
+      complete: true,
+      note: 'Roles: not in the file for 1 of 1 rows (1 refused); roles_status says why for each.',
+    })
+    expect(Object.keys(provenance)).toEqual([
+      'tool',
+      'tenantDomain',
+      'subject',
+      'generatedAt',
+      'exportedBy',
+      'filter',
+      'sort',
+      'rowsExported',
+      'totalRows',
+      'complete',
+      'note',
+    ])
   })
 })

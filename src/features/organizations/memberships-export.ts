@@ -1,13 +1,13 @@
-import { MEMBERSHIP_COLUMNS, membershipExportTable, type ExportRow } from '@/lib/export/columns'
+import type { ExportRow } from '@/lib/export/cells'
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
-import { createProvenance, type ExportSort } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
 import type { Organization, Role } from '@/lib/management-api/schemas'
-import type { Memberships } from './memberships'
+import { membershipsProvenance, type MembershipsProvenanceInput } from './memberships-provenance'
+import { MEMBERSHIP_COLUMNS, membershipExportTable } from './organization-cells'
 import { describeRolesFailure } from './roles-failure'
 
 // The memberships page as evidence: the rows on screen (filtered and sorted) in the table's column
-// order, roles included, under a provenance record.
+// order, roles included, under a provenance record (memberships-provenance.ts).
 //
 // Roles are looked up only for the rows someone scrolled to, so an export usually holds roles for
 // some rows only. Rather than leave the others blank — which reads as "no roles" — every row says
@@ -25,16 +25,11 @@ export type RolesState =
   | { status: 'loading' }
   | { status: 'not loaded' }
 
-export interface MembershipsExportRequest {
+export interface MembershipsExportRequest extends Omit<
+  MembershipsProvenanceInput,
+  'rowsExported' | 'note'
+> {
   format: ExportFormat
-  tenantDomain: string
-  subject: { userId: string; email?: string | undefined }
-  exportedBy: string
-  generatedAt: Date
-  /** The filter as applied (trimmed); '' for none. */
-  filter: string
-  sort: ExportSort | undefined
-  memberships: Pick<Memberships, 'total' | 'complete' | 'capped'>
   /** The rows on screen, in screen order. */
   rows: readonly Organization[]
   rolesOf: (organizationId: string) => RolesState
@@ -109,22 +104,10 @@ export function membershipsExportInput(request: MembershipsExportRequest): Expor
   const { rows } = request
   const organizationCells = membershipExportTable(MEMBERSHIP_COLUMNS, rows).rows
   const roles = rows.map((organization) => rolesCells(request.rolesOf(organization.id)))
-  const provenance = createProvenance({
-    tenantDomain: request.tenantDomain,
-    subject: request.subject,
-    exportedBy: request.exportedBy,
-    generatedAt: request.generatedAt,
-    filter: request.filter,
-    sort: request.sort,
-    rowsExported: rows.length,
-    totalRows: request.memberships.total,
-    loadingFinished: request.memberships.complete,
-    capped: request.memberships.capped,
-    note: rolesNote(roles),
-  })
   return {
     format: request.format,
-    provenance,
+    name: { kind: 'memberships', userId: request.subject.userId },
+    ...membershipsProvenance({ ...request, rowsExported: rows.length, note: rolesNote(roles) }),
     columns: MEMBERSHIPS_EXPORT_COLUMNS,
     rows: organizationCells.map((cells, index) => ({
       ...cells,

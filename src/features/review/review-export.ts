@@ -1,8 +1,7 @@
-import type { ExportTable } from '@/lib/export/columns'
-import { buildReviewExport, type ExportFile, type ExportFormat } from '@/lib/export/download'
-import { createReviewProvenance } from '@/lib/export/review-provenance'
-import { describeFailure } from '@/lib/management-api/describe-failure'
-import type { ReviewedMemberships, ReviewFailure, ReviewRow } from './review-state'
+import type { ExportTable } from '@/lib/export/cells'
+import type { ExportFormat, ExportInput } from '@/lib/export/download'
+import { reviewProvenance, type ReviewProvenanceInput } from './review-provenance'
+import type { ReviewRow } from './review-state'
 
 /** The export's columns, in the table's order: who was asked for, who was found, where. */
 export const REVIEW_COLUMNS = [
@@ -35,49 +34,18 @@ function reviewExportTable(rows: readonly ReviewRow[]): ExportTable {
   }
 }
 
-export interface ReviewExportRequest {
+export interface ReviewExportRequest extends Omit<ReviewProvenanceInput, 'rowsExported'> {
   format: ExportFormat
-  tenantDomain: string
-  exportedBy: string
-  /** The filter applied on screen (trimmed; empty for none). */
-  filter: string
   /** The rows in view, after the filter. */
   rows: readonly ReviewRow[]
-  totalRows: number
-  /** Every entry, as given. */
-  entries: readonly string[]
-  users: readonly ReviewedMemberships[]
-  failures: readonly ReviewFailure[]
-  /** Entries not reviewed yet (loading, or left by a cancel). */
-  unfinished: number
 }
 
-/** The evidence file for what the review shows: the rows in view and where they came from. */
-export function buildReviewFile(request: ReviewExportRequest): Promise<ExportFile> {
-  const provenance = createReviewProvenance({
-    tenantDomain: request.tenantDomain,
-    exportedBy: request.exportedBy,
-    generatedAt: new Date(),
-    filter: request.filter,
-    rowsExported: request.rows.length,
-    totalRows: request.totalRows,
-    entries: request.entries,
-    failures: request.failures.map(({ input, user, error }) => ({
-      input,
-      ...(user && { userId: user.user_id }),
-      error: describeFailure(error).summary,
-    })),
-    cappedUsers: request.users
-      .filter(({ memberships }) => memberships.capped)
-      .map(({ user, memberships }) => ({
-        userId: user.user_id,
-        ...(memberships.total !== undefined && { total: memberships.total }),
-      })),
-    unfinished: request.unfinished,
-  })
-  return buildReviewExport({
+/** What `buildExport` needs for the evidence file: the rows in view and where they came from. */
+export function reviewExportInput(request: ReviewExportRequest): ExportInput {
+  return {
     format: request.format,
-    provenance,
+    name: { kind: 'review' },
+    ...reviewProvenance({ ...request, rowsExported: request.rows.length }),
     ...reviewExportTable(request.rows),
-  })
+  }
 }

@@ -1,42 +1,59 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import type { Organization } from '@/lib/management-api/schemas'
-import { MEMBERSHIP_COLUMNS, membershipExportTable, type MembershipColumn } from './columns'
+import type { ExportRow } from './cells'
 import { parseCsv } from './csv'
 import { buildExport, REVOKE_OBJECT_URL_AFTER_MS, saveFile, type ExportInput } from './download'
 import { sha256Hex } from './hash'
-import { createProvenance } from './provenance'
+import { createProvenance, provenanceBlock } from './provenance'
 
-const ORGANIZATIONS: Organization[] = [
+const ROWS: ExportRow[] = [
   {
     id: 'org_acme',
     name: 'acme',
     display_name: 'Acme, Inc.',
-    branding: { colors: { primary: '#0059d6' } },
     metadata: { region: 'eu', tier: 'gold' },
   },
-  { id: 'org_evil', name: 'evil', display_name: '=HYPERLINK("https://evil.example","x")' },
-  { id: 'org_jose', name: 'núñez', display_name: 'José Núñez 株式会社' },
+  {
+    id: 'org_evil',
+    name: 'evil',
+    display_name: '=HYPERLINK("https://evil.example","x")',
+    metadata: null,
+  },
+  { id: 'org_jose', name: 'núñez', display_name: 'José Núñez 株式会社', metadata: null },
 ]
+
+const KEYS = [
+  'tool',
+  'tenantDomain',
+  'generatedAt',
+  'exportedBy',
+  'filter',
+  'rowsExported',
+  'totalRows',
+  'complete',
+  'note',
+] as const
 
 function exportInput(
   format: ExportInput['format'],
-  columns: readonly MembershipColumn[] = MEMBERSHIP_COLUMNS,
-  organizations: readonly Organization[] = ORGANIZATIONS,
+  columns: readonly string[] = ['id', 'name', 'display_name', 'metadata'],
+  rows: readonly ExportRow[] = ROWS,
 ): ExportInput {
-  const table = membershipExportTable(columns, organizations)
   const provenance = createProvenance({
     tenantDomain: 'travel0.us.auth0.com',
-    subject: { userId: 'samlp|acme-saml|jane@acme.com', email: 'jane@acme.com' },
     exportedBy: 'ada@orgscope.test',
     generatedAt: new Date('2026-01-02T03:04:05.678Z'),
     filter: '',
-    sort: { column: 'name', direction: 'ascending' },
-    rowsExported: table.rows.length,
+    rowsExported: rows.length,
     totalRows: 3,
-    loadingFinished: true,
-    capped: false,
+    gaps: [],
   })
-  return { format, provenance, ...table }
+  return {
+    format,
+    name: { kind: 'memberships', userId: 'samlp|acme-saml|jane@acme.com' },
+    ...provenanceBlock(KEYS, provenance, {}),
+    columns,
+    rows,
+  }
 }
 
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes)
@@ -54,13 +71,9 @@ describe('CSV export', () => {
       [
         'tool,Orgscope',
         'tenantDomain,travel0.us.auth0.com',
-        'subject.userId,samlp|acme-saml|jane@acme.com',
-        'subject.email,jane@acme.com',
         'generatedAt,2026-01-02T03:04:05.678Z',
         'exportedBy,ada@orgscope.test',
         'filter,',
-        'sort.column,name',
-        'sort.direction,ascending',
         'rowsExported,3',
         'totalRows,3',
         'complete,true',
@@ -76,7 +89,7 @@ describe('CSV export', () => {
   })
 
   test('reads back as the rows on screen, in the columns on screen', async () => {
-    const file = await buildExport(exportInput('csv', ['name', 'id'], ORGANIZATIONS.toReversed()))
+    const file = await buildExport(exportInput('csv', ['name', 'id'], ROWS.toReversed()))
     const records = parseCsv(decode(file.bytes))
     const table = records.slice(records.findIndex((record) => record.length === 0) + 1)
 
@@ -110,11 +123,9 @@ describe('JSON export', () => {
       provenance: {
         tool: 'Orgscope',
         tenantDomain: 'travel0.us.auth0.com',
-        subject: { userId: 'samlp|acme-saml|jane@acme.com', email: 'jane@acme.com' },
         generatedAt: '2026-01-02T03:04:05.678Z',
         exportedBy: 'ada@orgscope.test',
         filter: '',
-        sort: { column: 'name', direction: 'ascending' },
         rowsExported: 3,
         totalRows: 3,
         complete: true,
@@ -130,7 +141,7 @@ describe('JSON export', () => {
   })
 
   test('writes every column of every row in column order, null where a row lacks one', async () => {
-    const input = { ...exportInput('json', ['id']), columns: ['name', 'id'] }
+    const input = exportInput('json', ['name', 'id'], [{ id: 'org_acme' }])
     const envelope = JSON.parse(decode((await buildExport(input)).bytes)) as { rows: object[] }
     expect(envelope.rows[0]).toStrictEqual({ name: null, id: 'org_acme' })
     expect(Object.keys(envelope.rows[0] ?? {})).toEqual(['name', 'id'])

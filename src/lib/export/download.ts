@@ -1,15 +1,16 @@
-import { csvTextOf, type ExportRow } from './columns'
+import { csvTextOf, type ExportRow } from './cells'
 import { serializeCsv, trusted, type CsvCell } from './csv'
-import { exportFileName, reviewExportFileName } from './file-name'
+import { exportFileName } from './file-name'
 import { sha256Hex } from './hash'
-import { provenanceCsvRecords, type Provenance } from './provenance'
-import { reviewProvenanceCsvRecords, type ReviewProvenance } from './review-provenance'
+import type { ProvenanceBlock } from './provenance'
 
 export type ExportFormat = 'csv' | 'json'
 
-export interface ExportInput {
+/** What a feature exports: its provenance (provenance.ts) and its table, the rows it shows. */
+export interface ExportInput extends ProvenanceBlock {
   format: ExportFormat
-  provenance: Provenance
+  /** For the file name (file-name.ts): what kind of export, and whose when it is one user's. */
+  name: { kind: string; userId?: string | undefined }
   /** Column ids in the order shown. */
   columns: readonly string[]
   /** The rows shown, in the order shown: `provenance.rowsExported` of them. */
@@ -35,23 +36,13 @@ function orderedRow(columns: readonly string[], row: ExportRow): Record<string, 
   return Object.fromEntries(columns.map((column) => [column, row[column] ?? null]))
 }
 
-/** What any export file holds: its provenance (as JSON and as CSV records) and the table. */
-interface ExportContent {
-  format: ExportFormat
-  provenance: { rowsExported: number }
-  provenanceRecords: CsvCell[][]
-  columns: readonly string[]
-  rows: readonly ExportRow[]
-  fileName: string
-}
-
 /**
  * The provenance block (see provenance.ts for why this layout), an empty record, then the table:
  * header of column ids, one record per row. With a BOM so Excel reads it as UTF-8.
  */
-function csvText({ provenanceRecords, columns, rows }: ExportContent): string {
+function csvText({ provenanceCsv, columns, rows }: ExportInput): string {
   const records: CsvCell[][] = [
-    ...provenanceRecords,
+    ...provenanceCsv,
     [],
     columns.map(trusted),
     ...rows.map((row) => columns.map((column) => csvTextOf(row[column]))),
@@ -63,7 +54,7 @@ function csvText({ provenanceRecords, columns, rows }: ExportContent): string {
  * `{ provenance, columns, rows }`, values exactly as the API gave them (JSON is not opened as a
  * spreadsheet, so nothing is neutralised; maps stay objects). No BOM: RFC 8259 forbids one.
  */
-function jsonText({ provenance, columns, rows }: ExportContent): string {
+function jsonText({ provenance, columns, rows }: ExportInput): string {
   const envelope = {
     provenance,
     columns,
@@ -72,51 +63,26 @@ function jsonText({ provenance, columns, rows }: ExportContent): string {
   return `${JSON.stringify(envelope, null, 2)}\n`
 }
 
-async function buildFile(content: ExportContent): Promise<ExportFile> {
-  if (content.provenance.rowsExported !== content.rows.length) {
+/** The export's file: its name, type, UTF-8 bytes and SHA-256. */
+export async function buildExport(input: ExportInput): Promise<ExportFile> {
+  const { provenance, rows, format } = input
+  if (provenance.rowsExported !== rows.length) {
     // The record would misstate what the file holds: a bug in the caller, never a file to save.
     throw new Error(
-      `The provenance says ${content.provenance.rowsExported} rows but ${content.rows.length} were given.`,
+      `The provenance says ${provenance.rowsExported} rows but ${rows.length} were given.`,
     )
   }
-  const text = content.format === 'csv' ? csvText(content) : jsonText(content)
-  const bytes = new TextEncoder().encode(text)
+  const bytes = new TextEncoder().encode(format === 'csv' ? csvText(input) : jsonText(input))
   return {
-    fileName: content.fileName,
-    mimeType: MIME_TYPES[content.format],
+    fileName: exportFileName({
+      ...input.name,
+      generatedAt: new Date(provenance.generatedAt),
+      extension: format,
+    }),
+    mimeType: MIME_TYPES[format],
     bytes,
     sha256: await sha256Hex(bytes),
   }
-}
-
-/** The file for an export of one user's memberships: its name, type, UTF-8 bytes and SHA-256. */
-export function buildExport(input: ExportInput): Promise<ExportFile> {
-  return buildFile({
-    ...input,
-    provenanceRecords: provenanceCsvRecords(input.provenance),
-    fileName: exportFileName({
-      userId: input.provenance.subject.userId,
-      generatedAt: new Date(input.provenance.generatedAt),
-      extension: input.format,
-    }),
-  })
-}
-
-/** A bulk review's export: as `ExportInput`, with the review's provenance. */
-export interface ReviewExportInput extends Omit<ExportInput, 'provenance'> {
-  provenance: ReviewProvenance
-}
-
-/** The file for an export of a bulk review's rows. */
-export function buildReviewExport(input: ReviewExportInput): Promise<ExportFile> {
-  return buildFile({
-    ...input,
-    provenanceRecords: reviewProvenanceCsvRecords(input.provenance),
-    fileName: reviewExportFileName({
-      generatedAt: new Date(input.provenance.generatedAt),
-      extension: input.format,
-    }),
-  })
 }
 
 /**

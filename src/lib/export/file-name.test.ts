@@ -12,11 +12,22 @@ const utf8Length = (text: string) => new TextEncoder().encode(text).length
 
 describe('export file name', () => {
   test('carries the user and the UTC date and time to the second', () => {
-    expect(exportFileName({ userId: 'auth0|1', generatedAt: AT, extension: 'csv' })).toBe(
-      'orgscope-memberships-auth0_1-20260102-030405Z.csv',
-    )
-    expect(exportFileName({ userId: 'auth0|1', generatedAt: AT, extension: 'json' })).toBe(
-      'orgscope-memberships-auth0_1-20260102-030405Z.json',
+    expect(
+      exportFileName({ kind: 'memberships', userId: 'auth0|1', generatedAt: AT, extension: 'csv' }),
+    ).toBe('orgscope-memberships-auth0_1-20260102-030405Z.csv')
+    expect(
+      exportFileName({
+        kind: 'memberships',
+        userId: 'auth0|1',
+        generatedAt: AT,
+        extension: 'json',
+      }),
+    ).toBe('orgscope-memberships-auth0_1-20260102-030405Z.json')
+  })
+
+  test('has no user part when the export is about no one user', () => {
+    expect(exportFileName({ kind: 'review', generatedAt: AT, extension: 'csv' })).toBe(
+      'orgscope-review-20260102-030405Z.csv',
     )
   })
 
@@ -31,7 +42,7 @@ describe('export file name', () => {
     ['windows\\path:*"<name>"', 'windows_path_name'],
     ['tab\there\nnewline\u0000nul', 'tab_here_newline_nul'],
   ])('makes %j safe: %j', (userId, expected) => {
-    const name = exportFileName({ userId, generatedAt: AT, extension: 'csv' })
+    const name = exportFileName({ kind: 'memberships', userId, generatedAt: AT, extension: 'csv' })
     expect(name).toBe(`orgscope-memberships-${expected}-20260102-030405Z.csv`)
     expect(name).not.toMatch(FORBIDDEN)
   })
@@ -62,7 +73,9 @@ describe('export file name', () => {
     expect(safeA).not.toContain('\uFFFD')
     expect(safeA).not.toBe(safeB)
     expect(
-      utf8Length(exportFileName({ userId: a, generatedAt: AT, extension: 'json' })),
+      utf8Length(
+        exportFileName({ kind: 'memberships', userId: a, generatedAt: AT, extension: 'json' }),
+      ),
     ).toBeLessThan(255)
   })
 

@@ -1,5 +1,5 @@
-// The download's file name: `orgscope-memberships-<user id>-<YYYYMMDD-HHmmss>Z.<ext>` (a bulk
-// review's: `orgscope-review-<YYYYMMDD-HHmmss>Z.<ext>`).
+// The download's file name: `orgscope-<kind>-<user id>-<YYYYMMDD-HHmmss>Z.<ext>`, e.g.
+// `orgscope-memberships-auth0_1-…`; an export about no one user (a bulk review) has no user part.
 //
 // The user id is made safe for every file system and for `<a download>`: only letters, marks and
 // digits of any script and `.`, `_`, `-`, `@`, `+` are kept; every run of anything else (`/`, `\`,
@@ -12,7 +12,6 @@
 // of common file systems, and get a short hash of the full id so two long ids that share a
 // beginning do not get the same name.
 
-const PREFIX = 'orgscope-memberships-'
 /** UTF-8 bytes the user id part may take: with the fixed parts, at most ~125 bytes in all. */
 export const MAX_USER_ID_BYTES = 80
 const FALLBACK_ID = 'unknown-user'
@@ -59,29 +58,18 @@ export function fileNameTimestamp(date: Date): string {
   return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}Z`
 }
 
-/** `orgscope-memberships-<user id>-<YYYYMMDD-HHmmss>Z.<extension>`. */
+/** `orgscope-<kind>-<user id>-<YYYYMMDD-HHmmss>Z.<extension>`, without `<user id>-` when none. */
 export function exportFileName({
+  kind,
   userId,
   generatedAt,
   extension,
 }: {
-  userId: string
+  kind: string
+  userId?: string | undefined
   generatedAt: Date
   extension: 'csv' | 'json'
 }): string {
-  return `${PREFIX}${fileNameSafeUserId(userId)}-${fileNameTimestamp(generatedAt)}.${extension}`
-}
-
-/**
- * `orgscope-review-<YYYYMMDD-HHmmss>Z.<extension>`: a bulk review has no one subject to name; the
- * entries it covers are in the file's provenance.
- */
-export function reviewExportFileName({
-  generatedAt,
-  extension,
-}: {
-  generatedAt: Date
-  extension: 'csv' | 'json'
-}): string {
-  return `orgscope-review-${fileNameTimestamp(generatedAt)}.${extension}`
+  const user = userId === undefined ? '' : `${fileNameSafeUserId(userId)}-`
+  return `orgscope-${kind}-${user}${fileNameTimestamp(generatedAt)}.${extension}`
 }

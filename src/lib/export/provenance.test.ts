@@ -1,37 +1,27 @@
 import { describe, expect, test } from 'vitest'
-import { serializeCsv } from './csv'
-import {
-  createProvenance,
-  PROVENANCE_CSV_KEYS,
-  provenanceCsvRecords,
-  type ProvenanceInput,
-} from './provenance'
+import { parseCsv, serializeCsv } from './csv'
+import { createProvenance, provenanceBlock, type ProvenanceInput } from './provenance'
 
 const BASE: ProvenanceInput = {
   tenantDomain: 'travel0.us.auth0.com',
-  subject: { userId: 'samlp|acme-saml|jane@acme.com', email: 'jane@acme.com' },
   exportedBy: 'ada@orgscope.test',
   generatedAt: new Date('2026-01-02T03:04:05.678Z'),
   filter: 'acme',
-  sort: { column: 'name', direction: 'descending' },
   rowsExported: 12,
   totalRows: 40,
-  loadingFinished: true,
-  capped: false,
+  gaps: [],
 }
 
 describe('provenance record', () => {
-  test('holds every field, the time in ISO 8601 UTC, in a fixed key order', () => {
+  test('holds every common field, the time in ISO 8601 UTC, in a fixed key order', () => {
     const provenance = createProvenance(BASE)
 
     expect(provenance).toEqual({
       tool: 'Orgscope',
       tenantDomain: 'travel0.us.auth0.com',
-      subject: { userId: 'samlp|acme-saml|jane@acme.com', email: 'jane@acme.com' },
       generatedAt: '2026-01-02T03:04:05.678Z',
       exportedBy: 'ada@orgscope.test',
       filter: 'acme',
-      sort: { column: 'name', direction: 'descending' },
       rowsExported: 12,
       totalRows: 40,
       complete: true,
@@ -39,28 +29,18 @@ describe('provenance record', () => {
     expect(Object.keys(provenance)).toEqual([
       'tool',
       'tenantDomain',
-      'subject',
       'generatedAt',
       'exportedBy',
       'filter',
-      'sort',
       'rowsExported',
       'totalRows',
       'complete',
     ])
   })
 
-  test('records no filter as an empty string and the API order as a null sort', () => {
-    const provenance = createProvenance({ ...BASE, filter: '   ', sort: undefined })
-    expect(provenance.filter).toBe('')
-    expect(provenance.sort).toBeNull()
-    expect(createProvenance({ ...BASE, filter: undefined, sort: null }).filter).toBe('')
-  })
-
-  test('leaves the email out of the subject when the user has none', () => {
-    const provenance = createProvenance({ ...BASE, subject: { userId: 'auth0|1' } })
-    expect(provenance.subject).toEqual({ userId: 'auth0|1' })
-    expect('email' in provenance.subject).toBe(false)
+  test('records no filter as an empty string', () => {
+    expect(createProvenance({ ...BASE, filter: '   ' }).filter).toBe('')
+    expect(createProvenance({ ...BASE, filter: undefined }).filter).toBe('')
   })
 
   test('records a total the API did not report as null', () => {
@@ -75,92 +55,91 @@ describe('provenance record', () => {
 })
 
 describe('completeness', () => {
-  test('a filtered view of a fully loaded list is complete, without a note', () => {
-    const provenance = createProvenance({ ...BASE, rowsExported: 3, totalRows: 40 })
+  test('without gaps the export is complete, without a note', () => {
+    const provenance = createProvenance({ ...BASE, rowsExported: 3 })
     expect(provenance.complete).toBe(true)
     expect(provenance).not.toHaveProperty('note')
   })
 
-  test('the 1000 cap makes it incomplete and the note says how many the API reported', () => {
-    const provenance = createProvenance({
-      ...BASE,
-      filter: '',
-      rowsExported: 1000,
-      totalRows: 1234,
-      capped: true,
-    })
+  test('any gap makes it incomplete, and the note gives every one', () => {
+    const provenance = createProvenance({ ...BASE, gaps: ['Incomplete: one.', 'Incomplete: two.'] })
     expect(provenance.complete).toBe(false)
-    expect(provenance.totalRows).toBe(1234)
-    expect(provenance.note).toBe(
-      'Incomplete: the Management API reports 1,234 memberships but lists only the first 1,000, so the rest are missing.',
-    )
+    expect(provenance.note).toBe('Incomplete: one. Incomplete: two.')
   })
 
-  test('unfinished loading makes it incomplete and says so', () => {
-    const provenance = createProvenance({ ...BASE, loadingFinished: false })
-    expect(provenance.complete).toBe(false)
-    expect(provenance.note).toBe(
-      'Incomplete: loading had not finished when this was exported, so memberships not yet loaded are missing.',
-    )
-  })
-
-  test("puts the caller's note after the reasons", () => {
+  test("puts the caller's note after the gaps", () => {
     const provenance = createProvenance({
       ...BASE,
-      loadingFinished: false,
+      gaps: ['Incomplete: loading had not finished.'],
       note: ' Requested in ticket SEC-42. ',
     })
-    expect(provenance.note).toMatch(
-      /^Incomplete: loading had not finished .* Requested in ticket SEC-42\.$/,
+    expect(provenance.note).toBe(
+      'Incomplete: loading had not finished. Requested in ticket SEC-42.',
     )
-    expect(createProvenance({ ...BASE, note: 'Quarterly review' }).note).toBe('Quarterly review')
+    expect(createProvenance({ ...BASE, note: 'Quarterly review' })).toMatchObject({
+      complete: true,
+      note: 'Quarterly review',
+    })
   })
 })
 
-describe('CSV provenance block', () => {
-  test('is one key,value record per field, keyed by the JSON paths', () => {
-    const csv = serializeCsv(provenanceCsvRecords(createProvenance({ ...BASE, note: 'Q1' })))
-    expect(csv).toBe(
-      [
-        'tool,Orgscope',
-        'tenantDomain,travel0.us.auth0.com',
-        'subject.userId,samlp|acme-saml|jane@acme.com',
-        'subject.email,jane@acme.com',
-        'generatedAt,2026-01-02T03:04:05.678Z',
-        'exportedBy,ada@orgscope.test',
-        'filter,acme',
-        'sort.column,name',
-        'sort.direction,descending',
-        'rowsExported,12',
-        'totalRows,40',
-        'complete,true',
-        'note,Q1',
-        '',
-      ].join('\r\n'),
+describe('provenance block', () => {
+  // A feature's own fields placed among the common ones, and a list.
+  const KEYS = [
+    'tool',
+    'who.id',
+    'tenantDomain',
+    'generatedAt',
+    'exportedBy',
+    'filter',
+    'rowsExported',
+    'totalRows',
+    'complete',
+    'note',
+    'asked.count',
+    'asked',
+  ] as const
+  const block = (filter = 'acme') =>
+    provenanceBlock(
+      KEYS,
+      { ...createProvenance({ ...BASE, filter }), asked: ['a', '=b'], who: { id: 'u1' } },
+      { 'who.id': ['u1'], 'asked.count': ['2'], asked: ['a', '=b'] },
     )
+
+  test("orders the JSON fields as the keys list them, the feature's among the common ones", () => {
+    expect(Object.keys(block().provenance)).toEqual([
+      'tool',
+      'who',
+      'tenantDomain',
+      'generatedAt',
+      'exportedBy',
+      'filter',
+      'rowsExported',
+      'totalRows',
+      'complete',
+      'asked',
+    ])
   })
 
-  test('always has the same length, absent values written empty', () => {
-    const records = provenanceCsvRecords(
-      createProvenance({
-        ...BASE,
-        subject: { userId: 'auth0|1' },
-        sort: undefined,
-        filter: '',
-        totalRows: undefined,
-      }),
-    )
-    expect(records).toHaveLength(PROVENANCE_CSV_KEYS.length)
-    expect(serializeCsv(records)).toContain('subject.email,\r\n')
-    expect(serializeCsv(records)).toContain('filter,\r\nsort.column,\r\nsort.direction,\r\n')
-    expect(serializeCsv(records)).toContain('totalRows,\r\n')
-    expect(serializeCsv(records)).toMatch(/note,\r\n$/)
+  test('writes a record per key: the key, then its values, a list one item per field', () => {
+    expect(parseCsv(serializeCsv(block().provenanceCsv))).toEqual([
+      ['tool', 'Orgscope'],
+      ['who.id', 'u1'],
+      ['tenantDomain', 'travel0.us.auth0.com'],
+      ['generatedAt', '2026-01-02T03:04:05.678Z'],
+      ['exportedBy', 'ada@orgscope.test'],
+      ['filter', 'acme'],
+      ['rowsExported', '12'],
+      ['totalRows', '40'],
+      ['complete', 'true'],
+      ['note', ''],
+      ['asked.count', '2'],
+      ['asked', 'a', "'=b"],
+    ])
   })
 
   test('neutralises the values, which come from the tenant and the admin', () => {
-    const csv = serializeCsv(
-      provenanceCsvRecords(createProvenance({ ...BASE, filter: '=HYPERLINK("x")' })),
-    )
+    const csv = serializeCsv(block('=HYPERLINK("x")').provenanceCsv)
     expect(csv).toContain(`filter,"'=HYPERLINK(""x"")"\r\n`)
   })
 })

@@ -48,22 +48,25 @@ export function ReviewResults({
 
   const onExport = async (format: ExportFormat) => {
     // As on the memberships page: the export code loads on the first export, not with the page.
-    const [{ saveFile }, { buildReviewFile }] = await Promise.all([
+    const [{ buildExport, saveFile }, { reviewExportInput }] = await Promise.all([
       import('@/lib/export/download'),
       import('../review-export'),
     ])
-    const file = await buildReviewFile({
-      format,
-      tenantDomain: tenant.domain,
-      exportedBy,
-      filter,
-      rows: shown,
-      totalRows: rows.length,
-      entries,
-      users,
-      failures,
-      unfinished,
-    })
+    const file = await buildExport(
+      reviewExportInput({
+        format,
+        tenantDomain: tenant.domain,
+        exportedBy,
+        generatedAt: new Date(),
+        filter,
+        rows: shown,
+        totalRows: rows.length,
+        entries,
+        users,
+        failures,
+        unfinished,
+      }),
+    )
     saveFile(file)
     return { fileName: file.fileName, sha256: file.sha256 }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Organization } from '@/lib/management-api/schemas'
-import { csvTextOf, formatKeyValueCell, MEMBERSHIP_COLUMNS, membershipExportTable } from './columns'
+import { MEMBERSHIP_COLUMNS, membershipExportTable } from './organization-cells'
 
 const ACME: Organization = {
   id: 'org_acme',
@@ -73,25 +73,5 @@ describe('membership export table', () => {
     }
     const [row] = membershipExportTable(['logo_url', 'primary_color'], [odd]).rows
     expect(row).toEqual({ logo_url: 'javascript:alert(1)', primary_color: 'red;background:url(x)' })
-  })
-})
-
-describe('cells as CSV text', () => {
-  test('writes metadata as key=value pairs joined by "; "', () => {
-    expect(formatKeyValueCell({ region: 'eu', tier: 'gold' })).toBe('region=eu; tier=gold')
-    expect(formatKeyValueCell({})).toBe('')
-  })
-
-  test('escapes ;, = and \\ inside keys and values so the pairs split back unambiguously', () => {
-    expect(formatKeyValueCell({ 'a=b': 'x;y', path: 'C:\\tmp' })).toBe(
-      'a\\=b=x\\;y; path=C:\\\\tmp',
-    )
-  })
-
-  test('writes null as an empty field and text as it is', () => {
-    expect(csvTextOf(null)).toBe('')
-    expect(csvTextOf(undefined)).toBe('')
-    expect(csvTextOf('Acme')).toBe('Acme')
-    expect(csvTextOf({ k: 'v' })).toBe('k=v')
   })
 })

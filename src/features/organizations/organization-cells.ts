@@ -1,3 +1,4 @@
+import type { ExportCell, ExportTable } from '@/lib/export/cells'
 import type { Organization } from '@/lib/management-api/schemas'
 
 // The memberships table as data: the page passes the columns it shows and the rows it shows
@@ -5,18 +6,6 @@ import type { Organization } from '@/lib/management-api/schemas'
 // exactly what was on screen. Values are the API's own (raw, unvalidated: an invalid colour is
 // evidence too); the page's presentation is not copied — the display name is empty when the
 // organization has none, where the page shows the name in its place.
-
-/** A value in an exported table: text, `null` when the API gave none, or a key/value map. */
-export type ExportCell = string | null | Readonly<Record<string, string>>
-
-/** One row, keyed by column id. */
-export type ExportRow = Readonly<Record<string, ExportCell>>
-
-/** Columns in the file's order, and rows holding a cell for each of them. */
-export interface ExportTable {
-  columns: readonly string[]
-  rows: readonly ExportRow[]
-}
 
 const MEMBERSHIP_CELLS = {
   logo_url: (organization) => organization.branding?.logo_url ?? null,
@@ -58,24 +47,4 @@ export function membershipExportTable(
     Object.fromEntries(columns.map((column) => [column, MEMBERSHIP_CELLS[column](organization)])),
   )
   return { columns, rows }
-}
-
-const METADATA_SPECIAL = /[\\;=]/g
-
-/**
- * A key/value map as one CSV cell: `key=value; key=value`, in the map's order. A `\`, `;` or `=`
- * inside a key or value is escaped with `\`, so the cell splits back unambiguously; ordinary
- * metadata reads unchanged. (The JSON export keeps the map as an object.)
- */
-export function formatKeyValueCell(map: Readonly<Record<string, string>>): string {
-  const escape = (text: string) => text.replace(METADATA_SPECIAL, '\\$&')
-  return Object.entries(map)
-    .map(([key, value]) => `${escape(key)}=${escape(value)}`)
-    .join('; ')
-}
-
-/** A cell as CSV text: `null` is an empty field, a map is `key=value; key=value`. */
-export function csvTextOf(cell: ExportCell | undefined): string {
-  if (cell === null || cell === undefined) return ''
-  return typeof cell === 'string' ? cell : formatKeyValueCell(cell)
 }

@@ -1,0 +1,77 @@
+import { createProvenance, provenanceBlock } from '@/lib/export/provenance'
+import { formatNumber } from '@/lib/format'
+import type { Memberships } from './memberships'
+import type { SortState } from './organization-list'
+
+// A memberships export's provenance: what every export records (lib/export/provenance.ts), plus
+// whose memberships they are and how the page sorted them. The list is incomplete when the API's
+// 1000 cap cut it or it had not finished loading.
+
+/** Keys of the CSV provenance block, in order: the JSON paths of the same fields. */
+export const MEMBERSHIPS_PROVENANCE_CSV_KEYS = [
+  'tool',
+  'tenantDomain',
+  'subject.userId',
+  'subject.email',
+  'generatedAt',
+  'exportedBy',
+  'filter',
+  'sort.column',
+  'sort.direction',
+  'rowsExported',
+  'totalRows',
+  'complete',
+  'note',
+] as const
+
+export interface MembershipsProvenanceInput {
+  tenantDomain: string
+  /** Whose memberships these are. */
+  subject: { userId: string; email?: string | undefined }
+  exportedBy: string
+  generatedAt: Date
+  /** The filter as applied; blank for none. */
+  filter: string
+  /** `undefined`: the API's order, recorded as a `null` sort. */
+  sort: SortState
+  rowsExported: number
+  /** `complete`: every page had arrived; `capped`: the API has more than it lists. */
+  memberships: Pick<Memberships, 'total' | 'complete' | 'capped'>
+  /** Added to the note, after the reasons for incompleteness. */
+  note?: string | undefined
+}
+
+function gaps({ total, complete, capped }: MembershipsProvenanceInput['memberships']): string[] {
+  const reasons: string[] = []
+  if (capped) {
+    const reported = total === undefined ? '' : ` reports ${formatNumber(total)} memberships but`
+    reasons.push(
+      `Incomplete: the Management API${reported} lists only the first 1,000, so the rest are missing.`,
+    )
+  }
+  if (!complete) {
+    reasons.push(
+      'Incomplete: loading had not finished when this was exported, so memberships not yet loaded are missing.',
+    )
+  }
+  return reasons
+}
+
+/** The provenance of an export of one user's memberships. */
+export function membershipsProvenance(input: MembershipsProvenanceInput) {
+  const { subject, sort, memberships } = input
+  const provenance = {
+    ...createProvenance({ ...input, totalRows: memberships.total, gaps: gaps(memberships) }),
+    subject:
+      subject.email === undefined
+        ? { userId: subject.userId }
+        : { userId: subject.userId, email: subject.email },
+    sort: sort ? { column: sort.column, direction: sort.direction } : null,
+  }
+  return provenanceBlock(MEMBERSHIPS_PROVENANCE_CSV_KEYS, provenance, {
+    'subject.userId': [subject.userId],
+    'subject.email': [subject.email ?? ''],
+    'sort.column': [sort?.column ?? ''],
+    'sort.direction': [sort?.direction ?? ''],
+  })
+}

@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest'
+import { parseCsv } from '@/lib/export/csv'
+import { buildExport } from '@/lib/export/download'
+import { REVIEW_COLUMNS, reviewExportInput, type ReviewExportRequest } from './review-export'
+import { REVIEW_PROVENANCE_CSV_KEYS } from './review-provenance'
+
+const REQUEST: ReviewExportRequest = {
+  format: 'csv',
+  tenantDomain: 'travel0.us.auth0.com',
+  exportedBy: 'ada@orgscope.test',
+  generatedAt: new Date('2026-01-02T03:04:05.678Z'),
+  filter: 'acme',
+  rows: [
+    {
+      inputs: ['pat@example.com', 'auth0|pat'],
+      user: { user_id: 'auth0|pat', email: 'pat@example.com' },
+      organization: { id: 'org_acme', name: 'acme', display_name: 'Acme, Inc.' },
+    },
+    { inputs: ['auth0|solo'], user: { user_id: 'auth0|solo', name: 'Solo' } },
+  ],
+  totalRows: 9,
+  entries: ['pat@example.com', 'auth0|pat', 'auth0|solo'],
+  users: [],
+  failures: [],
+  unfinished: 0,
+}
+
+describe('the review export', () => {
+  test('names the file for the review and the UTC time, the table after the block', async () => {
+    const file = await buildExport(reviewExportInput(REQUEST))
+
+    expect(file.fileName).toBe('orgscope-review-20260102-030405Z.csv')
+    const records = parseCsv(new TextDecoder().decode(file.bytes))
+    expect(records[REVIEW_PROVENANCE_CSV_KEYS.length]).toEqual([])
+    expect(records.slice(REVIEW_PROVENANCE_CSV_KEYS.length + 1)).toEqual([
+      [...REVIEW_COLUMNS],
+      [
+        'pat@example.com\nauth0|pat',
+        'auth0|pat',
+        'pat@example.com',
+        '',
+        'org_acme',
+        'acme',
+        'Acme, Inc.',
+      ],
+      ['auth0|solo', 'auth0|solo', '', 'Solo', '', '', ''],
+    ])
+  })
+
+  test('as JSON, holds the rows in view and says how many', async () => {
+    const file = await buildExport(reviewExportInput({ ...REQUEST, format: 'json' }))
+    const envelope = JSON.parse(new TextDecoder().decode(file.bytes)) as {
+      provenance: { rowsExported: number; totalRows: number; complete: boolean }
+      rows: { user_id: string; organization_id: string | null }[]
+    }
+
+    expect(file.fileName).toBe('orgscope-review-20260102-030405Z.json')
+    expect(envelope.provenance).toMatchObject({ rowsExported: 2, totalRows: 9, complete: true })
+    expect(envelope.rows.map((row) => [row.user_id, row.organization_id])).toEqual([
+      ['auth0|pat', 'org_acme'],
+      ['auth0|solo', null],
+    ])
+  })
+})

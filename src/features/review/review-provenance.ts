@@ -1,0 +1,103 @@
+import { assertCount, createProvenance, provenanceBlock } from '@/lib/export/provenance'
+import { formatNumber } from '@/lib/format'
+import { describeFailure } from '@/lib/management-api/describe-failure'
+import type { ReviewedMemberships, ReviewFailure } from './review-state'
+
+// Where a bulk review's export came from: what every export records (lib/export/provenance.ts),
+// plus what the review was asked — every entry as given — and every lookup that failed, so the
+// file says by itself whose memberships are missing from it and why.
+
+/**
+ * Keys of the CSV provenance block, in order: the JSON paths of the same fields. The two lists
+ * spread over one record each, one item per field after the key (`review.entries,a@x.com,…`).
+ */
+export const REVIEW_PROVENANCE_CSV_KEYS = [
+  'tool',
+  'tenantDomain',
+  'generatedAt',
+  'exportedBy',
+  'filter',
+  'rowsExported',
+  'totalRows',
+  'complete',
+  'note',
+  'review.entries.count',
+  'review.entries',
+  'review.failures.count',
+  'review.failures',
+] as const
+
+export interface ReviewProvenanceInput {
+  tenantDomain: string
+  exportedBy: string
+  generatedAt: Date
+  /** The filter applied on screen; blank for none. */
+  filter: string
+  rowsExported: number
+  /** Rows of the whole review, before the filter. */
+  totalRows: number
+  /** Every entry (user id or email), as given. */
+  entries: readonly string[]
+  users: readonly Pick<ReviewedMemberships, 'user' | 'memberships'>[]
+  failures: readonly ReviewFailure[]
+  /** Entries not reviewed yet (still loading, or left by a cancel). */
+  unfinished: number
+}
+
+/** Why memberships are missing: failed lookups, lists the API's 1000 cap cut, unreviewed entries. */
+function gaps({ failures, users, unfinished }: ReviewProvenanceInput): string[] {
+  const reasons: string[] = []
+  if (failures.length > 0) {
+    reasons.push(
+      `Incomplete: ${formatNumber(failures.length)} lookup(s) failed, so those users' memberships are missing (see review.failures).`,
+    )
+  }
+  const capped = users
+    .filter(({ memberships }) => memberships.capped)
+    .map(({ user, memberships: { total } }) =>
+      total === undefined ? user.user_id : `${user.user_id} (reports ${formatNumber(total)})`,
+    )
+  if (capped.length > 0) {
+    reasons.push(
+      `Incomplete: the Management API lists only the first 1,000 memberships of ${capped.join(', ')}, so the rest are missing.`,
+    )
+  }
+  if (unfinished > 0) {
+    reasons.push(
+      `Incomplete: ${formatNumber(unfinished)} entr${unfinished === 1 ? 'y was' : 'ies were'} not reviewed when this was exported.`,
+    )
+  }
+  return reasons
+}
+
+/** A lookup that failed for good: the entry as given, the user if it got that far, the error. */
+interface FailureRecord {
+  input: string
+  userId?: string
+  error: string
+}
+
+/** One failure as one field: `input: error`, or `input → user id: error`. */
+function formatFailure({ input, userId, error }: FailureRecord): string {
+  return `${input}${userId === undefined ? '' : ` \u2192 ${userId}`}: ${error}`
+}
+
+/** The provenance of a bulk review's export. */
+export function reviewProvenance(review: ReviewProvenanceInput) {
+  assertCount('unfinished', review.unfinished)
+  const failures = review.failures.map(({ input, user, error }): FailureRecord => ({
+    input,
+    ...(user && { userId: user.user_id }),
+    error: describeFailure(error).summary,
+  }))
+  const provenance = {
+    ...createProvenance({ ...review, gaps: gaps(review) }),
+    review: { entries: [...review.entries], failures },
+  }
+  return provenanceBlock(REVIEW_PROVENANCE_CSV_KEYS, provenance, {
+    'review.entries.count': [String(review.entries.length)],
+    'review.entries': review.entries,
+    'review.failures.count': [String(failures.length)],
+    'review.failures': failures.map(formatFailure),
+  })
+}

@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'vitest'
+import { csvTextOf, formatKeyValueCell } from './cells'
+
+describe('cells as CSV text', () => {
+  test('writes metadata as key=value pairs joined by "; "', () => {
+    expect(formatKeyValueCell({ region: 'eu', tier: 'gold' })).toBe('region=eu; tier=gold')
+    expect(formatKeyValueCell({})).toBe('')
+  })
+
+  test('escapes ;, = and \\ inside keys and values so the pairs split back unambiguously', () => {
+    expect(formatKeyValueCell({ 'a=b': 'x;y', path: 'C:\\tmp' })).toBe(
+      'a\\=b=x\\;y; path=C:\\\\tmp',
+    )
+  })
+
+  test('writes null as an empty field and text as it is', () => {
+    expect(csvTextOf(null)).toBe('')
+    expect(csvTextOf(undefined)).toBe('')
+    expect(csvTextOf('Acme')).toBe('Acme')
+    expect(csvTextOf({ k: 'v' })).toBe('k=v')
+  })
+})
