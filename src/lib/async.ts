@@ -40,3 +40,56 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
     )
   })
 }
+
+export interface Limiter {
+  /**
+   * `work`, once fewer than the limit are running. Waiters go in arrival order, or ahead of them
+   * all with `first`; one whose signal aborts leaves unrun, rejecting with the signal's reason.
+   */
+  run<T>(work: () => Promise<T>, options?: { signal?: AbortSignal; first?: boolean }): Promise<T>
+}
+
+/** At most `concurrency` pieces of work at once: the one bound the pacer and the review share. */
+export function createLimiter(concurrency: number): Limiter {
+  let active = 0
+  const waiting: (() => void)[] = []
+  // A finished run hands its slot straight to the next waiter, so no newcomer overtakes it.
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next()
+    else active -= 1
+  }
+  const acquire = (signal: AbortSignal | undefined, first: boolean) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason as Error)
+      } else if (active < concurrency) {
+        active += 1
+        resolve()
+      } else {
+        const onAbort = () => {
+          waiting.splice(waiting.indexOf(grant), 1)
+          reject(signal?.reason as Error)
+        }
+        const grant = () => {
+          signal?.removeEventListener('abort', onAbort)
+          resolve()
+        }
+        if (first) waiting.unshift(grant)
+        else waiting.push(grant)
+        signal?.addEventListener('abort', onAbort, { once: true })
+      }
+    })
+  return {
+    async run(work, { signal, first = false } = {}) {
+      await acquire(signal, first)
+      try {
+        // Aborted between being granted the slot and taking it: still nothing starts.
+        signal?.throwIfAborted()
+        return await work()
+      } finally {
+        release()
+      }
+    },
+  }
+}
