@@ -1,3 +1,4 @@
+import { createLimiter } from '@/lib/async'
 import type { ManagementApi } from './client'
 import { isManagementApiError } from './errors'
 import { createRateGate, type RateGate } from './rate-gate'
@@ -26,56 +27,25 @@ export function pacedManagementApi(
     gate = createRateGate(),
   }: { concurrency?: number; gate?: RateGate } = {},
 ): ManagementApi {
-  let active = 0
-  const waiting: (() => void)[] = []
-
-  const acquire = (signal: AbortSignal | undefined) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason as Error)
-        return
-      }
-      if (active < concurrency) {
-        active += 1
-        resolve()
-        return
-      }
-      const onAbort = () => {
-        waiting.splice(waiting.indexOf(grant), 1)
-        reject(signal?.reason as Error)
-      }
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort)
-        active += 1
-        resolve()
-      }
-      waiting.push(grant)
-      signal?.addEventListener('abort', onAbort, { once: true })
-    })
-
-  const release = () => {
-    active -= 1
-    waiting.shift()?.()
-  }
+  const slots = createLimiter(concurrency)
 
   return {
     baseUrl: api.baseUrl,
-    async request(path, options) {
-      await acquire(options.signal)
-      try {
-        const permit = await gate.take(options.signal ?? new AbortController().signal)
-        try {
-          const response = await api.request(path, options)
-          permit.settle(response)
-          return response
-        } catch (error) {
-          // A ManagementApiError carries the answer's rate-limit headers; anything else had none.
-          permit.settle(isManagementApiError(error) ? error : undefined)
-          throw error
-        }
-      } finally {
-        release()
-      }
-    },
+    request: (path, options) =>
+      slots.run(
+        async () => {
+          const permit = await gate.take(options.signal ?? new AbortController().signal)
+          try {
+            const response = await api.request(path, options)
+            permit.settle(response)
+            return response
+          } catch (error) {
+            // A ManagementApiError carries the answer's rate-limit headers; anything else had none.
+            permit.settle(isManagementApiError(error) ? error : undefined)
+            throw error
+          }
+        },
+        { signal: options.signal },
+      ),
   }
 }
