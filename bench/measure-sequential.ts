@@ -1,6 +1,6 @@
 /**
  * The yardstick for the parallel pager: the same user fetched page after page, one request at a
- * time, in the same page — by the app's own client and pager with `concurrency: 1`
+ * time, in the same page — by the app's own client, pacer (at `concurrency: 1`) and pager
  * (sequential-pager.ts, bundled here), with the token the app itself used. The same 21 requests
  * as a 1000-membership load (the user, then 20 pages), each answer parsed before the next
  * request leaves. Timed by the page's clock from the first request to the last parsed page;

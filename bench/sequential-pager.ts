@@ -1,10 +1,11 @@
 /**
- * Runs in the page (bundled by measure-sequential.ts): the app's own API client and pager,
- * fetching a user and then their memberships one page at a time (`concurrency: 1`) — the same
- * requests a load makes, the same parsing, the rate gate, nothing on screen.
+ * Runs in the page (bundled by measure-sequential.ts): the app's own API client, pacer and pager,
+ * fetching a user and then their memberships one page at a time (the pacer at `concurrency: 1`)
+ * — the same requests a load makes, the same parsing, the rate gate, nothing on screen.
  */
 import { fetchMemberships } from '@/features/organizations/fetch-memberships'
 import { createManagementApi } from '@/lib/management-api/client'
+import { pacedManagementApi } from '@/lib/management-api/pacer'
 import { UserSchema } from '@/lib/management-api/schemas'
 
 export interface SequentialRun {
@@ -25,17 +26,20 @@ declare global {
 
 window.__benchSequential = async ({ baseUrl, token, userId }) => {
   let requests = 0
-  const api = createManagementApi({
-    baseUrl,
-    getAccessToken: async () => {
-      requests += 1
-      return token
-    },
-  })
+  const api = pacedManagementApi(
+    createManagementApi({
+      baseUrl,
+      getAccessToken: async () => {
+        requests += 1
+        return token
+      },
+    }),
+    { concurrency: 1 },
+  )
   const startedAt = performance.now()
   await api.request(['users', userId], { schema: UserSchema })
   let loaded = 0
-  for await (const event of fetchMemberships(api, userId, { concurrency: 1 })) {
+  for await (const event of fetchMemberships(api, userId)) {
     if (event.type === 'page') loaded += event.organizations.length
   }
   return { ms: performance.now() - startedAt, requests, loaded }

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createManagementApi, type ManagementApi } from '@/lib/management-api/client'
 import { ManagementApiError } from '@/lib/management-api/errors'
-import { pacedManagementApi } from '@/lib/management-api/pacer'
+import { MAX_CONCURRENT_REQUESTS, pacedManagementApi } from '@/lib/management-api/pacer'
 import { shouldRetryRequest } from '@/lib/management-api/retry'
 import {
   faults,
@@ -17,7 +17,6 @@ import { setManagementApiSettings } from '../../../server/local-tenant/managemen
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 import {
   fetchMemberships,
-  MAX_PAGE_CONCURRENCY,
   MEMBERSHIPS_LIST_CAP,
   planPages,
   type FetchMembershipsOptions,
@@ -46,9 +45,9 @@ interface SentRequest {
 
 /**
  * The real client against the local tenant, recording what reaches the network and when, paced
- * as in the app by the session's pacer.
+ * as in the app by the session's pacer (which alone bounds how many pages travel together).
  */
-function watchedApi({ timeoutMs }: { timeoutMs?: number } = {}) {
+function watchedApi({ timeoutMs, concurrency }: { timeoutMs?: number; concurrency?: number } = {}) {
   const inner = createManagementApi({
     baseUrl: TENANT_API_BASE_URL,
     getAccessToken: () => token,
@@ -81,7 +80,7 @@ function watchedApi({ timeoutMs }: { timeoutMs?: number } = {}) {
       }
     },
   }
-  return { api: pacedManagementApi(api), sent, maxInFlight: () => maxInFlight }
+  return { api: pacedManagementApi(api, { concurrency }), sent, maxInFlight: () => maxInFlight }
 }
 
 async function collect(
@@ -189,20 +188,20 @@ describe('fetchMemberships against the local tenant', () => {
     expect(sent.map((request) => request.perPage)).toEqual(Array(10).fill(100))
   })
 
-  test('keeps at most MAX_PAGE_CONCURRENCY pages in flight, and more than one', async () => {
+  test("keeps at most the pacer's MAX_CONCURRENT_REQUESTS pages in flight, and more than one", async () => {
     setManagementApiSettings(tenant, { latencyMs: 20 })
     const { api, maxInFlight } = watchedApi()
     const { list } = await collect(api, thousandMemberships.userId, { perPage: 10 })
 
     expect(list.loadedCount).toBe(1000)
-    expect(maxInFlight()).toBeLessThanOrEqual(MAX_PAGE_CONCURRENCY)
+    expect(maxInFlight()).toBeLessThanOrEqual(MAX_CONCURRENT_REQUESTS)
     expect(maxInFlight()).toBeGreaterThan(1)
   })
 
-  test('honours a lower concurrency', async () => {
+  test("honours a pacer's lower concurrency", async () => {
     setManagementApiSettings(tenant, { latencyMs: 10 })
-    const { api, maxInFlight } = watchedApi()
-    await collect(api, manyMemberships.userId, { perPage: 10, concurrency: 2 })
+    const { api, maxInFlight } = watchedApi({ concurrency: 2 })
+    await collect(api, manyMemberships.userId, { perPage: 10 })
 
     expect(maxInFlight()).toBe(2)
   })
@@ -409,9 +408,11 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
     const { api } = watchedApi()
     const events: MembershipsEvent[] = []
     const run = (async () => {
+      // 100 per page: one page after the first, so its tries are all the tenant sees after page 0
+      // (with more, the pacer would send the next page while page 1 waits to retry).
       for await (const event of fetchMemberships(api, manyMemberships.userId, {
         retry: quickRetries,
-        concurrency: 1,
+        perPage: 100,
       })) {
         events.push(event)
       }
@@ -419,7 +420,7 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
 
     await expect(run).rejects.toMatchObject({ kind: 'network' })
     const list = events.reduce(addMembershipsEvent, noMembershipsYet)
-    expect(list).toMatchObject({ loadedCount: 50, total: 150, complete: false })
+    expect(list).toMatchObject({ loadedCount: 100, total: 150, complete: false })
     expect(list.retrying).toBeUndefined()
     expect(events.at(-1)).toMatchObject({ type: 'failed' })
     // Page 1: the first try and the policy's two retries, all cut off.
@@ -442,12 +443,10 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
 
   test('resuming a run that broke off asks only for the missing pages and finishes the list', async () => {
     faults.set({ userId: thousandMemberships.userId, dropConnectionAfterPages: 7 })
-    const { api } = watchedApi()
+    // One request at a time: the pages arrive in order, up to the one that breaks.
+    const { api } = watchedApi({ concurrency: 1 })
     const noRetries = { ...quickRetries, shouldRetry: () => false }
-    const broken = await collectUntilFailure(api, thousandMemberships.userId, {
-      retry: noRetries,
-      concurrency: 1,
-    })
+    const broken = await collectUntilFailure(api, thousandMemberships.userId, { retry: noRetries })
     expect(broken.error).toMatchObject({ kind: 'network' })
     const fetchedBefore = broken.list.pages.map((page) => page.start / 50)
     expect(fetchedBefore).toEqual([0, 1, 2, 3, 4, 5, 6])
@@ -506,11 +505,8 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
 
   test('a malformed page fails the run with its own error, not retried, keeping the pages before it', async () => {
     faults.set({ userId: manyMemberships.userId, malformedPage: 2 })
-    const { api } = watchedApi()
-    const broken = await collectUntilFailure(api, manyMemberships.userId, {
-      retry: quickRetries,
-      concurrency: 1,
-    })
+    const { api } = watchedApi({ concurrency: 1 })
+    const broken = await collectUntilFailure(api, manyMemberships.userId, { retry: quickRetries })
 
     expect(broken.error).toMatchObject({ kind: 'malformed', status: 200 })
     expect(broken.list).toMatchObject({ loadedCount: 100, complete: false })

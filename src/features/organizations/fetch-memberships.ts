@@ -1,5 +1,4 @@
 import type { ManagementApi } from '@/lib/management-api/client'
-import { MAX_CONCURRENT_REQUESTS } from '@/lib/management-api/pacer'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import {
   OrganizationsPageSchema,
@@ -13,8 +12,6 @@ export const MEMBERSHIPS_LIST_CAP = 1000
 /** Documented Public Cloud maximum; the spec allows up to 100 (docs/auth0-api.md). */
 export const DEFAULT_MEMBERSHIPS_PER_PAGE = 50
 const MAX_MEMBERSHIPS_PER_PAGE = 100
-/** Pages asked for at once, at most: as many as the session's pacer lets travel together. */
-export const MAX_PAGE_CONCURRENCY = MAX_CONCURRENT_REQUESTS
 
 /** One `GET …/organizations` request: `start` is the index of its first record. */
 export interface PageRequest {
@@ -87,8 +84,6 @@ export interface FetchMembershipsOptions {
   signal?: AbortSignal
   /** Clamped to 1–100. */
   perPage?: number
-  /** Clamped to 1–MAX_PAGE_CONCURRENCY. */
-  concurrency?: number
   retry?: PageRetryPolicy
   /** Finish an earlier run: fetch only the pages it lacks. */
   resume?: ResumePoint
@@ -124,8 +119,8 @@ function clamp(value: number, min: number, max: number): number {
 
 /**
  * Every membership of `userId` the API will list, as a stream of events: the first page (with
- * `include_totals`, for the total), then the remaining pages with bounded concurrency, paced by
- * the rate-limit headers. A page that fails is retried by `retry` without losing the pages
+ * `include_totals`, for the total), then all the remaining pages at once: the session's pacer,
+ * which wraps `api`, bounds how many travel together and paces them by the rate-limit headers. A page that fails is retried by `retry` without losing the pages
  * already fetched; once a page fails for good, the others are cancelled and the stream rejects
  * with that page's error (after a `failed` event). A bare-array answer (no totals) is paged one
  * by one until a short page. With `resume`, pages the earlier run already has are not asked for
@@ -164,7 +159,6 @@ export async function* fetchMemberships(
 
 class MembershipsRun {
   private readonly perPage: number
-  private readonly concurrency: number
   private readonly retry: PageRetryPolicy
   private readonly resume: ResumePoint | undefined
   private readonly resumedPages: ReadonlyMap<number, FetchedPage>
@@ -181,7 +175,6 @@ class MembershipsRun {
       1,
       MAX_MEMBERSHIPS_PER_PAGE,
     )
-    this.concurrency = clamp(options.concurrency ?? MAX_PAGE_CONCURRENCY, 1, MAX_PAGE_CONCURRENCY)
     this.retry = options.retry ?? defaultPageRetryPolicy
     this.resume = options.resume
     this.resumedPages = new Map(options.resume?.pages.map((page) => [page.start, page]))
@@ -210,7 +203,12 @@ class MembershipsRun {
     const missing = planPages(total, this.perPage)
       .slice(1)
       .filter((request) => !this.alreadyFetched(request, total))
-    await this.loadInParallel(missing)
+    await Promise.all(
+      missing.map(async (request) => {
+        const page = await this.fetchPage(request)
+        this.emit({ type: 'page', start: request.start, organizations: page.organizations })
+      }),
+    )
     this.emit({ type: 'done', total, capped: total > MEMBERSHIPS_LIST_CAP })
   }
 
@@ -230,18 +228,6 @@ class MembershipsRun {
         : Math.min(request.perPage, Math.min(total, MEMBERSHIPS_LIST_CAP) - request.start)
     if (page.organizations.length < expected) return undefined
     return { organizations: [...page.organizations], total, fetched: false }
-  }
-
-  /** Each worker takes the next request until none are left: never more than `concurrency`. */
-  private async loadInParallel(requests: PageRequest[]): Promise<void> {
-    const queue = [...requests]
-    const worker = async () => {
-      for (let request = queue.shift(); request; request = queue.shift()) {
-        const page = await this.fetchPage(request)
-        this.emit({ type: 'page', start: request.start, organizations: page.organizations })
-      }
-    }
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker))
   }
 
   /** Without a total, only a short page says the list has ended: one page at a time. */
