@@ -59,30 +59,26 @@ export function createLimiter(concurrency: number): Limiter {
     if (next) next()
     else active -= 1
   }
-  const acquire = (signal: AbortSignal | undefined, first: boolean) =>
+  const waitForSlot = (signal: AbortSignal | undefined, first: boolean) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason as Error)
-      } else if (active < concurrency) {
-        active += 1
-        resolve()
-      } else {
-        const onAbort = () => {
-          waiting.splice(waiting.indexOf(grant), 1)
-          reject(signal?.reason as Error)
-        }
-        const grant = () => {
-          signal?.removeEventListener('abort', onAbort)
-          resolve()
-        }
-        if (first) waiting.unshift(grant)
-        else waiting.push(grant)
-        signal?.addEventListener('abort', onAbort, { once: true })
+      const onAbort = () => {
+        waiting.splice(waiting.indexOf(grant), 1)
+        reject(signal?.reason as Error)
       }
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }
+      if (first) waiting.unshift(grant)
+      else waiting.push(grant)
+      signal?.addEventListener('abort', onAbort, { once: true })
     })
   return {
     async run(work, { signal, first = false } = {}) {
-      await acquire(signal, first)
+      signal?.throwIfAborted()
+      // With a slot free, `work` starts now, in the caller's turn.
+      if (active < concurrency) active += 1
+      else await waitForSlot(signal, first)
       try {
         // Aborted between being granted the slot and taking it: still nothing starts.
         signal?.throwIfAborted()
