@@ -1,3 +1,5 @@
+import { createLimiter } from '@/lib/async'
+
 /**
  * Runs `work` on every task, at most `concurrency` at a time, in order. A task may add follow-up
  * tasks (`follow`), which go to the front of the queue: a resolved email's accounts are loaded
@@ -5,41 +7,25 @@
  * no new task starts; the pool settles when the running ones have. `work` reports its own
  * failures; a rejection is a bug, and the pool rejects with the first one once the rest settle.
  */
-export function runPool<T>(
+export async function runPool<T>(
   tasks: readonly T[],
   work: (task: T, follow: (more: readonly T[]) => void) => Promise<void>,
   { concurrency, signal }: { concurrency: number; signal: AbortSignal },
 ): Promise<void> {
-  const queue = [...tasks]
-  let running = 0
+  const limiter = createLimiter(concurrency)
+  const runs: Promise<void>[] = []
   let bug: { error: unknown } | undefined
-  return new Promise((resolve, reject) => {
-    const settleIfIdle = () => {
-      if (running > 0 || (queue.length > 0 && !signal.aborted)) return
-      if (bug) reject(bug.error)
-      else resolve()
+  const add = (more: readonly T[], first: boolean) => {
+    // Each `first` goes ahead of the one before: added backwards, they keep their own order.
+    for (const task of first ? more.toReversed() : more) {
+      const run = () =>
+        work(task, (next) => add(next, true)).catch((error: unknown) => void (bug ??= { error }))
+      // Rejects only if the signal aborted before the task started: it never runs.
+      runs.push(limiter.run(run, { signal, first }).catch(() => {}))
     }
-    const pump = () => {
-      while (!signal.aborted && running < concurrency) {
-        const task = queue.shift()
-        if (task === undefined) break
-        running += 1
-        const follow = (more: readonly T[]) => {
-          queue.unshift(...more)
-          pump()
-        }
-        work(task, follow)
-          .catch((error: unknown) => {
-            bug ??= { error }
-          })
-          .finally(() => {
-            running -= 1
-            pump()
-            settleIfIdle()
-          })
-      }
-    }
-    pump()
-    settleIfIdle()
-  })
+  }
+  add(tasks, false)
+  // A task adds its follow-ups before it settles, so once a batch settles nothing is left behind.
+  while (runs.length > 0) await Promise.all(runs.splice(0))
+  if (bug) throw bug.error
 }
