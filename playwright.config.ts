@@ -42,7 +42,9 @@ export default defineConfig<FaultsOptions>({
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  // A 2-core machine running two apps and a browser: give a screen up to 10 s to appear.
+  // A 2-core machine running three apps and two browsers: give a screen up to 10 s to appear,
+  // and a journey (a sign-in through the tenant, then several screens) a minute.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: appOrigin,
