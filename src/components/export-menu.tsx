@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Menu, Stack, Text } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
-import { useEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import type { ExportFormat } from '@/lib/export/download'
 
 /** What was saved: shown so the admin can note the file's hash with the evidence. */
@@ -34,8 +34,9 @@ export function ExportMenu({ onExport, disabled = false }: ExportMenuProps) {
   const [failure, setFailure] = useState<string | undefined>(undefined)
   const result = useRef<HTMLParagraphElement>(null)
   // Focus goes to what the export produced (the file and its hash) rather than staying on the
-  // closed menu's button or falling to the page.
-  useEffect(() => {
+  // closed menu's button or falling to the page; in the commit that shows it, so nothing reads the
+  // result before focus is there.
+  useLayoutEffect(() => {
     if (saved) result.current?.focus()
   }, [saved])
 
