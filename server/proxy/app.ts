@@ -8,12 +8,13 @@ import {
   insufficientScope,
   internalError,
   jsonResponse,
+  permissionsClaimMissing,
   routeNotFound,
   upstreamTimeout,
   uriTooLong,
   withHeaders,
 } from './auth0-errors'
-import { auditLine, errorLine, type AuditSink } from './audit-log'
+import { auditLine, errorLine, warningLine, type AuditSink } from './audit-log'
 import type { ProxyConfig } from './config'
 import { createCors } from './cors'
 import { globalFetch, untilAborted, type Fetch } from './fetch'
@@ -84,6 +85,19 @@ export function createProxyApp(
   })
   const cors = createCors(config.allowedOrigins)
   const staticSite = deps.staticFiles && createStaticSite(deps.staticFiles, config.tenant.origin)
+  let warnedOfMissingPermissions = false
+
+  /** A token without `permissions` means the tenant is set up wrong for every admin: say so once. */
+  const warnOfMissingPermissions = (): void => {
+    if (warnedOfMissingPermissions) return
+    warnedOfMissingPermissions = true
+    deps.log(
+      warningLine({
+        time: new Date(now()).toISOString(),
+        warning: `An admin's token has no permissions claim, so every lookup is refused: ${permissionsClaimMissing().message}`,
+      }),
+    )
+  }
 
   /** An allowed lookup by a checked admin: refused for want of permission, or relayed. */
   const lookup = async (
@@ -93,7 +107,12 @@ export function createProxyApp(
     deadline: AbortSignal,
   ): Promise<Response> => {
     const { route } = resolved
-    if (!route.anyOf.some((permission) => admin.permissions.has(permission))) {
+    const { permissions } = admin
+    if (permissions === undefined) {
+      warnOfMissingPermissions()
+      return errorResponse(permissionsClaimMissing())
+    }
+    if (!route.anyOf.some((permission) => permissions.has(permission))) {
       return errorResponse(insufficientScope(...route.anyOf))
     }
     try {

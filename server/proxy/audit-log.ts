@@ -30,3 +30,8 @@ export function auditLine(entry: AuditEntry): string {
 export function errorLine(entry: { time: string; requestId: string; error: string }): string {
   return JSON.stringify({ event: 'error', ...entry })
 }
+
+/** Something the operator must fix in the tenant's set-up, said once rather than per request. */
+export function warningLine(entry: { time: string; warning: string }): string {
+  return JSON.stringify({ event: 'warning', ...entry })
+}

@@ -18,6 +18,13 @@ export const uriTooLong = (maxLength: number): Auth0Error =>
 export const originNotAllowed = (origin: string | null): Auth0Error =>
   new Auth0Error(403, `Cross-origin requests from ${origin ?? '(no origin)'} are not allowed.`)
 
+/** Without the claim the proxy cannot tell what the admin may read (admin-token.ts). */
+export const permissionsClaimMissing = (): Auth0Error =>
+  new Auth0Error(
+    403,
+    'The access token carries no permissions claim: an owner must enable RBAC and "Add Permissions in the Access Token" on Orgscope\'s API in the Auth0 Dashboard.',
+  )
+
 // Upstream: the tenant behind the proxy.
 
 export const upstreamTimeout = (timeoutMs: number): Auth0Error =>
