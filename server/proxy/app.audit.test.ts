@@ -79,6 +79,50 @@ describe('the audit log', () => {
     expect(proxy.logLines.join('\n')).not.toContain('solo')
   })
 
+  it('records whom a search found: the ids it answered with and how many', async () => {
+    const proxy = await createTestProxy()
+    const { userId } = NAMED_USERS.oneMembership
+    await proxy.get('/api/v2/users?q=email%3A%22solo%40example.com%22&include_totals=true')
+    // Without totals the answer is a bare array.
+    await proxy.get('/api/v2/users?q=email%3A%22solo%40example.com%22')
+
+    expect(proxy.auditEntries().map((entry) => entry.found)).toEqual([
+      { count: 1, userIds: [userId], truncated: false },
+      { count: 1, userIds: [userId], truncated: false },
+    ])
+  })
+
+  it("keeps a search's first 50 ids, and says there were more", async () => {
+    const proxy = await createTestProxy()
+    const response = await proxy.get('/api/v2/users?per_page=100&include_totals=true')
+    const { users } = (await response.json()) as { users: { user_id: string }[] }
+    const [entry] = proxy.auditEntries()
+
+    expect(users).toHaveLength(100)
+    expect(entry?.found).toEqual({
+      count: 100,
+      userIds: users.slice(0, 50).map((user) => user.user_id),
+      truncated: true,
+    })
+  })
+
+  it.each([
+    ['fields=email', 'fields=email%2Cuser_id'],
+    ['fields=email&include_fields=true', 'fields=email%2Cuser_id&include_fields=true'],
+    ['fields=user_id%2Cemail&include_fields=false', 'fields=email&include_fields=false'],
+    ['fields=user_id&include_fields=false', ''],
+  ])('a search cannot hide whom it found by its fields (%s)', async (fields, upstreamFields) => {
+    const proxy = await createTestProxy()
+    const q = 'q=email%3A%22solo%40example.com%22'
+    const response = await proxy.get(`/api/v2/users?${q}&${fields}`)
+
+    expect(response.status).toBe(200)
+    expect(new URL(String(proxy.managementRequests()[0]?.url)).search).toBe(
+      `?${q}${upstreamFields && `&${upstreamFields}`}`,
+    )
+    expect(proxy.auditEntries()[0]?.found?.userIds).toEqual([NAMED_USERS.oneMembership.userId])
+  })
+
   it('records refusals and failures of a lookup as well', async () => {
     const proxy = await createTestProxy()
     await proxy.get(userPath(TARGET, '/organizations'), { token: await proxy.mint({ admin: SAM }) })

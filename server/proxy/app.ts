@@ -1,6 +1,11 @@
 import { Hono, type Context } from 'hono'
 import { createAdminTokenCheck, type Admin } from './admin-token'
-import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from '../shared/management-routes'
+import {
+  API_BASE_PATH,
+  MANAGEMENT_ROUTES,
+  resolveRoute,
+  type ResolvedRoute,
+} from '../shared/management-routes'
 import {
   Auth0Error,
   bodyNotAllowed,
@@ -18,6 +23,7 @@ import { auditLine, errorLine, warningLine, type AuditSink } from './audit-log'
 import type { ProxyConfig } from './config'
 import { createCors } from './cors'
 import { globalFetch, untilAborted, type Fetch } from './fetch'
+import { foundUsersOf, keepUserIds, type FoundUsers } from './found-users'
 import { CallerGone, createManagementRelay } from './management-relay'
 import { createManagementTokenSource } from './management-token'
 import { requestIdOf } from './request-id'
@@ -115,9 +121,10 @@ export function createProxyApp(
     if (!route.anyOf.some((permission) => permissions.has(permission))) {
       return errorResponse(insufficientScope(...route.anyOf))
     }
+    const query = isSearch(resolved) ? keepUserIds(resolved.upstreamQuery) : resolved.upstreamQuery
     try {
       return await relay(
-        { path: resolved.upstreamPath, query: resolved.upstreamQuery },
+        { path: resolved.upstreamPath, query },
         { deadline, caller: request.signal },
       )
     } catch (error) {
@@ -146,6 +153,7 @@ export function createProxyApp(
       return failed(error)
     }
     const response = await lookup(admin, resolved, request, deadline).catch(failed)
+    const found = isSearch(resolved) && response.ok ? await foundUsers(response) : undefined
     deps.log(
       auditLine({
         time: new Date(startedAt).toISOString(),
@@ -155,6 +163,7 @@ export function createProxyApp(
         ...(resolved.targetOrganizationId !== null && {
           targetOrganizationId: resolved.targetOrganizationId,
         }),
+        ...(found !== undefined && { found }),
         endpoint: resolved.route.name,
         status: response.status,
         durationMs: now() - startedAt,
@@ -214,6 +223,20 @@ export function createProxyApp(
 function hasBody(request: Request): boolean {
   const length = request.headers.get('Content-Length')
   return request.headers.has('Transfer-Encoding') || (length !== null && length.trim() !== '0')
+}
+
+function isSearch(resolved: ResolvedRoute): boolean {
+  return resolved.route === MANAGEMENT_ROUTES.searchUsers
+}
+
+/** Whom a search's answer holds; the answer itself still goes to the admin whole. */
+async function foundUsers(response: Response): Promise<FoundUsers | undefined> {
+  return foundUsersOf(
+    await response
+      .clone()
+      .json()
+      .catch(() => undefined),
+  )
 }
 
 /** The path of a raw request target (`/a/b?c`), if it is one. */

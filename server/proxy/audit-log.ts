@@ -1,3 +1,5 @@
+import type { FoundUsers } from './found-users'
+
 /**
  * The audit log: one JSON line per lookup an admin made (answered, refused for want of a
  * permission, or failed upstream), for whatever log pipeline reads stdout. It says who looked up
@@ -12,6 +14,8 @@ export interface AuditEntry {
   targetUserId: string | null
   /** The organization looked up (decoded); only on organization endpoints. */
   targetOrganizationId?: string
+  /** Whom a search found (found-users.ts); only on a search answered 2xx. */
+  found?: FoundUsers
   /** The route table's name for the endpoint, e.g. `users.organizations`. */
   endpoint: string
   /** What the admin got: the Management API's status, or the proxy's own. */
