@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { DASHBOARD_API_AUDIENCE, PROXY_CLIENT_SECRET } from '../local-tenant/config'
 import { manualClock } from '../local-tenant/testing/test-tenant'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
@@ -138,15 +138,63 @@ describe('the audit log', () => {
     ])
   })
 
-  it('has nothing to say about requests that named no admin or no lookup', async () => {
+  it('writes a security line for each request it turns away: who if known, what, why', async () => {
     const proxy = await createTestProxy()
-    await proxy.get(userPath(TARGET), { token: null })
-    await proxy.get(userPath(TARGET), { token: 'garbage' })
-    await proxy.get('/api/v2/clients')
+    const forged = `${await proxy.mint()}x`
+    await proxy.get(userPath(TARGET), { token: null, headers: { 'X-Request-Id': 'probe-1' } })
+    await proxy.get(userPath(TARGET), { token: forged })
+    await proxy.get('/api/v2/clients?per_page=100')
     await proxy.get('/api/v2/users/%E0%A4%A')
+    await proxy.get('/wp-login.php')
     await proxy.get('/healthz')
 
-    expect(proxy.logLines).toEqual([])
+    const lines = proxy.logLines.map((line) => JSON.parse(line))
+    expect(lines).toEqual([
+      {
+        event: 'security',
+        time: expect.any(String),
+        requestId: expect.any(String),
+        method: 'GET',
+        path: userPath(TARGET),
+        status: 401,
+        reason: 'token',
+        message: 'Missing authentication',
+      },
+      expect.objectContaining({ path: userPath(TARGET), status: 401, reason: 'token' }),
+      expect.objectContaining({
+        admin: { sub: ADA.sub },
+        path: '/api/v2/clients',
+        status: 404,
+        reason: 'path',
+        message: 'Not Found',
+      }),
+      expect.objectContaining({ admin: { sub: ADA.sub }, status: 400, reason: 'path' }),
+      expect.objectContaining({ path: '/wp-login.php', status: 404, reason: 'path' }),
+    ])
+    expect(lines[1]).not.toHaveProperty('admin')
+    expect(proxy.logLines.join('\n')).not.toContain(forged.slice(0, 40))
+  })
+
+  it('writes at most 10 security lines a second for each reason, then one saying how many it held back', async () => {
+    const frozen = Date.now()
+    const proxy = await createTestProxy({ now: () => frozen })
+    for (let i = 0; i < 25; i++) await proxy.get(userPath(TARGET), { token: 'garbage' })
+    await proxy.get('/api/v2/clients')
+
+    const lines = () => proxy.logLines.map((line) => JSON.parse(line))
+    expect(lines().filter((line) => line.reason === 'token')).toHaveLength(10)
+    expect(lines().filter((line) => line.reason === 'path')).toHaveLength(1)
+    await vi.waitFor(
+      () =>
+        expect(lines().at(-1)).toEqual({
+          event: 'security',
+          time: expect.any(String),
+          reason: 'token',
+          suppressed: 15,
+        }),
+      { timeout: 3_000 },
+    )
+    expect(lines()).toHaveLength(12)
   })
 
   it('never holds a token or the client secret, whatever happened', async () => {

@@ -19,13 +19,23 @@ import {
   uriTooLong,
   withHeaders,
 } from './auth0-errors'
-import { auditLine, errorLine, warningLine, type AuditSink } from './audit-log'
+import {
+  auditLine,
+  errorLine,
+  securityLine,
+  suppressedLine,
+  warningLine,
+  type AuditSink,
+  type SecurityReason,
+} from './audit-log'
 import type { ProxyConfig } from './config'
 import { createCors } from './cors'
 import { globalFetch, untilAborted, type Fetch } from './fetch'
 import { foundUsersOf, keepUserIds, type FoundUsers } from './found-users'
+import { createLogLimiter } from './log-limiter'
 import { CallerGone, createManagementRelay } from './management-relay'
 import { createManagementTokenSource } from './management-token'
+import { redactSecrets } from './redact'
 import { requestIdOf } from './request-id'
 import { API_SECURITY_HEADERS, BASE_SECURITY_HEADERS } from './security-headers'
 import { createStaticSite, type StaticFiles } from './static-site'
@@ -53,6 +63,12 @@ export interface ProxyBindings {
 
 /** Longer than any lookup the SPA makes; Auth0 itself answers long queries with 414. */
 const MAX_URL_LENGTH = 8192
+
+/** Per reason (log-limiter.ts): a flood of refusals costs at most this many lines a second. */
+const SECURITY_LINES_PER_SECOND = 10
+
+/** A logged path is the caller's choice: enough to see what was probed, no more. */
+const MAX_LOGGED_PATH_LENGTH = 256
 
 /** Not an answer anybody reads: the caller hung up first (nginx's 499). */
 const CALLER_GONE_STATUS = 499
@@ -133,32 +149,69 @@ export function createProxyApp(
     }
   }
 
+  const securityLog = createLogLimiter({
+    log: deps.log,
+    now,
+    perSecond: SECURITY_LINES_PER_SECOND,
+    suppressed: (reason, suppressed) =>
+      suppressedLine({ time: new Date(now()).toISOString(), reason, suppressed }),
+  })
+
+  /** A request turned away before any lookup: answered, and logged within the rate limit. */
+  const refuse = (
+    error: Auth0Error,
+    why: {
+      request: Request
+      requestId: string
+      path: string
+      reason: SecurityReason
+      admin?: Admin
+    },
+  ): Response => {
+    securityLog(why.reason, () =>
+      securityLine({
+        time: new Date(now()).toISOString(),
+        requestId: why.requestId,
+        ...(why.admin && { admin: auditedAdmin(why.admin) }),
+        method: why.request.method,
+        path: redactSecrets(why.path).slice(0, MAX_LOGGED_PATH_LENGTH),
+        status: error.status,
+        reason: why.reason,
+        message: error.message,
+      }),
+    )
+    return errorResponse(error)
+  }
+
   const api = async (request: Request, requestId: string, rawPath: string): Promise<Response> => {
     const startedAt = now()
     // One time limit for the whole request: key set, token grant, lookup and its retry.
     const deadline = AbortSignal.timeout(timeoutMs)
-    const failed = (error: unknown): Response => {
-      if (error instanceof Auth0Error) return errorResponse(error)
-      if (deadline.aborted) return errorResponse(upstreamTimeout(timeoutMs))
+    const auth0ErrorOf = (error: unknown): Auth0Error => {
+      if (error instanceof Auth0Error) return error
+      if (deadline.aborted) return upstreamTimeout(timeoutMs)
       throw error
     }
 
-    let admin: Admin
+    let admin: Admin | undefined
     let resolved: ResolvedRoute
     try {
       admin = await untilAborted(checkAdmin(request.headers.get('Authorization')), deadline)
       resolved = resolveRoute(request.method, rawPath, new URL(request.url).searchParams)
     } catch (error) {
-      // No admin, or no lookup to speak of: nothing to audit.
-      return failed(error)
+      // No admin, or no lookup to speak of: a security line, not an audit line.
+      const reason = admin === undefined ? 'token' : 'path'
+      return refuse(auth0ErrorOf(error), { request, requestId, path: rawPath, reason, admin })
     }
-    const response = await lookup(admin, resolved, request, deadline).catch(failed)
+    const response = await lookup(admin, resolved, request, deadline).catch((error: unknown) =>
+      errorResponse(auth0ErrorOf(error)),
+    )
     const found = isSearch(resolved) && response.ok ? await foundUsers(response) : undefined
     deps.log(
       auditLine({
         time: new Date(startedAt).toISOString(),
         requestId,
-        admin: { sub: admin.sub, ...(admin.email !== undefined && { email: admin.email }) },
+        admin: auditedAdmin(admin),
         targetUserId: resolved.targetUserId,
         ...(resolved.targetOrganizationId !== null && {
           targetOrganizationId: resolved.targetOrganizationId,
@@ -174,11 +227,12 @@ export function createProxyApp(
 
   const answer = async (c: Context<{ Bindings: ProxyBindings }>, requestId: string) => {
     const request = c.req.raw
-    if (hasBody(request)) return errorResponse(bodyNotAllowed())
-    if (request.url.length > MAX_URL_LENGTH) return errorResponse(uriTooLong(MAX_URL_LENGTH))
+    const { pathname } = new URL(request.url)
+    const why = { request, requestId, path: pathname, reason: 'request' } as const
+    if (hasBody(request)) return refuse(bodyNotAllowed(), why)
+    if (request.url.length > MAX_URL_LENGTH) return refuse(uriTooLong(MAX_URL_LENGTH), why)
     if (request.method === 'OPTIONS') return cors.preflight(request)
 
-    const { pathname } = new URL(request.url)
     if (pathname === API_BASE_PATH || pathname.startsWith(`${API_BASE_PATH}/`)) {
       return api(request, requestId, rawPathOf(c.env?.rawPath) ?? pathname)
     }
@@ -186,7 +240,7 @@ export function createProxyApp(
       return jsonResponse(200, { status: 'ok' })
     }
     if (staticSite) return staticSite(request)
-    return errorResponse(routeNotFound())
+    return refuse(routeNotFound(), { ...why, reason: 'path' })
   }
 
   // One route: every answer, whatever produced it, leaves through the same exit, which adds the
@@ -223,6 +277,10 @@ export function createProxyApp(
 function hasBody(request: Request): boolean {
   const length = request.headers.get('Content-Length')
   return request.headers.has('Transfer-Encoding') || (length !== null && length.trim() !== '0')
+}
+
+function auditedAdmin(admin: Admin): { sub: string; email?: string } {
+  return { sub: admin.sub, ...(admin.email !== undefined && { email: admin.email }) }
 }
 
 function isSearch(resolved: ResolvedRoute): boolean {

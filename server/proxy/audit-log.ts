@@ -30,6 +30,36 @@ export function auditLine(entry: AuditEntry): string {
   return JSON.stringify({ event: 'lookup', ...entry })
 }
 
+/**
+ * A request turned away before any lookup: no token or a bad one, a path off the allow-list,
+ * a request the proxy takes no part of. Rate-limited (log-limiter.ts): anyone can send these.
+ */
+export interface SecurityEntry {
+  time: string
+  requestId: string
+  /** Only once the token was checked (a refused path). */
+  admin?: { sub: string; email?: string }
+  method: string
+  /** Capped and redacted: the caller chose it. Never the query. */
+  path: string
+  status: number
+  /** Which check turned it away. */
+  reason: SecurityReason
+  /** The message the caller got. */
+  message: string
+}
+
+export type SecurityReason = 'token' | 'path' | 'request'
+
+export function securityLine(entry: SecurityEntry): string {
+  return JSON.stringify({ event: 'security', ...entry })
+}
+
+/** How many security lines of one reason the rate limit held back. */
+export function suppressedLine(entry: { time: string; reason: string; suppressed: number }) {
+  return JSON.stringify({ event: 'security', ...entry })
+}
+
 /** A failure of the proxy itself, for the same sink: what broke, never a request's content. */
 export function errorLine(entry: { time: string; requestId: string; error: string }): string {
   return JSON.stringify({ event: 'error', ...entry })
