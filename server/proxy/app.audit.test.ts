@@ -52,7 +52,8 @@ describe('the audit log', () => {
     expect(JSON.parse(proxy.logLines[0] ?? '')).toEqual({
       event: 'lookup',
       time: '2025-05-01T09:30:00.000Z',
-      requestId: 'req-1',
+      requestId: response.headers.get('X-Request-Id'),
+      callerRequestId: 'req-1',
       admin: { sub: ADA.sub, email: ADA.email },
       targetUserId: TARGET,
       endpoint: 'users.organizations',
@@ -154,6 +155,7 @@ describe('the audit log', () => {
         event: 'security',
         time: expect.any(String),
         requestId: expect.any(String),
+        callerRequestId: 'probe-1',
         method: 'GET',
         path: userPath(TARGET),
         status: 401,

@@ -36,7 +36,7 @@ import { createLogLimiter } from './log-limiter'
 import { CallerGone, createManagementRelay } from './management-relay'
 import { createManagementTokenSource } from './management-token'
 import { redactSecrets } from './redact'
-import { requestIdOf } from './request-id'
+import { requestIdsOf, type RequestIds } from './request-id'
 import { API_SECURITY_HEADERS, BASE_SECURITY_HEADERS } from './security-headers'
 import { createStaticSite, type StaticFiles } from './static-site'
 
@@ -162,7 +162,7 @@ export function createProxyApp(
     error: Auth0Error,
     why: {
       request: Request
-      requestId: string
+      ids: RequestIds
       path: string
       reason: SecurityReason
       admin?: Admin
@@ -171,7 +171,7 @@ export function createProxyApp(
     securityLog(why.reason, () =>
       securityLine({
         time: new Date(now()).toISOString(),
-        requestId: why.requestId,
+        ...why.ids,
         ...(why.admin && { admin: auditedAdmin(why.admin) }),
         method: why.request.method,
         path: redactSecrets(why.path).slice(0, MAX_LOGGED_PATH_LENGTH),
@@ -183,7 +183,7 @@ export function createProxyApp(
     return errorResponse(error)
   }
 
-  const api = async (request: Request, requestId: string, rawPath: string): Promise<Response> => {
+  const api = async (request: Request, ids: RequestIds, rawPath: string): Promise<Response> => {
     const startedAt = now()
     // One time limit for the whole request: key set, token grant, lookup and its retry.
     const deadline = AbortSignal.timeout(timeoutMs)
@@ -201,7 +201,7 @@ export function createProxyApp(
     } catch (error) {
       // No admin, or no lookup to speak of: a security line, not an audit line.
       const reason = admin === undefined ? 'token' : 'path'
-      return refuse(auth0ErrorOf(error), { request, requestId, path: rawPath, reason, admin })
+      return refuse(auth0ErrorOf(error), { request, ids, path: rawPath, reason, admin })
     }
     const response = await lookup(admin, resolved, request, deadline).catch((error: unknown) =>
       errorResponse(auth0ErrorOf(error)),
@@ -210,7 +210,7 @@ export function createProxyApp(
     deps.log(
       auditLine({
         time: new Date(startedAt).toISOString(),
-        requestId,
+        ...ids,
         admin: auditedAdmin(admin),
         targetUserId: resolved.targetUserId,
         ...(resolved.targetOrganizationId !== null && {
@@ -225,16 +225,16 @@ export function createProxyApp(
     return response
   }
 
-  const answer = async (c: Context<{ Bindings: ProxyBindings }>, requestId: string) => {
+  const answer = async (c: Context<{ Bindings: ProxyBindings }>, ids: RequestIds) => {
     const request = c.req.raw
     const { pathname } = new URL(request.url)
-    const why = { request, requestId, path: pathname, reason: 'request' } as const
+    const why = { request, ids, path: pathname, reason: 'request' } as const
     if (hasBody(request)) return refuse(bodyNotAllowed(), why)
     if (request.url.length > MAX_URL_LENGTH) return refuse(uriTooLong(MAX_URL_LENGTH), why)
     if (request.method === 'OPTIONS') return cors.preflight(request)
 
     if (pathname === API_BASE_PATH || pathname.startsWith(`${API_BASE_PATH}/`)) {
-      return api(request, requestId, rawPathOf(c.env?.rawPath) ?? pathname)
+      return api(request, ids, rawPathOf(c.env?.rawPath) ?? pathname)
     }
     if (pathname === '/healthz' && request.method === 'GET') {
       return jsonResponse(200, { status: 'ok' })
@@ -249,14 +249,12 @@ export function createProxyApp(
   // API's, and gets the API's security headers.
   const app = new Hono<{ Bindings: ProxyBindings }>()
   app.all('*', async (c) => {
-    const requestId = requestIdOf(c.req.raw)
+    const ids = requestIdsOf(c.req.raw)
     let response: Response
     try {
-      response = await answer(c, requestId)
+      response = await answer(c, ids)
     } catch (error) {
-      deps.log(
-        errorLine({ time: new Date(now()).toISOString(), requestId, error: describe(error) }),
-      )
+      deps.log(errorLine({ time: new Date(now()).toISOString(), ...ids, error: describe(error) }))
       response = errorResponse(internalError())
     }
     return withHeaders(response, {
@@ -264,7 +262,7 @@ export function createProxyApp(
         ? BASE_SECURITY_HEADERS
         : API_SECURITY_HEADERS),
       ...cors.headersFor(c.req.raw),
-      'X-Request-Id': requestId,
+      'X-Request-Id': ids.requestId,
     })
   })
   return app

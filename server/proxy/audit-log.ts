@@ -1,14 +1,14 @@
 import type { FoundUsers } from './found-users'
+import type { RequestIds } from './request-id'
 
 /**
  * The audit log: one JSON line per lookup an admin made (answered, refused for want of a
  * permission, or failed upstream), for whatever log pipeline reads stdout. It says who looked up
  * whom, how, and what came of it; never a token, never the search query (it is personal data).
  */
-export interface AuditEntry {
+export interface AuditEntry extends RequestIds {
   /** ISO 8601. */
   time: string
-  requestId: string
   admin: { sub: string; email?: string }
   /** The user looked up (decoded), or null for a search. */
   targetUserId: string | null
@@ -34,9 +34,8 @@ export function auditLine(entry: AuditEntry): string {
  * A request turned away before any lookup: no token or a bad one, a path off the allow-list,
  * a request the proxy takes no part of. Rate-limited (log-limiter.ts): anyone can send these.
  */
-export interface SecurityEntry {
+export interface SecurityEntry extends RequestIds {
   time: string
-  requestId: string
   /** Only once the token was checked (a refused path). */
   admin?: { sub: string; email?: string }
   method: string
@@ -61,7 +60,7 @@ export function suppressedLine(entry: { time: string; reason: string; suppressed
 }
 
 /** A failure of the proxy itself, for the same sink: what broke, never a request's content. */
-export function errorLine(entry: { time: string; requestId: string; error: string }): string {
+export function errorLine(entry: RequestIds & { time: string; error: string }): string {
   return JSON.stringify({ event: 'error', ...entry })
 }
 
