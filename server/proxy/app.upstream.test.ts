@@ -265,6 +265,35 @@ describe('when the Management API fails to answer', () => {
     expect((await response.json()).message).toMatch(/redirect/)
   })
 
+  it('an answer over 4 MiB (here 64): 502, read no further than the cap, and audited', async () => {
+    const MiB = new Uint8Array(1024 * 1024).fill(32)
+    let pulled = 0
+    const proxy = await createTestProxy({
+      upstream: managementFails(
+        async () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              pull(controller) {
+                if (pulled++ < 64) controller.enqueue(MiB)
+                else controller.close()
+              },
+            }),
+            { status: 200, headers: { 'Content-Type': 'application/json' } },
+          ),
+      ),
+    })
+    const response = await proxy.get(ONE)
+
+    expect(response.status).toBe(502)
+    expect(await response.json()).toEqual({
+      statusCode: 502,
+      error: 'Bad Gateway',
+      message: 'The Management API answered with more than 4 MiB, which the proxy does not relay.',
+    })
+    expect(pulled).toBeLessThanOrEqual(6)
+    expect(proxy.auditEntries().map(({ status }) => status)).toEqual([502])
+  })
+
   it('the key set is unreachable: 502, nothing looked up', async () => {
     const proxy = await createTestProxy({
       upstream: (request, tenant) =>

@@ -39,6 +39,12 @@ export const upstreamRedirected = (): Auth0Error =>
     'The Management API answered with a redirect, which the proxy does not follow.',
   )
 
+export const upstreamTooLarge = (maxBytes: number): Auth0Error =>
+  new Auth0Error(
+    502,
+    `The Management API answered with more than ${maxBytes / 1024 / 1024} MiB, which the proxy does not relay.`,
+  )
+
 export const tenantUnreachable = (): Auth0Error =>
   new Auth0Error(502, 'The tenant could not be reached for a Management API token.')
 

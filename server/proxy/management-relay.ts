@@ -2,11 +2,13 @@ import {
   errorResponse,
   upstreamRedirected,
   upstreamTimeout,
+  upstreamTooLarge,
   upstreamUnreachable,
 } from './auth0-errors'
 import type { TenantEndpoints } from './config'
 import { untilAborted, type Fetch } from './fetch'
 import type { ManagementTokenSource } from './management-token'
+import { readCapped } from './read-capped'
 import { API_SECURITY_HEADERS } from './security-headers'
 import { relayedError } from './upstream-error'
 
@@ -17,6 +19,12 @@ const RATE_LIMIT_HEADERS = [
   'X-RateLimit-Reset',
   'Retry-After',
 ] as const
+
+/**
+ * Far above any page Orgscope asks for (100 users or memberships); a bigger answer is not one
+ * to relay, and buffering it whole would let whatever answers upstream exhaust the memory.
+ */
+const MAX_BODY_BYTES = 4 * 1024 * 1024
 
 /** What ends a relay early: the request's time limit, or the caller hanging up. */
 export interface RelaySignals {
@@ -43,7 +51,8 @@ export type ManagementRelay = (
  * and hands back its status and rate-limit headers as they came, and its body: a success's as
  * it came, an error's as its Auth0 fields alone (upstream-error.ts). A 401 means the token
  * was revoked or its key rotated: it is replaced once and the lookup sent once more. Throws an
- * Auth0Error: 504 when the deadline passes, 502 when the API cannot be reached.
+ * Auth0Error: 504 when the deadline passes, 502 when the API cannot be reached or answers with
+ * more than MAX_BODY_BYTES.
  */
 export function createManagementRelay(options: {
   tenant: Pick<TenantEndpoints, 'managementApiBase'>
@@ -80,7 +89,8 @@ export function createManagementRelay(options: {
         throw upstreamRedirected()
       }
       // Read whole within the deadline: a body that stalls is a time-out like a late status.
-      const body = await untilAborted(upstream.arrayBuffer(), signal)
+      const body = await untilAborted(readCapped(upstream, MAX_BODY_BYTES), signal)
+      if (body === undefined) throw upstreamTooLarge(MAX_BODY_BYTES)
       const headers = { ...rateLimitHeaders(upstream.headers), ...API_SECURITY_HEADERS }
       if (!upstream.ok) {
         return errorResponse(relayedError(upstream.status, new TextDecoder().decode(body)), headers)
