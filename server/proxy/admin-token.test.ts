@@ -208,6 +208,13 @@ describe("the tenant's key set", () => {
     expect(keySetFetches.map((request) => request.url)).toEqual([TENANT.jwksUri])
   })
 
+  it('is fetched without following redirects: keys from elsewhere would sign anything', async () => {
+    const { tenant, check, keySetFetches } = await setUp()
+    await check(`Bearer ${await tenant.mintAccessToken(adaRequest())}`)
+
+    expect(keySetFetches.map((request) => request.redirect)).toEqual(['manual'])
+  })
+
   it('is fetched again for an unknown kid (a rotated key), at most once per cooldown', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     const rotated = await createSigningKey('rotated-key')
