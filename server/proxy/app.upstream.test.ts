@@ -205,6 +205,26 @@ describe('Management API errors: only their Auth0 fields come back', () => {
       })
     },
   )
+
+  it("a gateway's 404 page is a 502: it says nothing about the user, so the SPA must not read it as 'User not found'", async () => {
+    const proxy = await createTestProxy({
+      upstream: managementFails(
+        async () =>
+          new Response('<html><h1>404 Not Found</h1></html>', {
+            status: 404,
+            headers: { 'Content-Type': 'text/html' },
+          }),
+      ),
+    })
+    const response = await proxy.get(ONE)
+
+    expect(response.status).toBe(502)
+    expect(await response.json()).toEqual({
+      statusCode: 502,
+      error: 'Bad Gateway',
+      message: "The Management API answered HTTP 404 without an error in Auth0's shape.",
+    })
+  })
 })
 
 describe('when the Management API fails to answer', () => {
