@@ -18,8 +18,12 @@ export interface Admin {
   sub: string
   /** Only if the token carries one (Auth0 access tokens do only through an Action). */
   email: string | undefined
-  /** The `permissions` claim (Auth0 RBAC) and the `scope` claim together. */
-  permissions: ReadonlySet<string>
+  /**
+   * The `permissions` claim, which Auth0 RBAC fills from the admin's roles; undefined when the
+   * token has none (RBAC or "Add Permissions in the Access Token" is off on Orgscope's API).
+   * Never `scope`: it lists what the SPA asked for, which Auth0 grants unchecked when RBAC is off.
+   */
+  permissions: ReadonlySet<string> | undefined
 }
 
 /** Checks an `Authorization` header value; throws an Auth0Error saying what was wrong. */
@@ -87,12 +91,9 @@ function emailOf(payload: JWTPayload): string | undefined {
   return undefined
 }
 
-function permissionsOf(payload: JWTPayload): ReadonlySet<string> {
-  const permissions = Array.isArray(payload.permissions)
-    ? payload.permissions.filter((p): p is string => typeof p === 'string')
-    : []
-  const scope = typeof payload.scope === 'string' ? payload.scope.split(' ') : []
-  return new Set([...permissions, ...scope].filter(Boolean))
+function permissionsOf(payload: JWTPayload): ReadonlySet<string> | undefined {
+  if (!Array.isArray(payload.permissions)) return undefined
+  return new Set(payload.permissions.filter((p): p is string => typeof p === 'string'))
 }
 
 /** The token's fault → 401 as Auth0 words it; the key set's fault → 502 or 504. */

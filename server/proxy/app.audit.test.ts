@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { DASHBOARD_API_AUDIENCE, PROXY_CLIENT_SECRET } from '../local-tenant/config'
 import { manualClock } from '../local-tenant/testing/test-tenant'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
@@ -52,7 +52,8 @@ describe('the audit log', () => {
     expect(JSON.parse(proxy.logLines[0] ?? '')).toEqual({
       event: 'lookup',
       time: '2025-05-01T09:30:00.000Z',
-      requestId: 'req-1',
+      requestId: response.headers.get('X-Request-Id'),
+      callerRequestId: 'req-1',
       admin: { sub: ADA.sub, email: ADA.email },
       targetUserId: TARGET,
       endpoint: 'users.organizations',
@@ -79,6 +80,50 @@ describe('the audit log', () => {
     expect(proxy.logLines.join('\n')).not.toContain('solo')
   })
 
+  it('records whom a search found: the ids it answered with and how many', async () => {
+    const proxy = await createTestProxy()
+    const { userId } = NAMED_USERS.oneMembership
+    await proxy.get('/api/v2/users?q=email%3A%22solo%40example.com%22&include_totals=true')
+    // Without totals the answer is a bare array.
+    await proxy.get('/api/v2/users?q=email%3A%22solo%40example.com%22')
+
+    expect(proxy.auditEntries().map((entry) => entry.found)).toEqual([
+      { count: 1, userIds: [userId], truncated: false },
+      { count: 1, userIds: [userId], truncated: false },
+    ])
+  })
+
+  it("keeps a search's first 50 ids, and says there were more", async () => {
+    const proxy = await createTestProxy()
+    const response = await proxy.get('/api/v2/users?per_page=100&include_totals=true')
+    const { users } = (await response.json()) as { users: { user_id: string }[] }
+    const [entry] = proxy.auditEntries()
+
+    expect(users).toHaveLength(100)
+    expect(entry?.found).toEqual({
+      count: 100,
+      userIds: users.slice(0, 50).map((user) => user.user_id),
+      truncated: true,
+    })
+  })
+
+  it.each([
+    ['fields=email', 'fields=email%2Cuser_id'],
+    ['fields=email&include_fields=true', 'fields=email%2Cuser_id&include_fields=true'],
+    ['fields=user_id%2Cemail&include_fields=false', 'fields=email&include_fields=false'],
+    ['fields=user_id&include_fields=false', ''],
+  ])('a search cannot hide whom it found by its fields (%s)', async (fields, upstreamFields) => {
+    const proxy = await createTestProxy()
+    const q = 'q=email%3A%22solo%40example.com%22'
+    const response = await proxy.get(`/api/v2/users?${q}&${fields}`)
+
+    expect(response.status).toBe(200)
+    expect(new URL(String(proxy.managementRequests()[0]?.url)).search).toBe(
+      `?${q}${upstreamFields && `&${upstreamFields}`}`,
+    )
+    expect(proxy.auditEntries()[0]?.found?.userIds).toEqual([NAMED_USERS.oneMembership.userId])
+  })
+
   it('records refusals and failures of a lookup as well', async () => {
     const proxy = await createTestProxy()
     await proxy.get(userPath(TARGET, '/organizations'), { token: await proxy.mint({ admin: SAM }) })
@@ -94,15 +139,64 @@ describe('the audit log', () => {
     ])
   })
 
-  it('has nothing to say about requests that named no admin or no lookup', async () => {
+  it('writes a security line for each request it turns away: who if known, what, why', async () => {
     const proxy = await createTestProxy()
-    await proxy.get(userPath(TARGET), { token: null })
-    await proxy.get(userPath(TARGET), { token: 'garbage' })
-    await proxy.get('/api/v2/clients')
+    const forged = `${await proxy.mint()}x`
+    await proxy.get(userPath(TARGET), { token: null, headers: { 'X-Request-Id': 'probe-1' } })
+    await proxy.get(userPath(TARGET), { token: forged })
+    await proxy.get('/api/v2/clients?per_page=100')
     await proxy.get('/api/v2/users/%E0%A4%A')
+    await proxy.get('/wp-login.php')
     await proxy.get('/healthz')
 
-    expect(proxy.logLines).toEqual([])
+    const lines = proxy.logLines.map((line) => JSON.parse(line))
+    expect(lines).toEqual([
+      {
+        event: 'security',
+        time: expect.any(String),
+        requestId: expect.any(String),
+        callerRequestId: 'probe-1',
+        method: 'GET',
+        path: userPath(TARGET),
+        status: 401,
+        reason: 'token',
+        message: 'Missing authentication',
+      },
+      expect.objectContaining({ path: userPath(TARGET), status: 401, reason: 'token' }),
+      expect.objectContaining({
+        admin: { sub: ADA.sub },
+        path: '/api/v2/clients',
+        status: 404,
+        reason: 'path',
+        message: 'Not Found',
+      }),
+      expect.objectContaining({ admin: { sub: ADA.sub }, status: 400, reason: 'path' }),
+      expect.objectContaining({ path: '/wp-login.php', status: 404, reason: 'path' }),
+    ])
+    expect(lines[1]).not.toHaveProperty('admin')
+    expect(proxy.logLines.join('\n')).not.toContain(forged.slice(0, 40))
+  })
+
+  it('writes at most 10 security lines a second for each reason, then one saying how many it held back', async () => {
+    const frozen = Date.now()
+    const proxy = await createTestProxy({ now: () => frozen })
+    for (let i = 0; i < 25; i++) await proxy.get(userPath(TARGET), { token: 'garbage' })
+    await proxy.get('/api/v2/clients')
+
+    const lines = () => proxy.logLines.map((line) => JSON.parse(line))
+    expect(lines().filter((line) => line.reason === 'token')).toHaveLength(10)
+    expect(lines().filter((line) => line.reason === 'path')).toHaveLength(1)
+    await vi.waitFor(
+      () =>
+        expect(lines().at(-1)).toEqual({
+          event: 'security',
+          time: expect.any(String),
+          reason: 'token',
+          suppressed: 15,
+        }),
+      { timeout: 3_000 },
+    )
+    expect(lines()).toHaveLength(12)
   })
 
   it('never holds a token or the client secret, whatever happened', async () => {

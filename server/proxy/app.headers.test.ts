@@ -113,20 +113,25 @@ describe('X-Request-Id', () => {
     expect(a?.headers.get('X-Request-Id')).not.toBe(b?.headers.get('X-Request-Id'))
   })
 
-  it("is the caller's own when well formed", async () => {
+  it("is always the proxy's own: a caller cannot choose the id its audit line is filed under", async () => {
     const proxy = await createTestProxy()
     const response = await proxy.get(ONE, { headers: { 'X-Request-Id': 'lb-7f3a:42' } })
+    const own = response.headers.get('X-Request-Id')
+    const [entry] = proxy.auditEntries()
 
-    expect(response.headers.get('X-Request-Id')).toBe('lb-7f3a:42')
+    expect(own).toMatch(/^[0-9a-f-]{36}$/)
+    expect(entry).toMatchObject({ requestId: own, callerRequestId: 'lb-7f3a:42' })
   })
 
   it.each([['x'.repeat(200)], ['has spaces'], ['<script>']])(
-    'replaces a malformed one (%j)',
+    'keeps a malformed caller id (%j) out of the log',
     async (incoming) => {
       const proxy = await createTestProxy()
       const response = await proxy.get(ONE, { headers: { 'X-Request-Id': incoming } })
+      const [entry] = proxy.auditEntries()
 
       expect(response.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+      expect(entry).not.toHaveProperty('callerRequestId')
     },
   )
 })

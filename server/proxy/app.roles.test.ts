@@ -44,7 +44,7 @@ describe('relaying GET /organizations/{id}/members/{user_id}/roles', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/)
     for (const name of RATE_LIMIT_HEADERS) expect(response.headers.get(name)).toMatch(/^\d+$/)
-    expect(response.headers.get('X-Request-Id')).toBe('roles-1')
+    expect(response.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
     expect(response.headers.get('Cache-Control')).toBe('no-store')
     const body = await response.text()
     expect(body).toBe(await direct.text())
@@ -209,7 +209,8 @@ describe('the audit line for a roles lookup', () => {
       {
         event: 'lookup',
         time: expect.any(String),
-        requestId: 'roles-audit',
+        requestId: response.headers.get('X-Request-Id'),
+        callerRequestId: 'roles-audit',
         admin: { sub: ADA.sub },
         targetUserId: userId,
         targetOrganizationId: organization.id,

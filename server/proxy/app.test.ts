@@ -264,13 +264,33 @@ describe('permissions, per endpoint', () => {
     expect((await response.json()).message).toBe(`Insufficient scope, expected any of: ${scope}`)
   })
 
-  it('accepts a permission found only in `scope` (RBAC without the permissions claim)', async () => {
+  it('trusts only `permissions`: a token without the claim is refused whatever its scope says', async () => {
     const proxy = await createTestProxy()
-    const token = await proxy.mint({ scope: ['read:organizations'], permissions: [] })
-    const response = await proxy.get(userPath(NAMED_USERS.oneMembership.userId, '/organizations'), {
-      token,
+    // Right issuer and audience, the needed scope in `scope`, but RBAC's claim left out.
+    const token = await proxy.mint({
+      scope: ['read:users', 'read:organizations'],
+      permissions: undefined,
     })
+    const path = userPath(NAMED_USERS.oneMembership.userId, '/organizations')
 
-    expect(response.status).toBe(200)
+    const first = await proxy.get(path, { token })
+    const second = await proxy.get('/api/v2/users', { token })
+
+    for (const response of [first, second]) {
+      expect(response.status).toBe(403)
+      expect(await response.json()).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: expect.stringMatching(
+          /RBAC.*"Add Permissions in the Access Token".*Orgscope's API/,
+        ),
+      })
+    }
+    expect(proxy.managementRequests()).toEqual([])
+    expect(proxy.auditEntries().map(({ status }) => status)).toEqual([403, 403])
+    // Said once for the operator, not once per request.
+    const warnings = proxy.logLines.filter((line) => JSON.parse(line).event === 'warning')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain('permissions')
   })
 })

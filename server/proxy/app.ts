@@ -1,6 +1,11 @@
 import { Hono, type Context } from 'hono'
 import { createAdminTokenCheck, type Admin } from './admin-token'
-import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from '../shared/management-routes'
+import {
+  API_BASE_PATH,
+  MANAGEMENT_ROUTES,
+  resolveRoute,
+  type ResolvedRoute,
+} from '../shared/management-routes'
 import {
   Auth0Error,
   bodyNotAllowed,
@@ -8,18 +13,30 @@ import {
   insufficientScope,
   internalError,
   jsonResponse,
+  permissionsClaimMissing,
   routeNotFound,
   upstreamTimeout,
   uriTooLong,
   withHeaders,
 } from './auth0-errors'
-import { auditLine, errorLine, type AuditSink } from './audit-log'
+import {
+  auditLine,
+  errorLine,
+  securityLine,
+  suppressedLine,
+  warningLine,
+  type AuditSink,
+  type SecurityReason,
+} from './audit-log'
 import type { ProxyConfig } from './config'
 import { createCors } from './cors'
 import { globalFetch, untilAborted, type Fetch } from './fetch'
+import { foundUsersOf, keepUserIds, type FoundUsers } from './found-users'
+import { createLogLimiter } from './log-limiter'
 import { CallerGone, createManagementRelay } from './management-relay'
 import { createManagementTokenSource } from './management-token'
-import { requestIdOf } from './request-id'
+import { redactSecrets } from './redact'
+import { requestIdsOf, type RequestIds } from './request-id'
 import { API_SECURITY_HEADERS, BASE_SECURITY_HEADERS } from './security-headers'
 import { createStaticSite, type StaticFiles } from './static-site'
 
@@ -46,6 +63,12 @@ export interface ProxyBindings {
 
 /** Longer than any lookup the SPA makes; Auth0 itself answers long queries with 414. */
 const MAX_URL_LENGTH = 8192
+
+/** Per reason (log-limiter.ts): a flood of refusals costs at most this many lines a second. */
+const SECURITY_LINES_PER_SECOND = 10
+
+/** A logged path is the caller's choice: enough to see what was probed, no more. */
+const MAX_LOGGED_PATH_LENGTH = 256
 
 /** Not an answer anybody reads: the caller hung up first (nginx's 499). */
 const CALLER_GONE_STATUS = 499
@@ -84,6 +107,19 @@ export function createProxyApp(
   })
   const cors = createCors(config.allowedOrigins)
   const staticSite = deps.staticFiles && createStaticSite(deps.staticFiles, config.tenant.origin)
+  let warnedOfMissingPermissions = false
+
+  /** A token without `permissions` means the tenant is set up wrong for every admin: say so once. */
+  const warnOfMissingPermissions = (): void => {
+    if (warnedOfMissingPermissions) return
+    warnedOfMissingPermissions = true
+    deps.log(
+      warningLine({
+        time: new Date(now()).toISOString(),
+        warning: `An admin's token has no permissions claim, so every lookup is refused: ${permissionsClaimMissing().message}`,
+      }),
+    )
+  }
 
   /** An allowed lookup by a checked admin: refused for want of permission, or relayed. */
   const lookup = async (
@@ -93,12 +129,18 @@ export function createProxyApp(
     deadline: AbortSignal,
   ): Promise<Response> => {
     const { route } = resolved
-    if (!route.anyOf.some((permission) => admin.permissions.has(permission))) {
+    const { permissions } = admin
+    if (permissions === undefined) {
+      warnOfMissingPermissions()
+      return errorResponse(permissionsClaimMissing())
+    }
+    if (!route.anyOf.some((permission) => permissions.has(permission))) {
       return errorResponse(insufficientScope(...route.anyOf))
     }
+    const query = isSearch(resolved) ? keepUserIds(resolved.upstreamQuery) : resolved.upstreamQuery
     try {
       return await relay(
-        { path: resolved.upstreamPath, query: resolved.upstreamQuery },
+        { path: resolved.upstreamPath, query },
         { deadline, caller: request.signal },
       )
     } catch (error) {
@@ -107,35 +149,74 @@ export function createProxyApp(
     }
   }
 
-  const api = async (request: Request, requestId: string, rawPath: string): Promise<Response> => {
+  const securityLog = createLogLimiter({
+    log: deps.log,
+    now,
+    perSecond: SECURITY_LINES_PER_SECOND,
+    suppressed: (reason, suppressed) =>
+      suppressedLine({ time: new Date(now()).toISOString(), reason, suppressed }),
+  })
+
+  /** A request turned away before any lookup: answered, and logged within the rate limit. */
+  const refuse = (
+    error: Auth0Error,
+    why: {
+      request: Request
+      ids: RequestIds
+      path: string
+      reason: SecurityReason
+      admin?: Admin
+    },
+  ): Response => {
+    securityLog(why.reason, () =>
+      securityLine({
+        time: new Date(now()).toISOString(),
+        ...why.ids,
+        ...(why.admin && { admin: auditedAdmin(why.admin) }),
+        method: why.request.method,
+        path: redactSecrets(why.path).slice(0, MAX_LOGGED_PATH_LENGTH),
+        status: error.status,
+        reason: why.reason,
+        message: error.message,
+      }),
+    )
+    return errorResponse(error)
+  }
+
+  const api = async (request: Request, ids: RequestIds, rawPath: string): Promise<Response> => {
     const startedAt = now()
     // One time limit for the whole request: key set, token grant, lookup and its retry.
     const deadline = AbortSignal.timeout(timeoutMs)
-    const failed = (error: unknown): Response => {
-      if (error instanceof Auth0Error) return errorResponse(error)
-      if (deadline.aborted) return errorResponse(upstreamTimeout(timeoutMs))
+    const auth0ErrorOf = (error: unknown): Auth0Error => {
+      if (error instanceof Auth0Error) return error
+      if (deadline.aborted) return upstreamTimeout(timeoutMs)
       throw error
     }
 
-    let admin: Admin
+    let admin: Admin | undefined
     let resolved: ResolvedRoute
     try {
       admin = await untilAborted(checkAdmin(request.headers.get('Authorization')), deadline)
       resolved = resolveRoute(request.method, rawPath, new URL(request.url).searchParams)
     } catch (error) {
-      // No admin, or no lookup to speak of: nothing to audit.
-      return failed(error)
+      // No admin, or no lookup to speak of: a security line, not an audit line.
+      const reason = admin === undefined ? 'token' : 'path'
+      return refuse(auth0ErrorOf(error), { request, ids, path: rawPath, reason, admin })
     }
-    const response = await lookup(admin, resolved, request, deadline).catch(failed)
+    const response = await lookup(admin, resolved, request, deadline).catch((error: unknown) =>
+      errorResponse(auth0ErrorOf(error)),
+    )
+    const found = isSearch(resolved) && response.ok ? await foundUsers(response) : undefined
     deps.log(
       auditLine({
         time: new Date(startedAt).toISOString(),
-        requestId,
-        admin: { sub: admin.sub, ...(admin.email !== undefined && { email: admin.email }) },
+        ...ids,
+        admin: auditedAdmin(admin),
         targetUserId: resolved.targetUserId,
         ...(resolved.targetOrganizationId !== null && {
           targetOrganizationId: resolved.targetOrganizationId,
         }),
+        ...(found !== undefined && { found }),
         endpoint: resolved.route.name,
         status: response.status,
         durationMs: now() - startedAt,
@@ -144,21 +225,22 @@ export function createProxyApp(
     return response
   }
 
-  const answer = async (c: Context<{ Bindings: ProxyBindings }>, requestId: string) => {
+  const answer = async (c: Context<{ Bindings: ProxyBindings }>, ids: RequestIds) => {
     const request = c.req.raw
-    if (hasBody(request)) return errorResponse(bodyNotAllowed())
-    if (request.url.length > MAX_URL_LENGTH) return errorResponse(uriTooLong(MAX_URL_LENGTH))
+    const { pathname } = new URL(request.url)
+    const why = { request, ids, path: pathname, reason: 'request' } as const
+    if (hasBody(request)) return refuse(bodyNotAllowed(), why)
+    if (request.url.length > MAX_URL_LENGTH) return refuse(uriTooLong(MAX_URL_LENGTH), why)
     if (request.method === 'OPTIONS') return cors.preflight(request)
 
-    const { pathname } = new URL(request.url)
     if (pathname === API_BASE_PATH || pathname.startsWith(`${API_BASE_PATH}/`)) {
-      return api(request, requestId, rawPathOf(c.env?.rawPath) ?? pathname)
+      return api(request, ids, rawPathOf(c.env?.rawPath) ?? pathname)
     }
     if (pathname === '/healthz' && request.method === 'GET') {
       return jsonResponse(200, { status: 'ok' })
     }
     if (staticSite) return staticSite(request)
-    return errorResponse(routeNotFound())
+    return refuse(routeNotFound(), { ...why, reason: 'path' })
   }
 
   // One route: every answer, whatever produced it, leaves through the same exit, which adds the
@@ -167,14 +249,12 @@ export function createProxyApp(
   // API's, and gets the API's security headers.
   const app = new Hono<{ Bindings: ProxyBindings }>()
   app.all('*', async (c) => {
-    const requestId = requestIdOf(c.req.raw)
+    const ids = requestIdsOf(c.req.raw)
     let response: Response
     try {
-      response = await answer(c, requestId)
+      response = await answer(c, ids)
     } catch (error) {
-      deps.log(
-        errorLine({ time: new Date(now()).toISOString(), requestId, error: describe(error) }),
-      )
+      deps.log(errorLine({ time: new Date(now()).toISOString(), ...ids, error: describe(error) }))
       response = errorResponse(internalError())
     }
     return withHeaders(response, {
@@ -182,7 +262,7 @@ export function createProxyApp(
         ? BASE_SECURITY_HEADERS
         : API_SECURITY_HEADERS),
       ...cors.headersFor(c.req.raw),
-      'X-Request-Id': requestId,
+      'X-Request-Id': ids.requestId,
     })
   })
   return app
@@ -195,6 +275,24 @@ export function createProxyApp(
 function hasBody(request: Request): boolean {
   const length = request.headers.get('Content-Length')
   return request.headers.has('Transfer-Encoding') || (length !== null && length.trim() !== '0')
+}
+
+function auditedAdmin(admin: Admin): { sub: string; email?: string } {
+  return { sub: admin.sub, ...(admin.email !== undefined && { email: admin.email }) }
+}
+
+function isSearch(resolved: ResolvedRoute): boolean {
+  return resolved.route === MANAGEMENT_ROUTES.searchUsers
+}
+
+/** Whom a search's answer holds; the answer itself still goes to the admin whole. */
+async function foundUsers(response: Response): Promise<FoundUsers | undefined> {
+  return foundUsersOf(
+    await response
+      .clone()
+      .json()
+      .catch(() => undefined),
+  )
 }
 
 /** The path of a raw request target (`/a/b?c`), if it is one. */

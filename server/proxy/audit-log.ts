@@ -1,17 +1,21 @@
+import type { FoundUsers } from './found-users'
+import type { RequestIds } from './request-id'
+
 /**
  * The audit log: one JSON line per lookup an admin made (answered, refused for want of a
  * permission, or failed upstream), for whatever log pipeline reads stdout. It says who looked up
  * whom, how, and what came of it; never a token, never the search query (it is personal data).
  */
-export interface AuditEntry {
+export interface AuditEntry extends RequestIds {
   /** ISO 8601. */
   time: string
-  requestId: string
   admin: { sub: string; email?: string }
   /** The user looked up (decoded), or null for a search. */
   targetUserId: string | null
   /** The organization looked up (decoded); only on organization endpoints. */
   targetOrganizationId?: string
+  /** Whom a search found (found-users.ts); only on a search answered 2xx. */
+  found?: FoundUsers
   /** The route table's name for the endpoint, e.g. `users.organizations`. */
   endpoint: string
   /** What the admin got: the Management API's status, or the proxy's own. */
@@ -26,7 +30,41 @@ export function auditLine(entry: AuditEntry): string {
   return JSON.stringify({ event: 'lookup', ...entry })
 }
 
+/**
+ * A request turned away before any lookup: no token or a bad one, a path off the allow-list,
+ * a request the proxy takes no part of. Rate-limited (log-limiter.ts): anyone can send these.
+ */
+export interface SecurityEntry extends RequestIds {
+  time: string
+  /** Only once the token was checked (a refused path). */
+  admin?: { sub: string; email?: string }
+  method: string
+  /** Capped and redacted: the caller chose it. Never the query. */
+  path: string
+  status: number
+  /** Which check turned it away. */
+  reason: SecurityReason
+  /** The message the caller got. */
+  message: string
+}
+
+export type SecurityReason = 'token' | 'path' | 'request'
+
+export function securityLine(entry: SecurityEntry): string {
+  return JSON.stringify({ event: 'security', ...entry })
+}
+
+/** How many security lines of one reason the rate limit held back. */
+export function suppressedLine(entry: { time: string; reason: string; suppressed: number }) {
+  return JSON.stringify({ event: 'security', ...entry })
+}
+
 /** A failure of the proxy itself, for the same sink: what broke, never a request's content. */
-export function errorLine(entry: { time: string; requestId: string; error: string }): string {
+export function errorLine(entry: RequestIds & { time: string; error: string }): string {
   return JSON.stringify({ event: 'error', ...entry })
+}
+
+/** Something the operator must fix in the tenant's set-up, said once rather than per request. */
+export function warningLine(entry: { time: string; warning: string }): string {
+  return JSON.stringify({ event: 'warning', ...entry })
 }

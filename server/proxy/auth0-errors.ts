@@ -18,6 +18,13 @@ export const uriTooLong = (maxLength: number): Auth0Error =>
 export const originNotAllowed = (origin: string | null): Auth0Error =>
   new Auth0Error(403, `Cross-origin requests from ${origin ?? '(no origin)'} are not allowed.`)
 
+/** Without the claim the proxy cannot tell what the admin may read (admin-token.ts). */
+export const permissionsClaimMissing = (): Auth0Error =>
+  new Auth0Error(
+    403,
+    'The access token carries no permissions claim: an owner must enable RBAC and "Add Permissions in the Access Token" on Orgscope\'s API in the Auth0 Dashboard.',
+  )
+
 // Upstream: the tenant behind the proxy.
 
 export const upstreamTimeout = (timeoutMs: number): Auth0Error =>
@@ -30,6 +37,12 @@ export const upstreamRedirected = (): Auth0Error =>
   new Auth0Error(
     502,
     'The Management API answered with a redirect, which the proxy does not follow.',
+  )
+
+export const upstreamTooLarge = (maxBytes: number): Auth0Error =>
+  new Auth0Error(
+    502,
+    `The Management API answered with more than ${maxBytes / 1024 / 1024} MiB, which the proxy does not relay.`,
   )
 
 export const tenantUnreachable = (): Auth0Error =>

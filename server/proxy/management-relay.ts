@@ -1,17 +1,30 @@
-import { upstreamRedirected, upstreamTimeout, upstreamUnreachable } from './auth0-errors'
+import {
+  errorResponse,
+  upstreamRedirected,
+  upstreamTimeout,
+  upstreamTooLarge,
+  upstreamUnreachable,
+} from './auth0-errors'
 import type { TenantEndpoints } from './config'
 import { untilAborted, type Fetch } from './fetch'
 import type { ManagementTokenSource } from './management-token'
+import { readCapped } from './read-capped'
 import { API_SECURITY_HEADERS } from './security-headers'
+import { relayedError } from './upstream-error'
 
 /** The upstream headers the SPA reads; everything else the Management API sends stays here. */
-const RELAYED_HEADERS = [
-  'Content-Type',
+const RATE_LIMIT_HEADERS = [
   'X-RateLimit-Limit',
   'X-RateLimit-Remaining',
   'X-RateLimit-Reset',
   'Retry-After',
 ] as const
+
+/**
+ * Far above any page Orgscope asks for (100 users or memberships); a bigger answer is not one
+ * to relay, and buffering it whole would let whatever answers upstream exhaust the memory.
+ */
+const MAX_BODY_BYTES = 4 * 1024 * 1024
 
 /** What ends a relay early: the request's time limit, or the caller hanging up. */
 export interface RelaySignals {
@@ -35,9 +48,11 @@ export type ManagementRelay = (
 
 /**
  * Sends an allowed lookup to the Management API with the proxy's own token (never the admin's)
- * and hands back its status, body and rate-limit headers as they came. A 401 means the token
+ * and hands back its status and rate-limit headers as they came, and its body: a success's as
+ * it came, an error's as its Auth0 fields alone (upstream-error.ts). A 401 means the token
  * was revoked or its key rotated: it is replaced once and the lookup sent once more. Throws an
- * Auth0Error: 504 when the deadline passes, 502 when the API cannot be reached.
+ * Auth0Error: 504 when the deadline passes, 502 when the API cannot be reached or answers with
+ * more than MAX_BODY_BYTES.
  */
 export function createManagementRelay(options: {
   tenant: Pick<TenantEndpoints, 'managementApiBase'>
@@ -74,10 +89,16 @@ export function createManagementRelay(options: {
         throw upstreamRedirected()
       }
       // Read whole within the deadline: a body that stalls is a time-out like a late status.
-      const body = await untilAborted(upstream.arrayBuffer(), signal)
+      const body = await untilAborted(readCapped(upstream, MAX_BODY_BYTES), signal)
+      if (body === undefined) throw upstreamTooLarge(MAX_BODY_BYTES)
+      const headers = { ...rateLimitHeaders(upstream.headers), ...API_SECURITY_HEADERS }
+      if (!upstream.ok) {
+        return errorResponse(relayedError(upstream.status, new TextDecoder().decode(body)), headers)
+      }
+      const contentType = upstream.headers.get('Content-Type')
       return new Response(body.byteLength > 0 ? body : null, {
         status: upstream.status,
-        headers: { ...relayedHeaders(upstream.headers), ...API_SECURITY_HEADERS },
+        headers: { ...headers, ...(contentType !== null && { 'Content-Type': contentType }) },
       })
     } catch (error) {
       if (deadline.aborted) throw upstreamTimeout(options.timeoutMs)
@@ -89,9 +110,9 @@ export function createManagementRelay(options: {
   }
 }
 
-function relayedHeaders(headers: Headers): Record<string, string> {
+function rateLimitHeaders(headers: Headers): Record<string, string> {
   const relayed: Record<string, string> = {}
-  for (const name of RELAYED_HEADERS) {
+  for (const name of RATE_LIMIT_HEADERS) {
     const value = headers.get(name)
     if (value !== null) relayed[name] = value
   }

@@ -1,3 +1,5 @@
+import { createServer, type RequestListener, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createLocalTenant } from '../local-tenant/app'
@@ -5,7 +7,7 @@ import { defaultTenantConfig, PROXY_CLIENT_ID, PROXY_CLIENT_SECRET } from '../lo
 import { manualClock } from '../local-tenant/testing/test-tenant'
 import { Auth0Error } from './auth0-errors'
 import { tenantEndpoints } from './config'
-import type { Fetch } from './fetch'
+import { globalFetch, type Fetch } from './fetch'
 import { createManagementTokenSource } from './management-token'
 
 const TENANT = tenantEndpoints('http://tenant.test')
@@ -32,6 +34,13 @@ async function setUp(
     timeoutMs: options.timeoutMs ?? 10_000,
   })
   return { clock, tokens, grants }
+}
+
+/** A real HTTP server on a free port, so the runtime's own fetch (and its redirects) is used. */
+async function serve(listener: RequestListener): Promise<{ origin: string; server: Server }> {
+  const server = createServer(listener)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<Auth0Error> {
@@ -142,4 +151,44 @@ describe('the Management API token', () => {
       message: 'The Management API did not answer within 0.05 s.',
     })
   })
+
+  it.each([307, 308, 302])(
+    'is not asked for again wherever a %i points: the secret goes to the token endpoint alone',
+    async (status) => {
+      const posted: string[] = []
+      const elsewhere = await serve((request, response) => {
+        let body = ''
+        request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+        request.on('end', () => {
+          posted.push(body)
+          response.writeHead(200, { 'Content-Type': 'application/json' })
+          response.end(JSON.stringify({ access_token: 'from-elsewhere', expires_in: 60 }))
+        })
+      })
+      const tenant = await serve((request, response) => {
+        request.resume()
+        response.writeHead(status, { Location: `${elsewhere.origin}/oauth/token` }).end()
+      })
+      try {
+        const tokens = createManagementTokenSource({
+          tenant: tenantEndpoints(tenant.origin),
+          clientId: PROXY_CLIENT_ID,
+          clientSecret: PROXY_CLIENT_SECRET,
+          fetch: globalFetch,
+          now: Date.now,
+          timeoutMs: 5_000,
+        })
+
+        expect((await failureOf(tokens.get())).body).toEqual({
+          statusCode: 502,
+          error: 'Bad Gateway',
+          message: `The tenant refused the proxy a Management API token: it answered HTTP ${status}, a redirect, which the proxy does not follow.`,
+        })
+        expect(posted).toEqual([])
+      } finally {
+        tenant.server.close()
+        elsewhere.server.close()
+      }
+    },
+  )
 })

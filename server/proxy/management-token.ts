@@ -72,9 +72,17 @@ export function createManagementTokenSource(options: {
           client_secret: options.clientSecret,
           audience: options.tenant.managementAudience,
         }).toString(),
+        // Followed, a 307 or 308 would post the secret again to wherever it points.
+        redirect: 'manual',
         signal,
       }),
     )
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel()
+      throw managementTokenRefused(
+        `it answered HTTP ${response.status}, a redirect, which the proxy does not follow.`,
+      )
+    }
     const body: unknown = await response.json().catch(() => undefined)
     if (!response.ok) throw managementTokenRefused(describeRefusal(response.status, body))
     const answer = tokenAnswer.safeParse(body)
