@@ -52,7 +52,13 @@ export default defineConfig<FaultsOptions>({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'sign-in', testMatch: /auth\.setup\.ts/, use: { ...browser } },
+    { name: 'warm-up', testMatch: /warm-up\.setup\.ts/, use: { ...browser } },
+    {
+      name: 'sign-in',
+      dependencies: ['warm-up'],
+      testMatch: /auth\.setup\.ts/,
+      use: { ...browser },
+    },
     {
       name: 'chromium',
       dependencies: ['sign-in'],
@@ -61,6 +67,7 @@ export default defineConfig<FaultsOptions>({
     },
     {
       name: 'direct',
+      dependencies: ['warm-up'],
       testMatch: /direct-mode\.spec\.ts/,
       use: {
         ...browser,
@@ -71,6 +78,7 @@ export default defineConfig<FaultsOptions>({
     {
       // One test at a time: a switch may touch every user of this tenant.
       name: 'faults',
+      dependencies: ['warm-up'],
       testMatch: /faults\.spec\.ts/,
       fullyParallel: false,
       use: {
