@@ -19,15 +19,16 @@ export async function fillTenantSignIn(page: Page, admin: Admin) {
 }
 
 /**
- * Opens `path` signed out, signs in through the tenant, and waits until the shell is back.
- * `timeout` only for a dev server's first sign-in (auth.setup.ts): its first visit transforms and
- * bundles the signed-in app on demand.
+ * Opens `path` signed out, signs in through the tenant, and waits until the shell is back. The
+ * shell gets `timeout` (30 s), not a screen's 10: a sign-in is three page loads and a token
+ * exchange, and on a busy 2-core machine running three dev servers that alone took 10–20 s.
+ * A dev server's first sign-in (warm-up.setup.ts) gets more: it bundles the app on demand.
  */
 export async function goToSignedIn(
   page: Page,
   path: string,
   admin: Admin = ADA,
-  { timeout }: { timeout?: number } = {},
+  { timeout = 30_000 }: { timeout?: number } = {},
 ) {
   await page.goto(path)
   await page.getByRole('button', { name: 'Sign in' }).click({ timeout })
