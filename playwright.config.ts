@@ -40,7 +40,9 @@ export default defineConfig<FaultsOptions>({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: 2,
+  // One browser at a time: beside three dev servers, a second one on this 2-core machine made
+  // sign-ins and reloads take 10-20 s and pages miss their 10 s to appear.
+  workers: 1,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   // A 2-core machine running three apps and two browsers: give a screen up to 10 s to appear,
   // and a journey (a sign-in through the tenant, then several screens) a minute.
