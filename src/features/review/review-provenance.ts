@@ -1,4 +1,9 @@
-import { assertCount, createProvenance, provenanceBlock } from '@/lib/export/provenance'
+import {
+  assertCount,
+  createProvenance,
+  provenanceBlock,
+  PROVENANCE_CSV_KEYS,
+} from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
 import { describeFailure } from '@/lib/management-api/describe-failure'
 import type { ReviewedMemberships, ReviewFailure } from './review-state'
@@ -12,15 +17,7 @@ import type { ReviewedMemberships, ReviewFailure } from './review-state'
  * spread over one record each, one item per field after the key (`review.entries,a@x.com,…`).
  */
 export const REVIEW_PROVENANCE_CSV_KEYS = [
-  'tool',
-  'tenantDomain',
-  'generatedAt',
-  'exportedBy',
-  'filter',
-  'rowsExported',
-  'totalRows',
-  'complete',
-  'note',
+  ...PROVENANCE_CSV_KEYS,
   'review.entries.count',
   'review.entries',
   'review.failures.count',

@@ -44,6 +44,19 @@ export interface ProvenanceInput {
   note?: string | undefined
 }
 
+/** The CSV keys of every export's own fields, in their order: a feature's block starts here. */
+export const PROVENANCE_CSV_KEYS = [
+  'tool',
+  'tenantDomain',
+  'generatedAt',
+  'exportedBy',
+  'filter',
+  'rowsExported',
+  'totalRows',
+  'complete',
+  'note',
+] as const
+
 /** Throws unless `value` is a whole number ≥ 0: a count in a record must be one. */
 export function assertCount(name: string, value: number) {
   if (!Number.isSafeInteger(value) || value < 0) {
