@@ -137,15 +137,31 @@ describe('X-Request-Id', () => {
 })
 
 describe('limits', () => {
-  it('refuses a request with a body: 413, nothing checked or sent', async () => {
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])(
+    '%s with a body: 405 naming the methods it takes, before the body is looked at',
+    async (method) => {
+      const proxy = await createTestProxy()
+      const response = await proxy.request(
+        new Request(`${PROXY_ORIGIN}/api/v2/users`, {
+          method,
+          headers: { 'Content-Length': '10' },
+          body: 'x'.repeat(10),
+        }),
+      )
+
+      expect(response.status).toBe(405)
+      expect(response.headers.get('Allow')).toBe('GET, OPTIONS')
+      expect(await response.json()).toMatchObject({
+        statusCode: 405,
+        error: 'Method Not Allowed',
+      })
+      expect(proxy.upstream).toEqual([])
+    },
+  )
+
+  it('refuses a GET with a body: 413, nothing checked or sent', async () => {
     const proxy = await createTestProxy()
-    const response = await proxy.request(
-      new Request(`${PROXY_ORIGIN}/api/v2/users`, {
-        method: 'POST',
-        headers: { 'Content-Length': '10' },
-        body: 'x'.repeat(10),
-      }),
-    )
+    const response = await proxy.get(ONE, { headers: { 'Content-Length': '10' } })
 
     expect(response.status).toBe(413)
     expect(await response.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large' })

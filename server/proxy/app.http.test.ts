@@ -178,18 +178,26 @@ describe('over HTTP', () => {
     expect(JSON.parse(body)).toMatchObject({ errorCode: 'invalid_uri' })
   })
 
-  it('answers other methods 404, as the Management API shape says', async () => {
-    const response = await fetch(`${proxy.origin}/api/v2/users`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${adaToken}` },
-    })
+  it('answers other methods 405 with Allow, whatever the path', async () => {
+    for (const [path, allow] of [
+      ['/api/v2/users', 'GET, OPTIONS'],
+      ['/', 'GET, HEAD, OPTIONS'],
+    ] as const) {
+      const response = await fetch(`${proxy.origin}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${adaToken}` },
+        body: '{}',
+      })
 
-    expect(response.status).toBe(404)
-    expect(await response.json()).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      message: 'Not Found',
-    })
+      expect(response.status).toBe(405)
+      expect(response.headers.get('Allow')).toBe(allow)
+      expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+      expect(await response.json()).toEqual({
+        statusCode: 405,
+        error: 'Method Not Allowed',
+        message: `Method POST is not allowed here: only ${allow}.`,
+      })
+    }
   })
 
   it('refuses a GET with a body', async () => {

@@ -158,8 +158,6 @@ describe('what the proxy refuses itself', () => {
     ['GET', '/api/v2/users-by-email?email=a%40b.c'],
     ['GET', '/api/v2'],
     ['GET', '/nothing-here'],
-    ['POST', '/api/v2/users'],
-    ['DELETE', `/api/v2/users/${encodeURIComponent('auth0|x')}`],
   ])('%s %s: 404 in Auth0 shape', async (method, path) => {
     const proxy = await createTestProxy()
     const response = await proxy.request(
@@ -175,6 +173,24 @@ describe('what the proxy refuses itself', () => {
       error: 'Not Found',
       message: 'Not Found',
     })
+    expect(proxy.managementRequests()).toEqual([])
+  })
+
+  it.each([
+    ['POST', '/api/v2/users'],
+    ['DELETE', `/api/v2/users/${encodeURIComponent('auth0|x')}`],
+  ])('%s %s: 405 in Auth0 shape, with Allow', async (method, path) => {
+    const proxy = await createTestProxy()
+    const response = await proxy.request(
+      new Request(`http://proxy.test${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${await proxy.mint()}` },
+      }),
+    )
+
+    expect(response.status).toBe(405)
+    expect(response.headers.get('Allow')).toBe('GET, OPTIONS')
+    expect(await response.json()).toMatchObject({ statusCode: 405, error: 'Method Not Allowed' })
     expect(proxy.managementRequests()).toEqual([])
   })
 

@@ -13,6 +13,7 @@ import {
   insufficientScope,
   internalError,
   jsonResponse,
+  methodNotAllowed,
   permissionsClaimMissing,
   routeNotFound,
   upstreamTimeout,
@@ -66,6 +67,11 @@ const MAX_URL_LENGTH = 8192
 
 /** Per reason (log-limiter.ts): a flood of refusals costs at most this many lines a second. */
 const SECURITY_LINES_PER_SECOND = 10
+
+/** The Management API's lookups are GETs, and a browser asks OPTIONS before sending them. */
+const API_METHODS: readonly string[] = ['GET', 'OPTIONS']
+/** The SPA's files, /healthz: HEAD as well, as any static site answers. */
+const SITE_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS']
 
 /** A logged path is the caller's choice: enough to see what was probed, no more. */
 const MAX_LOGGED_PATH_LENGTH = 256
@@ -229,11 +235,17 @@ export function createProxyApp(
     const request = c.req.raw
     const { pathname } = new URL(request.url)
     const why = { request, ids, path: pathname, reason: 'request' } as const
+    const isApi = pathname === API_BASE_PATH || pathname.startsWith(`${API_BASE_PATH}/`)
+    // The method is what is wrong with a POST, whatever it carries: checked before the body.
+    const allowed = isApi ? API_METHODS : SITE_METHODS
+    if (!allowed.includes(request.method)) {
+      return refuse(methodNotAllowed(request.method, allowed), why)
+    }
     if (hasBody(request)) return refuse(bodyNotAllowed(), why)
     if (request.url.length > MAX_URL_LENGTH) return refuse(uriTooLong(MAX_URL_LENGTH), why)
     if (request.method === 'OPTIONS') return cors.preflight(request)
 
-    if (pathname === API_BASE_PATH || pathname.startsWith(`${API_BASE_PATH}/`)) {
+    if (isApi) {
       return api(request, ids, rawPathOf(c.env?.rawPath) ?? pathname)
     }
     if (pathname === '/healthz' && request.method === 'GET') {

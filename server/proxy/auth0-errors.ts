@@ -9,6 +9,11 @@ export * from '../shared/auth0-errors'
 
 // The request itself.
 
+export const methodNotAllowed = (method: string, allowed: readonly string[]): Auth0Error =>
+  new Auth0Error(405, `Method ${method} is not allowed here: only ${allowed.join(', ')}.`, {
+    headers: { Allow: allowed.join(', ') },
+  })
+
 export const bodyNotAllowed = (): Auth0Error =>
   new Auth0Error(413, 'This API takes no request body.')
 

@@ -104,13 +104,14 @@ describe('serving the built SPA', () => {
     expect(await (await proxy.get('/healthz', { token: null })).json()).toEqual({ status: 'ok' })
   })
 
-  it('answers HEAD without a body and other methods with 404', async () => {
+  it('answers HEAD without a body and other methods with 405', async () => {
     const proxy = await createTestProxy({ staticFiles: builtSpa() })
     const head = await proxy.request(new Request('http://proxy.test/', { method: 'HEAD' }))
     const post = await proxy.request(new Request('http://proxy.test/', { method: 'POST' }))
 
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
-    expect(post.status).toBe(404)
+    expect(post.status).toBe(405)
+    expect(post.headers.get('Allow')).toBe('GET, HEAD, OPTIONS')
   })
 })

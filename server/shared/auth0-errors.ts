@@ -18,6 +18,7 @@ const REASON_PHRASES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   413: 'Payload Too Large',
   414: 'URI Too Long',
   429: 'Too Many Requests',
@@ -53,17 +54,24 @@ export class Auth0Error extends Error {
   readonly status: number
   readonly errorCode: string | undefined
   readonly attributes: Record<string, string> | undefined
+  /** Headers the answer carries besides the body: `Allow` on a 405, `Retry-After` on a 429. */
+  readonly headers: Record<string, string>
 
   constructor(
     status: number,
     message: string,
-    details: { errorCode?: string; attributes?: Record<string, string> } = {},
+    details: {
+      errorCode?: string
+      attributes?: Record<string, string>
+      headers?: Record<string, string>
+    } = {},
   ) {
     super(message)
     this.name = 'Auth0Error'
     this.status = status
     this.errorCode = details.errorCode
     this.attributes = details.attributes
+    this.headers = details.headers ?? {}
   }
 
   get body(): Auth0ErrorBody {
@@ -79,7 +87,7 @@ export class Auth0Error extends Error {
 
 /** The one place an Auth0Error becomes a response. */
 export function errorResponse(error: Auth0Error, headers: Record<string, string> = {}): Response {
-  return jsonResponse(error.status, error.body, headers)
+  return jsonResponse(error.status, error.body, { ...error.headers, ...headers })
 }
 
 // The bearer token, worded as the Management API words it (seen live where known).
