@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
 import { SCENARIO_USERS, type ScenarioName } from '../local-tenant/seed/scenarios'
@@ -313,6 +314,40 @@ describe('when the Management API fails to answer', () => {
     expect(pulled).toBeLessThanOrEqual(6)
     expect(proxy.auditEntries().map(({ status }) => status)).toEqual([502])
   })
+
+  it.each([999, 600])(
+    'a status outside 200-599 (%i, as a raw server can send): 502, and audited',
+    async (status) => {
+      // The runtime's Response refuses to be built with such a status; only a real socket sends one.
+      const server = createServer((socket) =>
+        socket.once('data', () =>
+          socket.end(
+            `HTTP/1.1 ${status} Odd\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+          ),
+        ),
+      )
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      const { port } = server.address() as AddressInfo
+      try {
+        const proxy = await createTestProxy({
+          upstream: managementFails((request) =>
+            fetch(new Request(`http://127.0.0.1:${port}${new URL(request.url).pathname}`, request)),
+          ),
+        })
+        const response = await proxy.get(ONE)
+
+        expect(response.status).toBe(502)
+        expect(await response.json()).toEqual({
+          statusCode: 502,
+          error: 'Bad Gateway',
+          message: `The Management API answered with HTTP status ${status}, which HTTP does not define.`,
+        })
+        expect(proxy.auditEntries().map((entry) => entry.status)).toEqual([502])
+      } finally {
+        server.close()
+      }
+    },
+  )
 
   it('the key set is unreachable: 502, nothing looked up', async () => {
     const proxy = await createTestProxy({

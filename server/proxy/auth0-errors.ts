@@ -44,6 +44,12 @@ export const upstreamRedirected = (): Auth0Error =>
     'The Management API answered with a redirect, which the proxy does not follow.',
   )
 
+export const upstreamStatusUndefined = (status: number): Auth0Error =>
+  new Auth0Error(
+    502,
+    `The Management API answered with HTTP status ${status}, which HTTP does not define.`,
+  )
+
 export const upstreamTooLarge = (maxBytes: number): Auth0Error =>
   new Auth0Error(
     502,

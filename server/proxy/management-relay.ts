@@ -1,6 +1,7 @@
 import {
   errorResponse,
   upstreamRedirected,
+  upstreamStatusUndefined,
   upstreamTimeout,
   upstreamTooLarge,
   upstreamUnreachable,
@@ -87,6 +88,11 @@ export function createManagementRelay(options: {
       if (upstream.status >= 300 && upstream.status < 400) {
         await upstream.body?.cancel()
         throw upstreamRedirected()
+      }
+      // No Response can be built with one (the runtime throws), and no client would read it.
+      if (upstream.status < 200 || upstream.status > 599) {
+        await upstream.body?.cancel()
+        throw upstreamStatusUndefined(upstream.status)
       }
       // Read whole within the deadline: a body that stalls is a time-out like a late status.
       const body = await untilAborted(readCapped(upstream, MAX_BODY_BYTES), signal)
