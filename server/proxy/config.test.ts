@@ -94,6 +94,28 @@ describe('loadProxyConfig', () => {
     expect(problemsOf({ ...VALID, [name]: value })).toEqual([expect.stringMatching(message)])
   })
 
+  it.each([
+    'http://travel0.us.auth0.com',
+    'http://10.0.0.5:4010',
+    'http://tenant.internal',
+    'http://127.0.0.1.nip.io',
+  ])('refuses plain http to %s: the client secret would cross the network in clear', (domain) => {
+    const problems = problemsOf({ ...VALID, AUTH0_DOMAIN: domain })
+
+    expect(problems).toEqual([
+      `AUTH0_DOMAIN must use https:// for a tenant that is not on this machine (the client secret is sent to it), not "${domain}"`,
+    ])
+  })
+
+  it.each([
+    'http://127.0.0.1:4010',
+    'http://127.8.9.1',
+    'http://localhost:4010',
+    'http://[::1]:4010',
+  ])('takes plain http to this machine (%s): the local tenant', (domain) => {
+    expect(loadProxyConfig({ ...VALID, AUTH0_DOMAIN: domain }).tenant.origin).toBe(domain)
+  })
+
   it("refuses the Management API's audience as ours: any M2M token would pass as an admin", () => {
     expect(problemsOf({ ...VALID, AUTH0_AUDIENCE: 'http://127.0.0.1:4010/api/v2/' })).toEqual([
       expect.stringMatching(/^AUTH0_AUDIENCE must be your own API's identifier/),

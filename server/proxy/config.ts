@@ -87,6 +87,13 @@ const envSchema = z
         })
         return z.NEVER
       }
+      if (!isSafeTenantOrigin(origin)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must use https:// for a tenant that is not on this machine (the client secret is sent to it), not "${value}"`,
+        })
+        return z.NEVER
+      }
       return origin
     }),
     AUTH0_AUDIENCE: required("your API's identifier in Auth0, e.g. https://orgscope/api"),
@@ -134,6 +141,21 @@ const envSchema = z
       })
     }
   })
+
+/**
+ * HTTPS, or plain HTTP to this machine only (the local tenant): the proxy posts its client
+ * secret to the tenant, and over plain HTTP anything on the way could read it.
+ */
+function isSafeTenantOrigin(origin: string): boolean {
+  const { protocol, hostname } = new URL(origin)
+  if (protocol === 'https:') return true
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  )
+}
 
 export class ProxyConfigError extends Error {
   readonly problems: readonly string[]
