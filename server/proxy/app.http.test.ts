@@ -12,7 +12,7 @@ import {
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
 import { SCENARIO_USERS } from '../local-tenant/seed/scenarios'
 import { startLocalTenant, type RunningTenant } from '../local-tenant/serve'
-import { tenantEndpoints } from './config'
+import { tenantEndpoints, type ProxyConfig } from './config'
 import { directoryFiles, startProxy, type RunningProxy } from './serve'
 import { ADA, APP_ORIGIN, closedPort, userPath } from './testing/test-proxy'
 
@@ -34,20 +34,7 @@ beforeAll(async () => {
   await mkdir(path.join(staticDir, 'assets'))
   await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Orgscope</title>')
   await writeFile(path.join(staticDir, 'assets', 'index-abc.js'), 'export {}')
-  proxy = await startProxy(
-    {
-      tenant: tenantEndpoints(tenant.origin),
-      audience: DASHBOARD_API_AUDIENCE,
-      clientId: PROXY_CLIENT_ID,
-      clientSecret: PROXY_CLIENT_SECRET,
-      allowedOrigins: [APP_ORIGIN],
-      host: '127.0.0.1',
-      port: 0,
-      upstreamTimeoutMs: 2_000,
-      staticDir,
-    },
-    { log: (line) => logLines.push(line) },
-  )
+  proxy = await startProxy(proxyConfig(), { log: (line) => logLines.push(line) })
   adaToken = await tenant.tenant.mintAccessToken({
     sub: ADA.sub,
     clientId: SPA_CLIENT_ID,
@@ -56,6 +43,20 @@ beforeAll(async () => {
     permissions: ADA.permissions,
   })
 })
+
+function proxyConfig(): ProxyConfig {
+  return {
+    tenant: tenantEndpoints(tenant.origin),
+    audience: DASHBOARD_API_AUDIENCE,
+    clientId: PROXY_CLIENT_ID,
+    clientSecret: PROXY_CLIENT_SECRET,
+    allowedOrigins: [APP_ORIGIN],
+    host: '127.0.0.1',
+    port: 0,
+    upstreamTimeoutMs: 2_000,
+    staticDir,
+  }
+}
 
 afterAll(async () => {
   await proxy.close()
@@ -230,6 +231,50 @@ describe('over HTTP', () => {
     expect(events).toContain('lookup')
     // The refused requests above (no token, a path off the list) leave security lines.
     expect(new Set(events)).toEqual(new Set(['lookup', 'security']))
+  })
+})
+
+describe('a caller that hangs up', () => {
+  it('during the token check: nothing is looked up, and the line says 499', async () => {
+    let keysAsked = (): void => {}
+    const asked = new Promise<void>((resolve) => (keysAsked = resolve))
+    let releaseKeys = (): void => {}
+    const released = new Promise<void>((resolve) => (releaseKeys = resolve))
+    const sent: string[] = []
+    const lines: string[] = []
+    const holding = await startProxy(proxyConfig(), {
+      log: (line) => lines.push(line),
+      fetch: async (request) => {
+        sent.push(new URL(request.url).pathname)
+        if (request.url.endsWith('/.well-known/jwks.json')) {
+          keysAsked()
+          await released
+        }
+        return fetch(request)
+      },
+    })
+    try {
+      const { hostname, port } = new URL(holding.origin)
+      const caller = httpRequest({
+        hostname,
+        port,
+        path: userPath(NAMED_USERS.oneMembership.userId, '/organizations'),
+        headers: { Authorization: `Bearer ${adaToken}` },
+      })
+      caller.on('error', () => {})
+      caller.end()
+      await asked
+      caller.destroy()
+      // The proxy reads the hang-up from its socket before this timer fires.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      releaseKeys()
+      await expect.poll(() => lines.length).toBe(1)
+
+      expect(JSON.parse(lines[0] ?? '')).toMatchObject({ event: 'lookup', status: 499 })
+      expect(sent.filter((pathname) => pathname.startsWith('/api/v2/'))).toEqual([])
+    } finally {
+      await holding.close()
+    }
   })
 })
 

@@ -131,7 +131,7 @@ export function createProxyApp(
   const lookup = async (
     admin: Admin,
     resolved: ResolvedRoute,
-    request: Request,
+    callerGone: AbortSignal,
     deadline: AbortSignal,
   ): Promise<Response> => {
     const { route } = resolved
@@ -145,10 +145,7 @@ export function createProxyApp(
     }
     const query = isSearch(resolved) ? keepUserIds(resolved.upstreamQuery) : resolved.upstreamQuery
     try {
-      return await relay(
-        { path: resolved.upstreamPath, query },
-        { deadline, caller: request.signal },
-      )
+      return await relay({ path: resolved.upstreamPath, query }, { deadline, caller: callerGone })
     } catch (error) {
       if (error instanceof CallerGone) return new Response(null, { status: CALLER_GONE_STATUS })
       throw error
@@ -191,6 +188,9 @@ export function createProxyApp(
 
   const api = async (request: Request, ids: RequestIds, rawPath: string): Promise<Response> => {
     const startedAt = now()
+    // Read now: @hono/node-server makes the signal on first read, and a signal made after the
+    // caller hung up never aborts, so the lookup would go upstream for nobody.
+    const { signal: callerGone } = request
     // One time limit for the whole request: key set, token grant, lookup and its retry.
     const deadline = AbortSignal.timeout(timeoutMs)
     const auth0ErrorOf = (error: unknown): Auth0Error => {
@@ -209,7 +209,7 @@ export function createProxyApp(
       const reason = admin === undefined ? 'token' : 'path'
       return refuse(auth0ErrorOf(error), { request, ids, path: rawPath, reason, admin })
     }
-    const response = await lookup(admin, resolved, request, deadline).catch((error: unknown) =>
+    const response = await lookup(admin, resolved, callerGone, deadline).catch((error: unknown) =>
       errorResponse(auth0ErrorOf(error)),
     )
     const found = isSearch(resolved) && response.ok ? await foundUsers(response) : undefined
