@@ -60,6 +60,39 @@ describe("the proxy's Management API token", () => {
     expect(proxy.managementRequests()).toHaveLength(2)
   })
 
+  it('is not asked for per lookup when the Management API refuses every token: 20 lookups, 2 grants', async () => {
+    const proxy = await createTestProxy()
+    const statuses = []
+    for (let i = 0; i < 20; i++)
+      statuses.push((await proxy.get(scenarioPath('invalid-token'))).status)
+
+    expect(statuses).toEqual(Array(20).fill(401))
+    expect(proxy.upstream.filter(isTokenGrant)).toHaveLength(2)
+  })
+
+  it('rate limited at the token endpoint: one grant request, and every lookup a 429 with the wait', async () => {
+    const proxy = await createTestProxy({
+      upstream: (request, tenant) =>
+        isTokenGrant(request)
+          ? Promise.resolve(new Response(null, { status: 429, headers: { 'Retry-After': '30' } }))
+          : tenant(request),
+    })
+    const responses = await Promise.all(Array.from({ length: 5 }, () => proxy.get(ONE)))
+    for (let i = 0; i < 15; i++) responses.push(await proxy.get(ONE))
+
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(429))
+    for (const response of responses) {
+      expect(Number(response.headers.get('Retry-After'))).toBeGreaterThan(25)
+    }
+    expect(await responses[19]?.json()).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+    })
+    expect(proxy.upstream.filter(isTokenGrant)).toHaveLength(1)
+    expect(proxy.managementRequests()).toEqual([])
+    expect(proxy.auditEntries().map((entry) => entry.status)).toEqual(Array(20).fill(429))
+  })
+
   it('refused by the tenant (a wrong secret): 502 saying so', async () => {
     const proxy = await createTestProxy({ config: { clientSecret: 'wrong' } })
     const response = await proxy.get(ONE)

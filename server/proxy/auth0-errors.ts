@@ -62,6 +62,14 @@ export const tenantUnreachable = (): Auth0Error =>
 export const signingKeysUnavailable = (): Auth0Error =>
   new Auth0Error(502, "The tenant's signing keys could not be fetched to check the token.")
 
+/** Auth0's token endpoint answered 429: the SPA waits as it would for the Management API's. */
+export const tokenEndpointRateLimited = (retryAfterSeconds: number): Auth0Error =>
+  new Auth0Error(
+    429,
+    `The tenant is rate limiting the proxy's requests for a Management API token; try again in ${retryAfterSeconds} s.`,
+    { headers: { 'Retry-After': String(retryAfterSeconds) } },
+  )
+
 export const managementTokenRefused = (detail: string): Auth0Error =>
   new Auth0Error(502, `The tenant refused the proxy a Management API token: ${detail}`)
 

@@ -50,10 +50,10 @@ export type ManagementRelay = (
 /**
  * Sends an allowed lookup to the Management API with the proxy's own token (never the admin's)
  * and hands back its status and rate-limit headers as they came, and its body: a success's as
- * it came, an error's as its Auth0 fields alone (upstream-error.ts). A 401 means the token
- * was revoked or its key rotated: it is replaced once and the lookup sent once more. Throws an
- * Auth0Error: 504 when the deadline passes, 502 when the API cannot be reached or answers with
- * more than MAX_BODY_BYTES.
+ * it came, an error's as its Auth0 fields alone (upstream-error.ts). A 401 means the token was
+ * revoked or its key rotated: it is replaced (at most every 30 s) and the lookup sent once more.
+ * Throws an Auth0Error: 504 when the deadline passes, 502 when the API cannot be reached or
+ * answers with more than MAX_BODY_BYTES, 429 while the token endpoint rate limits the proxy.
  */
 export function createManagementRelay(options: {
   tenant: Pick<TenantEndpoints, 'managementApiBase'>
@@ -79,9 +79,8 @@ export function createManagementRelay(options: {
     try {
       let token = await untilAborted(options.tokens.get(), signal)
       let upstream = await untilAborted(send(token), signal)
-      if (upstream.status === 401) {
+      if (upstream.status === 401 && options.tokens.invalidate(token)) {
         await upstream.body?.cancel()
-        options.tokens.invalidate(token)
         token = await untilAborted(options.tokens.get(), signal)
         upstream = await untilAborted(send(token), signal)
       }

@@ -15,7 +15,8 @@ const TENANT = tenantEndpoints('http://tenant.test')
 async function setUp(
   options: { secret?: string; timeoutMs?: number; upstream?: (tenant: Fetch) => Fetch } = {},
 ) {
-  const clock = manualClock()
+  // On a whole second, as X-RateLimit-Reset counts: the waits it gives are then exact.
+  const clock = manualClock(Math.floor(Date.now() / 1000) * 1000)
   const tenant = await createLocalTenant(
     defaultTenantConfig({ origin: TENANT.origin, appOrigins: [] }),
     { now: clock.now },
@@ -108,6 +109,61 @@ describe('the Management API token', () => {
     expect(new Set([a, b, c]).size).toBe(1)
     expect(grants).toHaveLength(2)
   })
+
+  it('is replaced at most every 30 s: a tenant refusing every token gets no grant per lookup', async () => {
+    const { tokens, grants, clock } = await setUp()
+    const first = await tokens.get()
+    clock.advance(1_000)
+
+    expect(tokens.invalidate(first)).toBe(true)
+    const second = await tokens.get()
+    clock.advance(29_000)
+    expect(tokens.invalidate(second)).toBe(false)
+    expect(await tokens.get()).toBe(second)
+    expect(grants).toHaveLength(2)
+
+    clock.advance(1_000)
+    expect(tokens.invalidate(second)).toBe(true)
+    expect(await tokens.get()).not.toBe(second)
+    expect(grants).toHaveLength(3)
+  })
+
+  it.each([
+    ['Retry-After: 30', { 'Retry-After': '30' }, 30],
+    ['no Retry-After, X-RateLimit-Reset in 20 s', { 'X-RateLimit-Reset': 'in 20 s' }, 20],
+    ['neither header', {}, 10],
+  ])(
+    'is not asked for while the token endpoint rate limits the proxy (%s), each caller told how long',
+    async (_, headers: Record<string, string>, seconds) => {
+      const { tokens, grants, clock } = await setUp({
+        upstream: () => async () =>
+          new Response('{"error":"too_many_requests"}', {
+            status: 429,
+            headers: Object.fromEntries(
+              Object.entries(headers).map(([name, value]) => [
+                name,
+                value === 'in 20 s' ? String(Math.floor(clock.now() / 1000) + 20) : value,
+              ]),
+            ),
+          }),
+      })
+      const first = await failureOf(tokens.get())
+      const during = []
+      for (let i = 0; i < 19; i++) {
+        clock.advance(500)
+        during.push(await failureOf(tokens.get()))
+      }
+
+      expect(first.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' })
+      expect(first.headers).toEqual({ 'Retry-After': String(seconds) })
+      expect(during.at(-1)?.headers).toEqual({ 'Retry-After': String(seconds - 9) })
+      expect(grants).toHaveLength(1)
+
+      clock.advance(seconds * 1000)
+      await failureOf(tokens.get())
+      expect(grants).toHaveLength(2)
+    },
+  )
 
   it("becomes a 502 naming the tenant's reason when the grant is refused, without the secret", async () => {
     const { tokens } = await setUp({ secret: 'not-the-secret' })

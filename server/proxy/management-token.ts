@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import { nextAttemptAt, parseRateLimit } from '../../src/lib/management-api/rate-limit'
 import {
   Auth0Error,
   managementTokenRefused,
   tenantUnreachable,
+  tokenEndpointRateLimited,
   upstreamTimeout,
 } from './auth0-errors'
 import type { TenantEndpoints } from './config'
@@ -12,12 +14,20 @@ import { untilAborted, type Fetch } from './fetch'
 export interface ManagementTokenSource {
   /** A token with a while to live: the cached one, or one request shared by every caller. */
   get: () => Promise<string>
-  /** The Management API refused `token` (401): forget it, unless it was already replaced. */
-  invalidate: (token: string) => void
+  /**
+   * The Management API refused `token` (401). True when asking again is worth it: the token was
+   * already replaced, or it is forgotten now. False within REGRANT_INTERVAL_MS of the last
+   * replacement: a tenant that refuses every token would otherwise get one grant per lookup.
+   */
+  invalidate: (token: string) => boolean
 }
 
 /** Replace a token this long before it expires, so none expires between check and use. */
 const EXPIRY_MARGIN_MS = 60_000
+/** A refused token is replaced at most this often. */
+const REGRANT_INTERVAL_MS = 30_000
+/** How long to leave the token endpoint alone after its 429 names no time. */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 10_000
 /** Auth0's default lifetime of Management API tokens, if the answer leaves it out. */
 const DEFAULT_EXPIRES_IN_SECONDS = 86_400
 
@@ -46,6 +56,9 @@ export function createManagementTokenSource(options: {
 }): ManagementTokenSource {
   let cached: CachedToken | undefined
   let inFlight: Promise<CachedToken> | undefined
+  /** Until then the token endpoint is not asked: it answered 429. */
+  let rateLimitedUntilMs = 0
+  let replacedAtMs = -Infinity
 
   const request = async (): Promise<CachedToken> => {
     const signal = AbortSignal.timeout(options.timeoutMs)
@@ -77,6 +90,13 @@ export function createManagementTokenSource(options: {
         signal,
       }),
     )
+    if (response.status === 429) {
+      await response.body?.cancel()
+      const receivedAt = new Date(options.now())
+      const retryAt = nextAttemptAt(parseRateLimit(response.headers, receivedAt), receivedAt)
+      rateLimitedUntilMs = retryAt?.getTime() ?? receivedAt.getTime() + DEFAULT_RATE_LIMIT_WAIT_MS
+      throw rateLimited()
+    }
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel()
       throw managementTokenRefused(
@@ -93,16 +113,24 @@ export function createManagementTokenSource(options: {
     return { token: answer.data.access_token, refreshAtMs: requestedAt + lifetimeMs - margin }
   }
 
+  const rateLimited = (): Auth0Error =>
+    tokenEndpointRateLimited(Math.max(1, Math.ceil((rateLimitedUntilMs - options.now()) / 1000)))
+
   return {
     async get() {
       if (cached && options.now() < cached.refreshAtMs) return cached.token
+      if (options.now() < rateLimitedUntilMs) throw rateLimited()
       inFlight ??= request()
         .then((fresh) => (cached = fresh))
         .finally(() => (inFlight = undefined))
       return (await inFlight).token
     },
     invalidate(token) {
-      if (cached?.token === token) cached = undefined
+      if (cached?.token !== token) return true
+      if (options.now() - replacedAtMs < REGRANT_INTERVAL_MS) return false
+      cached = undefined
+      replacedAtMs = options.now()
+      return true
     },
   }
 }
