@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -232,6 +233,52 @@ describe('over HTTP', () => {
     // The refused requests above (no token, a path off the list) leave security lines.
     expect(new Set(events)).toEqual(new Set(['lookup', 'security']))
   })
+})
+
+describe('what the HTTP server answers before the app sees a request', () => {
+  /** Bytes no HTTP parser accepts: the server answers them itself, never calling the app. */
+  function sendRaw(bytes: string): Promise<string> {
+    const { hostname, port } = new URL(proxy.origin)
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.end(bytes))
+      let answer = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk: string) => (answer += chunk))
+      socket.on('end', () => resolve(answer))
+      socket.on('error', reject)
+    })
+  }
+
+  it.each([
+    ['a malformed header', 'GET /api/v2/users HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n', 400],
+    ['a request line that is not HTTP', 'HELLO\r\n\r\n', 400],
+    [
+      'headers past the limit',
+      `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+    ],
+  ])(
+    '%s: answered with the security headers and an Auth0-shaped body',
+    async (_, bytes, status) => {
+      const answer = await sendRaw(bytes)
+      const [head = '', body = ''] = answer.split('\r\n\r\n')
+      const headers = head.toLowerCase()
+
+      expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `))
+      expect(headers).toContain('x-content-type-options: nosniff')
+      expect(headers).toContain('referrer-policy: no-referrer')
+      expect(headers).toContain('cache-control: no-store')
+      expect(headers).toContain(
+        "content-security-policy: default-src 'none'; frame-ancestors 'none'",
+      )
+      expect(headers).toContain('connection: close')
+      expect(JSON.parse(body)).toEqual({
+        statusCode: status,
+        error: status === 431 ? 'Request Header Fields Too Large' : 'Bad Request',
+        message: 'The request could not be read as HTTP.',
+      })
+    },
+  )
 })
 
 describe('a caller that hangs up', () => {

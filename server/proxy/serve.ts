@@ -4,6 +4,7 @@ import { listen, type Listening, type Tls } from '../shared/listen'
 import { createProxyApp, type ProxyDeps } from './app'
 import type { AuditSink } from './audit-log'
 import type { ProxyConfig } from './config'
+import { API_SECURITY_HEADERS } from './security-headers'
 import type { StaticFiles } from './static-site'
 
 /** `origin`, e.g. `http://127.0.0.1:4020`: the real port if config.port is 0. */
@@ -37,6 +38,7 @@ export async function startProxy(
     hostname: config.host,
     port: config.port,
     tls,
+    clientErrorHeaders: API_SECURITY_HEADERS,
   })
 }
 
