@@ -37,9 +37,13 @@ export interface BenchServers {
   apiPrefix: string
   /** The certificate Chromium must trust (see certificate.ts). */
   spkiHash: string
+  /** The same certificate (PEM), for a Node client to trust. */
+  cert: string
   sizes: BundleSizes
   /** Switches the tenant's rate limit (every bucket starts full again). */
   setPlan: (plan: RateLimitConfig) => Promise<void>
+  /** The audit lines (one per lookup) the proxy has written since it started. */
+  auditLines: () => Promise<number>
   close: () => Promise<void>
 }
 
@@ -70,8 +74,6 @@ export async function startBenchServers(): Promise<BenchServers> {
       // The 80 ms of latency stand for the network and Auth0's work; the tenant's HTTP serving
       // (Auth0's CPU, not ours) then costs this machine nothing the browser needs.
       inProcessUpstream: true,
-      // The audit log would drown the report.
-      auditLog: false,
     } satisfies LocalEnvironmentOptions
     const { origins, apiBaseUrl, viteEnv } = planLocalEnvironment(options)
     // Vite's build reads the VITE_* variables from the environment.
@@ -96,16 +98,17 @@ export async function startBenchServers(): Promise<BenchServers> {
     })
 
     let nextId = 0
-    const setPlan = (plan: RateLimitConfig) =>
-      new Promise<void>((resolve) => {
+    /** Sends the message `ask` makes with a fresh id; resolves with the child's answer to it. */
+    const answerTo = (ask: (id: number) => ParentMessage) =>
+      new Promise<ChildMessage & { type: 'done' }>((resolve) => {
         const id = ++nextId
         const onMessage = (message: ChildMessage) => {
           if (message.type !== 'done' || message.id !== id) return
           started.off('message', onMessage)
-          resolve()
+          resolve(message)
         }
         started.on('message', onMessage)
-        started.send({ type: 'plan', id, plan } satisfies ParentMessage)
+        started.send(ask(id))
       })
 
     return {
@@ -113,8 +116,12 @@ export async function startBenchServers(): Promise<BenchServers> {
       apiBaseUrl,
       apiPrefix: `${apiBaseUrl}/`,
       spkiHash: certificate.spkiHash,
+      cert: certificate.cert,
       sizes,
-      setPlan,
+      setPlan: async (plan) => {
+        await answerTo((id) => ({ type: 'plan', id, plan }))
+      },
+      auditLines: async () => (await answerTo((id) => ({ type: 'audit-lines', id }))).auditLines,
       close,
     }
   } catch (error) {
