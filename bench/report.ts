@@ -24,6 +24,8 @@ export interface Budgets {
   filterP95Ms: number
   /** JS heap after the 1000-row table, at most. */
   heapBytesAt1000: number
+  /** Requests of the proxy load without an audit line (requests − audit lines), at most. */
+  proxyAuditLinesMissing: number
 }
 
 export async function readBudgets(path: string): Promise<Budgets> {
@@ -38,6 +40,7 @@ export async function readBudgets(path: string): Promise<Budgets> {
     'freePlanMsOverFloor',
     'filterP95Ms',
     'heapBytesAt1000',
+    'proxyAuditLinesMissing',
   ]
   const missing = keys.filter((key) => typeof raw[key] !== 'number')
   if (missing.length) throw new Error(`${path} lacks a number for: ${missing.join(', ')}`)
@@ -59,10 +62,11 @@ const ratio = (value: number) => `${value.toFixed(2)}×`
 const list = (values: readonly number[]) => values.map((v) => Math.round(v)).join(' ')
 
 export function rowsFor(results: BenchResults, budgets: Budgets, notes: BenchNotes): Row[] {
-  const { load } = results
+  const { load, proxyLoad } = results
   const free = load['1000-free-plan']
   const speedup = load['1000'].sequentialMs / load['1000'].ms
   const overFloor = free.floorMs > 0 ? free.ms / free.floorMs : Infinity
+  const linesMissing = proxyLoad.requests - proxyLoad.auditLines
   const info = (metric: string, value: string): Row => ({
     metric,
     value,
@@ -144,6 +148,27 @@ export function rowsFor(results: BenchResults, budgets: Budgets, notes: BenchNot
       value: mb(results.heapBytesAt1000),
       budget: `≤ ${mb(budgets.heapBytesAt1000)}`,
       ok: results.heapBytesAt1000 <= budgets.heapBytesAt1000,
+    },
+    info(
+      `proxy load, ${proxyLoad.connections} connections × ${proxyLoad.seconds} s`,
+      `${proxyLoad.requests} requests, ${proxyLoad.requestsPerSecond} req/s`,
+    ),
+    info(
+      '  answers by status',
+      Object.entries(proxyLoad.statuses)
+        .map(([status, count]) => `${status}: ${count}`)
+        .join(', '),
+    ),
+    info('  latency p50 / p99', `${ms(proxyLoad.latencyMs.p50)} / ${ms(proxyLoad.latencyMs.p99)}`),
+    info(
+      '  audit lines',
+      `${proxyLoad.auditLines} ${proxyLoad.auditLines === proxyLoad.requests ? '=' : '≠'} requests`,
+    ),
+    {
+      metric: '  requests without an audit line',
+      value: String(linesMissing),
+      budget: `≤ ${budgets.proxyAuditLinesMissing}`,
+      ok: linesMissing <= budgets.proxyAuditLinesMissing,
     },
   ]
 }

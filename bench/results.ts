@@ -12,6 +12,20 @@ export interface BenchResults {
   filterLatencyMs: { p50: number; p95: number }
   revisit: { requests: number; ms: number }
   heapBytesAt1000: number
+  proxyLoad: ProxyLoad
+}
+
+/** The proxy under load (measure-proxy-load.ts): figures, budgeted only for its audit lines. */
+export interface ProxyLoad {
+  connections: number
+  seconds: number
+  requests: number
+  /** Answers by HTTP status. */
+  statuses: Record<string, number>
+  requestsPerSecond: number
+  latencyMs: { p50: number; p99: number }
+  /** Lookup lines the proxy wrote to its audit log meanwhile: one per request. */
+  auditLines: number
 }
 
 /** Figures printed beside the results for context; never written, never budgeted. */

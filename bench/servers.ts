@@ -22,9 +22,14 @@ import type { ChildMessage, ParentMessage } from './server-process'
 /** Added to every Management API answer: a tenant across a real network. */
 const LATENCY_MS = 80
 /** Auth0 Enterprise, "Read User's Organizations": burst 40, 500 per minute. */
-export const ENTERPRISE_PLAN: RateLimitConfig = { burst: 40, refillPerSecond: 500 / 60 }
+const ENTERPRISE_PLAN: RateLimitConfig = { burst: 40, refillPerSecond: 500 / 60 }
 /** Auth0 Free: burst 2, 2 per second. */
 export const FREE_PLAN: RateLimitConfig = { burst: 2, refillPerSecond: 2 }
+/**
+ * No limit the proxy load check reaches: it measures the proxy, and under Enterprise's 500 per
+ * minute nearly every answer would be a 429.
+ */
+export const UNLIMITED_PLAN: RateLimitConfig = { burst: 1_000_000, refillPerSecond: 1_000_000 }
 
 const STARTUP_TIMEOUT_MS = 60_000
 
@@ -37,9 +42,13 @@ export interface BenchServers {
   apiPrefix: string
   /** The certificate Chromium must trust (see certificate.ts). */
   spkiHash: string
+  /** The same certificate (PEM), for a Node client to trust. */
+  cert: string
   sizes: BundleSizes
   /** Switches the tenant's rate limit (every bucket starts full again). */
   setPlan: (plan: RateLimitConfig) => Promise<void>
+  /** The audit lines (one per lookup) the proxy has written since it started. */
+  auditLines: () => Promise<number>
   close: () => Promise<void>
 }
 
@@ -70,8 +79,6 @@ export async function startBenchServers(): Promise<BenchServers> {
       // The 80 ms of latency stand for the network and Auth0's work; the tenant's HTTP serving
       // (Auth0's CPU, not ours) then costs this machine nothing the browser needs.
       inProcessUpstream: true,
-      // The audit log would drown the report.
-      auditLog: false,
     } satisfies LocalEnvironmentOptions
     const { origins, apiBaseUrl, viteEnv } = planLocalEnvironment(options)
     // Vite's build reads the VITE_* variables from the environment.
@@ -96,16 +103,17 @@ export async function startBenchServers(): Promise<BenchServers> {
     })
 
     let nextId = 0
-    const setPlan = (plan: RateLimitConfig) =>
-      new Promise<void>((resolve) => {
+    /** Sends the message `ask` makes with a fresh id; resolves with the child's answer to it. */
+    const answerTo = (ask: (id: number) => ParentMessage) =>
+      new Promise<ChildMessage & { type: 'done' }>((resolve) => {
         const id = ++nextId
         const onMessage = (message: ChildMessage) => {
           if (message.type !== 'done' || message.id !== id) return
           started.off('message', onMessage)
-          resolve()
+          resolve(message)
         }
         started.on('message', onMessage)
-        started.send({ type: 'plan', id, plan } satisfies ParentMessage)
+        started.send(ask(id))
       })
 
     return {
@@ -113,8 +121,12 @@ export async function startBenchServers(): Promise<BenchServers> {
       apiBaseUrl,
       apiPrefix: `${apiBaseUrl}/`,
       spkiHash: certificate.spkiHash,
+      cert: certificate.cert,
       sizes,
-      setPlan,
+      setPlan: async (plan) => {
+        await answerTo((id) => ({ type: 'plan', id, plan }))
+      },
+      auditLines: async () => (await answerTo((id) => ({ type: 'audit-lines', id }))).auditLines,
       close,
     }
   } catch (error) {

@@ -10,6 +10,9 @@ export function median(values: readonly number[]): number {
   return percentile(values, 50)
 }
 
+/** To one decimal: what results.json keeps of a time under a few hundred ms. */
+export const round1 = (value: number): number => Math.round(value * 10) / 10
+
 /** `promise`, or a rejection naming `what` after `ms`. */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined

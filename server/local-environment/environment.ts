@@ -18,12 +18,13 @@ import {
 import type { RateLimitConfig } from '../local-tenant/config'
 import type { LocalTenant } from '../local-tenant/app'
 import { startLocalTenant } from '../local-tenant/serve'
+import type { AuditSink } from '../proxy/audit-log'
 import { loadProxyConfig } from '../proxy/config'
 import { startProxy, type RunningProxy } from '../proxy/serve'
 import type { Tls } from '../shared/listen'
 import type { Ports } from './ports'
 
-/** Plain data (the bench sends it to another process as JSON). */
+/** Plain data but for an `auditLog` sink (the bench sends the rest to another process as JSON). */
 export interface LocalEnvironmentOptions<P extends Ports = Ports> {
   /**
    * `proxy`: the SPA calls the proxy with tokens for the dashboard's API. `direct`: no proxy; the
@@ -46,8 +47,8 @@ export interface LocalEnvironmentOptions<P extends Ports = Ports> {
   latencyMs?: number
   /** The proxy hands its upstream requests straight to the tenant's handler, not over HTTP. */
   inProcessUpstream?: boolean
-  /** The proxy's audit lines on stdout (the default) or nowhere. */
-  auditLog?: boolean
+  /** The proxy's audit lines on stdout (the default), nowhere, or to a sink of the caller's. */
+  auditLog?: boolean | AuditSink
 }
 
 export interface LocalEnvironmentPlan<P extends Ports = Ports> {
@@ -140,6 +141,7 @@ export async function startLocalEnvironment<P extends Ports>(
             }),
             {
               ...(options.auditLog === false && { log: () => {} }),
+              ...(typeof options.auditLog === 'function' && { log: options.auditLog }),
               ...(options.inProcessUpstream && {
                 fetch: async (request: Request) => running.tenant.app.fetch(request),
               }),
