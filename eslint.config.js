@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'coverage', 'test-results', 'playwright-report'],
+    ignores: ['dist', 'dist-proxy', 'coverage', 'test-results', 'playwright-report'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

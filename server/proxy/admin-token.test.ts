@@ -9,7 +9,7 @@ import {
 } from '../local-tenant/config'
 import { createSigningKey, type SigningKey } from '../local-tenant/keys'
 import { signAccessToken, type AccessTokenRequest } from '../local-tenant/tokens'
-import { createAdminTokenCheck } from './admin-token'
+import { createAdminTokenCheck, createTenantKeySet } from './admin-token'
 import { Auth0Error } from './auth0-errors'
 import { tenantEndpoints } from './config'
 import type { Fetch } from './fetch'
@@ -22,13 +22,18 @@ async function setUp(options: { upstream?: (tenant: Fetch) => Fetch } = {}) {
   )
   const keySetFetches: Request[] = []
   const upstream = options.upstream?.(tenant.fetch) ?? tenant.fetch
-  const check = createAdminTokenCheck({
+  const keys = createTenantKeySet({
     tenant: TENANT,
-    audience: DASHBOARD_API_AUDIENCE,
     fetch: (request) => {
       keySetFetches.push(request)
       return upstream(request)
     },
+    timeoutMs: 1_000,
+  })
+  const check = createAdminTokenCheck({
+    tenant: TENANT,
+    audience: DASHBOARD_API_AUDIENCE,
+    keys,
     now: () => Date.now(),
     timeoutMs: 1_000,
   })

@@ -40,31 +40,44 @@ const JWKS_MAX_AGE_MS = 10 * 60_000
 const BEARER = /^Bearer +(\S+) *$/i
 
 /**
- * Checks admins' access tokens as the Management API would check its own: RS256 only, signed by
- * a key in the tenant's JWKS (cached; fetched again for an unknown kid, with a cooldown),
- * unexpired by `now`, for our API's audience, from the tenant's issuer.
+ * The tenant's signing keys, from its JWKS: cached, fetched again for an unknown kid (with a
+ * cooldown) and once they are older than JWKS_MAX_AGE_MS. One per proxy: admin tokens are
+ * checked against it, and readiness asks whether it can be had (readiness.ts).
  */
-export function createAdminTokenCheck(options: {
-  tenant: Pick<TenantEndpoints, 'issuer' | 'jwksUri'>
-  audience: string
+export type TenantKeySet = ReturnType<typeof createRemoteJWKSet>
+
+export function createTenantKeySet(options: {
+  tenant: Pick<TenantEndpoints, 'jwksUri'>
   fetch: Fetch
-  now: () => number
   timeoutMs: number
-}): AdminTokenCheck {
-  const keys = createRemoteJWKSet(new URL(options.tenant.jwksUri), {
+}): TenantKeySet {
+  return createRemoteJWKSet(new URL(options.tenant.jwksUri), {
     [customFetch]: (url, init) => options.fetch(new Request(url, init)),
     timeoutDuration: options.timeoutMs,
     cooldownDuration: JWKS_COOLDOWN_MS,
     cacheMaxAge: JWKS_MAX_AGE_MS,
   })
+}
 
+/**
+ * Checks admins' access tokens as the Management API would check its own: RS256 only, signed by
+ * a key in the tenant's key set, unexpired by `now`, for our API's audience, from the tenant's
+ * issuer.
+ */
+export function createAdminTokenCheck(options: {
+  tenant: Pick<TenantEndpoints, 'issuer'>
+  audience: string
+  keys: TenantKeySet
+  now: () => number
+  timeoutMs: number
+}): AdminTokenCheck {
   return async (authorization) => {
     const token = BEARER.exec(authorization ?? '')?.[1]
     if (token === undefined) throw missingAuthentication()
 
     let payload: JWTPayload
     try {
-      ;({ payload } = await jwtVerify(token, keys, {
+      ;({ payload } = await jwtVerify(token, options.keys, {
         algorithms: ['RS256'],
         currentDate: new Date(options.now()),
       }))

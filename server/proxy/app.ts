@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { createAdminTokenCheck, type Admin } from './admin-token'
+import { createAdminTokenCheck, createTenantKeySet, type Admin } from './admin-token'
 import {
   API_BASE_PATH,
   MANAGEMENT_ROUTES,
@@ -36,6 +36,7 @@ import { foundUsersOf, keepUserIds, type FoundUsers } from './found-users'
 import { createLogLimiter } from './log-limiter'
 import { CallerGone, createManagementRelay } from './management-relay'
 import { createManagementTokenSource } from './management-token'
+import { createReadinessCheck } from './readiness'
 import { redactSecrets } from './redact'
 import { requestIdsOf, type RequestIds } from './request-id'
 import { API_SECURITY_HEADERS, BASE_SECURITY_HEADERS } from './security-headers'
@@ -91,26 +92,24 @@ export function createProxyApp(
   const now = deps.now ?? Date.now
   const fetch = deps.fetch ?? globalFetch
   const timeoutMs = config.upstreamTimeoutMs
+  const keys = createTenantKeySet({ tenant: config.tenant, fetch, timeoutMs })
   const checkAdmin = createAdminTokenCheck({
     tenant: config.tenant,
     audience: config.audience,
+    keys,
+    now,
+    timeoutMs,
+  })
+  const tokens = createManagementTokenSource({
+    tenant: config.tenant,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
     fetch,
     now,
     timeoutMs,
   })
-  const relay = createManagementRelay({
-    tenant: config.tenant,
-    tokens: createManagementTokenSource({
-      tenant: config.tenant,
-      clientId: config.clientId,
-      clientSecret: config.clientSecret,
-      fetch,
-      now,
-      timeoutMs,
-    }),
-    fetch,
-    timeoutMs,
-  })
+  const relay = createManagementRelay({ tenant: config.tenant, tokens, fetch, timeoutMs })
+  const readiness = createReadinessCheck({ keys, tokens })
   const cors = createCors(config.allowedOrigins)
   const staticSite = deps.staticFiles && createStaticSite(deps.staticFiles, config.tenant.origin)
   let warnedOfMissingPermissions = false
@@ -251,6 +250,7 @@ export function createProxyApp(
     if (pathname === '/healthz' && request.method === 'GET') {
       return jsonResponse(200, { status: 'ok' })
     }
+    if (pathname === '/readyz' && request.method === 'GET') return readiness()
     if (staticSite) return staticSite(request)
     return refuse(routeNotFound(), { ...why, reason: 'path' })
   }

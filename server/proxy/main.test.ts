@@ -1,29 +1,14 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { PROXY_CLIENT_ID } from '../local-tenant/config'
+import { runProxyProcess } from './testing/proxy-process'
 
 /** `npm run proxy` as an operator runs it: `tsx server/proxy/main.ts` with only its env. */
 const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli')
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url))
 
-function runMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, [TSX_CLI, MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  return {
-    child,
-    output: () => ({ stdout, stderr }),
-    exited: once(child, 'exit').then(([code]) => code as number | null),
-  }
-}
+const runMain = (env: Record<string, string>) => runProxyProcess([TSX_CLI, MAIN], env)
 
 describe('npm run proxy', () => {
   it('exits 1 listing every configuration problem, and starts nothing', async () => {
@@ -55,13 +40,13 @@ describe('npm run proxy', () => {
       PORT: '0',
     })
     try {
+      const origin = await run.listening
       await expect.poll(() => run.output().stdout, { timeout: 15_000 }).toMatch(/\n$/)
       const { stdout } = run.output()
-      const origin = /Orgscope proxy on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1]
 
       expect(stdout.trim().split('\n')).toHaveLength(1)
       expect(stdout).not.toContain('do-not-print-me')
-      expect(origin).toBeDefined()
+      expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
       const health = await fetch(`${origin}/healthz`)
       expect(await health.json()).toEqual({ status: 'ok' })
     } finally {

@@ -2,8 +2,9 @@ import { loadProxyConfig, ProxyConfigError, type ProxyConfig } from './config'
 import { startProxy } from './serve'
 
 /**
- * `npm run proxy`: the proxy alone, in the foreground, configured from the environment
- * (see .env.example). Audit lines go to stdout; Ctrl-C or SIGTERM stops it.
+ * The proxy alone, in the foreground, configured from the environment (see .env.example):
+ * `npm run proxy` in development, `node dist-proxy/main.js` once built (`npm run build:proxy`,
+ * the Dockerfile). Audit lines go to stdout; Ctrl-C or SIGTERM stops it gracefully.
  */
 let config: ProxyConfig
 try {
@@ -30,11 +31,17 @@ console.log(
   ].join(' · '),
 )
 
+/**
+ * How a replica leaves (an orchestrator sends SIGTERM): no new connection is taken, the lookups
+ * in flight are answered, and the process exits once their audit lines are out. stdout may be
+ * asynchronous (a pipe, on some platforms), and an exit drops whatever it still holds.
+ */
 let stopping = false
 async function stop(): Promise<void> {
   if (stopping) return
   stopping = true
   await proxy.close()
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
   process.exit(0)
 }
 process.on('SIGINT', stop)

@@ -1,14 +1,22 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { listen, type Listening, type Tls } from '../shared/listen'
+import { listen, type Tls } from '../shared/listen'
 import { createProxyApp, type ProxyDeps } from './app'
 import type { AuditSink } from './audit-log'
 import type { ProxyConfig } from './config'
 import { API_SECURITY_HEADERS } from './security-headers'
 import type { StaticFiles } from './static-site'
 
-/** `origin`, e.g. `http://127.0.0.1:4020`: the real port if config.port is 0. */
-export type RunningProxy = Listening
+export interface RunningProxy {
+  /** e.g. `http://127.0.0.1:4020`: the real port if config.port is 0. */
+  origin: string
+  /**
+   * Stops taking connections, lets the lookups in flight finish and resolves once they are
+   * answered (listen.ts). Each lookup ends within config.upstreamTimeoutMs (504 at worst), so
+   * whatever is still open after that is cut.
+   */
+  close: () => Promise<void>
+}
 
 /** Audit lines to stdout, one per line, for whatever collects the process's output. */
 const stdoutSink: AuditSink = (line) => {
@@ -34,12 +42,11 @@ export async function startProxy(
     ...(staticFiles && { staticFiles }),
   })
   // The raw request target: the only place `..` and `%2e%2e` segments are still visible.
-  return listen((request, env) => app.fetch(request, { rawPath: env.incoming.url }), {
-    hostname: config.host,
-    port: config.port,
-    tls,
-    clientErrorHeaders: API_SECURITY_HEADERS,
-  })
+  const { origin, close } = await listen(
+    (request, env) => app.fetch(request, { rawPath: env.incoming.url }),
+    { hostname: config.host, port: config.port, tls, clientErrorHeaders: API_SECURITY_HEADERS },
+  )
+  return { origin, close: () => close(config.upstreamTimeoutMs) }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
+import { ServerResponse } from 'node:http'
 import { createSecureServer } from 'node:http2'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { Auth0Error } from './auth0-errors'
 
@@ -14,7 +15,13 @@ type FetchCallback = Parameters<typeof serve>[0]['fetch']
 export interface Listening {
   /** e.g. `http://127.0.0.1:4010`: the real port if 0 was asked for. */
   origin: string
-  close: () => Promise<void>
+  /**
+   * Stops taking connections and resolves once every request in flight has been answered. Idle
+   * keep-alive connections close at once, busy ones as their answer goes out (it says
+   * `Connection: close`, so a client or load balancer sends the next request elsewhere).
+   * Whatever is still open after `graceMs` (a client that reads slowly, or not at all) is cut.
+   */
+  close: (graceMs?: number) => Promise<void>
 }
 
 /**
@@ -38,6 +45,14 @@ export function listen(
   },
 ): Promise<Listening> {
   return new Promise((resolve, reject) => {
+    const sockets = new Set<Socket>()
+    const answering = new Set<ServerResponse>()
+    let closing = false
+    // HTTP/1.1 only: HTTP/2 forbids the header (its sessions end with the cut).
+    const lastOnItsConnection = (response: ServerResponse): void => {
+      if (!response.headersSent) response.setHeader('Connection', 'close')
+    }
+
     const server = serve(
       {
         fetch,
@@ -52,11 +67,34 @@ export function listen(
         const host = hostname.includes(':') ? `[${hostname}]` : hostname
         resolve({
           origin: `${tls ? 'https' : 'http'}://${host}:${(server.address() as AddressInfo).port}`,
-          close: () =>
-            new Promise((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+          close: (graceMs = Infinity) =>
+            new Promise((done, fail) => {
+              closing = true
+              answering.forEach(lastOnItsConnection)
+              const cut =
+                graceMs === Infinity
+                  ? undefined
+                  : setTimeout(() => sockets.forEach((socket) => socket.destroy()), graceMs)
+              // Closes idle connections too (Node ≥ 19); resolves once the last one has gone.
+              server.close((error) => {
+                clearTimeout(cut)
+                if (error) fail(error)
+                else done()
+              })
+            }),
         })
       },
     )
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket)
+      socket.once('close', () => sockets.delete(socket))
+    })
+    server.on('request', (_request: unknown, response: unknown) => {
+      if (!(response instanceof ServerResponse)) return
+      if (closing) lastOnItsConnection(response)
+      answering.add(response)
+      response.once('close', () => answering.delete(response))
+    })
     server.once('error', reject)
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
       answerClientError(error, socket, clientErrorHeaders),
