@@ -21,7 +21,8 @@ export function runProxyProcess(args: string[], env: Record<string, string>): Pr
   })
   let stdout = ''
   let stderr = ''
-  const exited = once(child, 'exit').then(([code]) => code as number | null)
+  // 'close', not 'exit': a process may exit before what it wrote last has been read.
+  const exited = once(child, 'close').then(([code]) => code as number | null)
   const listening = new Promise<string>((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk
