@@ -48,7 +48,12 @@ export function managementRoutes(context: TenantContext): Hono<{ Bindings: Tenan
     }
     return resolved.name === 'getUser'
       ? getUser(context.data, resolved.userId, params)
-      : listUserOrganizations(context.data, resolved.userId, params)
+      : listUserOrganizations(
+          context.data,
+          resolved.userId,
+          params,
+          context.config.checkpointPaging,
+        )
   }
 
   const answer = async (
