@@ -1,11 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { createAdminTokenCheck, createTenantKeySet, type Admin } from './admin-token'
-import {
-  API_BASE_PATH,
-  MANAGEMENT_ROUTES,
-  resolveRoute,
-  type ResolvedRoute,
-} from '../shared/management-routes'
+import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from '../shared/management-routes'
 import {
   Auth0Error,
   bodyNotAllowed,
@@ -293,8 +288,9 @@ function auditedAdmin(admin: Admin): { sub: string; email?: string } {
   return { sub: admin.sub, ...(admin.email !== undefined && { email: admin.email }) }
 }
 
+/** A search, or any lookup whose answer lists the users it found (the route table says which). */
 function isSearch(resolved: ResolvedRoute): boolean {
-  return resolved.route === MANAGEMENT_ROUTES.searchUsers
+  return resolved.route.findsUsers === true
 }
 
 /** Whom a search's answer holds; the answer itself still goes to the admin whole. */

@@ -18,6 +18,7 @@ function refusal(run: () => unknown): Auth0Error {
 describe('resolveRoute', () => {
   it.each([
     ['/api/v2/users', 'users.search', '/users', null],
+    ['/api/v2/users-by-email', 'users.byEmail', '/users-by-email', null],
     ['/api/v2/users/auth0%7Cabc', 'users.get', '/users/auth0%7Cabc', 'auth0|abc'],
     [
       '/api/v2/users/auth0%7Cabc/organizations',

@@ -15,6 +15,8 @@ export interface ManagementEndpoint {
   anyOf: readonly string[]
   /** Query parameters passed on; any other is dropped. */
   query: readonly string[]
+  /** The answer lists the users found, whom no path names: the proxy audits their ids. */
+  findsUsers?: boolean
   /** The parameter holding the user looked up, if any. */
   target?: string
   /** The parameter holding the organization looked up, if any. */
@@ -32,6 +34,14 @@ export const MANAGEMENT_ROUTES = {
     path: 'users',
     anyOf: ['read:users'],
     query: ['q', 'search_engine', ...PAGING, 'sort', 'fields', 'include_fields'],
+    findsUsers: true,
+  },
+  usersByEmail: {
+    name: 'users.byEmail',
+    path: 'users-by-email',
+    anyOf: ['read:users'],
+    query: ['email', 'fields', 'include_fields'],
+    findsUsers: true,
   },
   getUser: {
     name: 'users.get',
