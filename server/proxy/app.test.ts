@@ -107,7 +107,7 @@ describe('relaying the lookups the SPA makes', () => {
     const proxy = await createTestProxy()
 
     const response = await proxy.get(
-      userPath(NAMED_USERS.oneMembership.userId, '/organizations?page=0&connection=x&from=y&q=z'),
+      userPath(NAMED_USERS.oneMembership.userId, '/organizations?page=0&connection=x&fields=y&q=z'),
     )
 
     expect(response.status).toBe(200)

@@ -27,6 +27,7 @@ import {
 import type { ProxyConfig } from './config'
 import { createCors } from './cors'
 import { globalFetch, untilAborted, type Fetch } from './fetch'
+import { checkCheckpointQuery } from './checkpoint-query'
 import { foundUsersOf, keepUserIds, type FoundUsers } from './found-users'
 import { createLogLimiter } from './log-limiter'
 import { CallerGone, createManagementRelay } from './management-relay'
@@ -137,6 +138,7 @@ export function createProxyApp(
     if (!route.anyOf.some((permission) => permissions.has(permission))) {
       return errorResponse(insufficientScope(...route.anyOf))
     }
+    checkCheckpointQuery(resolved.upstreamQuery)
     const query = isSearch(resolved) ? keepUserIds(resolved.upstreamQuery) : resolved.upstreamQuery
     try {
       return await relay({ path: resolved.upstreamPath, query }, { deadline, caller: callerGone })

@@ -123,7 +123,9 @@ describe('resolveRoute', () => {
       include_fields: 'true',
     })
     expect(search.upstreamQuery.getAll('q')).toEqual(['email:"a+b@x.com"', 'second'])
-    expect(memberships.upstreamQuery.toString()).toBe('page=1&per_page=50&include_totals=true')
+    expect(memberships.upstreamQuery.toString()).toBe(
+      'page=1&per_page=50&include_totals=true&from=x&take=5',
+    )
   })
 
   it('takes a new endpoint as one more entry, with its own permission and target', () => {

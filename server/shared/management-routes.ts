@@ -4,7 +4,8 @@ import { invalidUri, routeNotFound } from './auth0-errors'
  * The Management API GETs Orgscope uses, and nothing else: the one table both servers read. The
  * proxy relays only these (allow-list, audit names, permission check); the local tenant serves
  * only these (its router, its scope check). Query values are validated by the endpoint (the
- * tenant's handlers, Auth0's own), not here. The next endpoint slots in as one more entry.
+ * tenant's handlers, Auth0's own), not here; the proxy bounds `from` and `take` itself
+ * (proxy/checkpoint-query.ts). The next endpoint slots in as one more entry.
  */
 export interface ManagementEndpoint {
   /** What the proxy's audit log calls it. */
@@ -26,6 +27,8 @@ export interface ManagementEndpoint {
 }
 
 const PAGING = ['page', 'per_page', 'include_totals'] as const
+/** Checkpoint paging, where Auth0 documents it: past the 1,000 records offset paging reaches. */
+const CHECKPOINT_PAGING = ['from', 'take'] as const
 
 /** Keyed by the local tenant's name for each endpoint (its handlers and fault records). */
 export const MANAGEMENT_ROUTES = {
@@ -55,7 +58,7 @@ export const MANAGEMENT_ROUTES = {
     name: 'users.organizations',
     path: 'users/{id}/organizations',
     anyOf: ['read:organizations'],
-    query: PAGING,
+    query: [...PAGING, ...CHECKPOINT_PAGING],
     target: 'id',
     params: { id: 'id (ID of the user to retrieve the organizations for)' },
   },
