@@ -46,6 +46,11 @@ export interface TenantConfig {
   accessTokenTtlSeconds: number
   /** Milliseconds added before every Management API answer (benchmarks simulate a real network). */
   latencyMs: number
+  /**
+   * Whether `GET /users/{id}/organizations` pages by checkpoint (`from`/`take`) as Auth0's
+   * reference documents. Off, the tenant acts like one without the feature: it refuses them.
+   */
+  checkpointPaging: boolean
 }
 
 export const SPA_CLIENT_ID = 'orgscope-spa'
@@ -109,6 +114,7 @@ export function defaultTenantConfig(options: {
   appOrigins: string[]
   rateLimit?: RateLimitConfig
   latencyMs?: number
+  checkpointPaging?: boolean
 }): TenantConfig {
   return {
     origin: options.origin.replace(/\/+$/, ''),
@@ -134,5 +140,6 @@ export function defaultTenantConfig(options: {
     rateLimit: options.rateLimit ?? { burst: 40, refillPerSecond: 500 / 60 },
     accessTokenTtlSeconds: 3600,
     latencyMs: options.latencyMs ?? 0,
+    checkpointPaging: options.checkpointPaging ?? true,
   }
 }

@@ -124,6 +124,37 @@ describe('the audit log', () => {
     expect(proxy.auditEntries()[0]?.found?.userIds).toEqual([NAMED_USERS.oneMembership.userId])
   })
 
+  it('relays users-by-email with read:users and records every account it found, not the email', async () => {
+    const proxy = await createTestProxy()
+    const response = await proxy.get('/api/v2/users-by-email?email=pat.twin%40example.com', {
+      token: await proxy.mint({ admin: SAM }),
+    })
+    const ids = [NAMED_USERS.sharedEmailDatabase.userId, NAMED_USERS.sharedEmailGoogle.userId]
+
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as { user_id: string }[]).map((u) => u.user_id)).toEqual(ids)
+    expect(proxy.auditEntries()).toEqual([
+      expect.objectContaining({
+        admin: { sub: SAM.sub },
+        targetUserId: null,
+        endpoint: 'users.byEmail',
+        status: 200,
+        found: { count: 2, userIds: ids, truncated: false },
+      }),
+    ])
+    expect(proxy.logLines.join('\n')).not.toContain('pat.twin')
+  })
+
+  it('users-by-email cannot hide whom it found by its fields either', async () => {
+    const proxy = await createTestProxy()
+    await proxy.get('/api/v2/users-by-email?email=solo%40example.com&fields=email&drop=me')
+
+    expect(new URL(String(proxy.managementRequests()[0]?.url)).search).toBe(
+      '?email=solo%40example.com&fields=email%2Cuser_id',
+    )
+    expect(proxy.auditEntries()[0]?.found?.userIds).toEqual([NAMED_USERS.oneMembership.userId])
+  })
+
   it('records refusals and failures of a lookup as well', async () => {
     const proxy = await createTestProxy()
     await proxy.get(userPath(TARGET, '/organizations'), { token: await proxy.mint({ admin: SAM }) })

@@ -259,3 +259,21 @@ describe('the audit line for a roles lookup', () => {
     expect(proxy.auditEntries()[0]).not.toHaveProperty('targetOrganizationId')
   })
 })
+
+describe('users-by-email', () => {
+  it('needs read:users: without it, 403 and nothing sent upstream', async () => {
+    const proxy = await createTestProxy()
+    const response = await proxy.get('/api/v2/users-by-email?email=solo%40example.com', {
+      token: await proxy.mint({ scope: ['openid'], permissions: ['read:organizations'] }),
+    })
+
+    expect(response.status).toBe(403)
+    expect(await response.json()).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Insufficient scope, expected any of: read:users',
+      errorCode: 'insufficient_scope',
+    })
+    expect(proxy.managementRequests()).toEqual([])
+  })
+})

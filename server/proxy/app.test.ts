@@ -107,7 +107,7 @@ describe('relaying the lookups the SPA makes', () => {
     const proxy = await createTestProxy()
 
     const response = await proxy.get(
-      userPath(NAMED_USERS.oneMembership.userId, '/organizations?page=0&connection=x&from=y&q=z'),
+      userPath(NAMED_USERS.oneMembership.userId, '/organizations?page=0&connection=x&fields=y&q=z'),
     )
 
     expect(response.status).toBe(200)
@@ -155,7 +155,7 @@ describe('what the proxy refuses itself', () => {
     ['GET', '/api/v2/clients'],
     ['GET', '/api/v2/users/auth0%7Cx/roles'],
     ['GET', '/api/v2/organizations'],
-    ['GET', '/api/v2/users-by-email?email=a%40b.c'],
+    ['GET', '/api/v2/roles'],
     ['GET', '/api/v2'],
     ['GET', '/nothing-here'],
   ])('%s %s: 404 in Auth0 shape', async (method, path) => {

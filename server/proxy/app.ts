@@ -1,11 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { createAdminTokenCheck, createTenantKeySet, type Admin } from './admin-token'
-import {
-  API_BASE_PATH,
-  MANAGEMENT_ROUTES,
-  resolveRoute,
-  type ResolvedRoute,
-} from '../shared/management-routes'
+import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from '../shared/management-routes'
 import {
   Auth0Error,
   bodyNotAllowed,
@@ -32,6 +27,7 @@ import {
 import type { ProxyConfig } from './config'
 import { createCors } from './cors'
 import { globalFetch, untilAborted, type Fetch } from './fetch'
+import { checkCheckpointQuery } from './checkpoint-query'
 import { foundUsersOf, keepUserIds, type FoundUsers } from './found-users'
 import { createLogLimiter } from './log-limiter'
 import { CallerGone, createManagementRelay } from './management-relay'
@@ -142,6 +138,7 @@ export function createProxyApp(
     if (!route.anyOf.some((permission) => permissions.has(permission))) {
       return errorResponse(insufficientScope(...route.anyOf))
     }
+    checkCheckpointQuery(resolved.upstreamQuery)
     const query = isSearch(resolved) ? keepUserIds(resolved.upstreamQuery) : resolved.upstreamQuery
     try {
       return await relay({ path: resolved.upstreamPath, query }, { deadline, caller: callerGone })
@@ -293,8 +290,9 @@ function auditedAdmin(admin: Admin): { sub: string; email?: string } {
   return { sub: admin.sub, ...(admin.email !== undefined && { email: admin.email }) }
 }
 
+/** A search, or any lookup whose answer lists the users it found (the route table says which). */
 function isSearch(resolved: ResolvedRoute): boolean {
-  return resolved.route === MANAGEMENT_ROUTES.searchUsers
+  return resolved.route.findsUsers === true
 }
 
 /** Whom a search's answer holds; the answer itself still goes to the admin whole. */

@@ -18,6 +18,7 @@ function refusal(run: () => unknown): Auth0Error {
 describe('resolveRoute', () => {
   it.each([
     ['/api/v2/users', 'users.search', '/users', null],
+    ['/api/v2/users-by-email', 'users.byEmail', '/users-by-email', null],
     ['/api/v2/users/auth0%7Cabc', 'users.get', '/users/auth0%7Cabc', 'auth0|abc'],
     [
       '/api/v2/users/auth0%7Cabc/organizations',
@@ -122,7 +123,9 @@ describe('resolveRoute', () => {
       include_fields: 'true',
     })
     expect(search.upstreamQuery.getAll('q')).toEqual(['email:"a+b@x.com"', 'second'])
-    expect(memberships.upstreamQuery.toString()).toBe('page=1&per_page=50&include_totals=true')
+    expect(memberships.upstreamQuery.toString()).toBe(
+      'page=1&per_page=50&include_totals=true&from=x&take=5',
+    )
   })
 
   it('takes a new endpoint as one more entry, with its own permission and target', () => {

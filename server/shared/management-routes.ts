@@ -4,7 +4,8 @@ import { invalidUri, routeNotFound } from './auth0-errors'
  * The Management API GETs Orgscope uses, and nothing else: the one table both servers read. The
  * proxy relays only these (allow-list, audit names, permission check); the local tenant serves
  * only these (its router, its scope check). Query values are validated by the endpoint (the
- * tenant's handlers, Auth0's own), not here. The next endpoint slots in as one more entry.
+ * tenant's handlers, Auth0's own), not here; the proxy bounds `from` and `take` itself
+ * (proxy/checkpoint-query.ts). The next endpoint slots in as one more entry.
  */
 export interface ManagementEndpoint {
   /** What the proxy's audit log calls it. */
@@ -15,6 +16,8 @@ export interface ManagementEndpoint {
   anyOf: readonly string[]
   /** Query parameters passed on; any other is dropped. */
   query: readonly string[]
+  /** The answer lists the users found, whom no path names: the proxy audits their ids. */
+  findsUsers?: boolean
   /** The parameter holding the user looked up, if any. */
   target?: string
   /** The parameter holding the organization looked up, if any. */
@@ -24,6 +27,8 @@ export interface ManagementEndpoint {
 }
 
 const PAGING = ['page', 'per_page', 'include_totals'] as const
+/** Checkpoint paging, where Auth0 documents it: past the 1,000 records offset paging reaches. */
+const CHECKPOINT_PAGING = ['from', 'take'] as const
 
 /** Keyed by the local tenant's name for each endpoint (its handlers and fault records). */
 export const MANAGEMENT_ROUTES = {
@@ -32,6 +37,14 @@ export const MANAGEMENT_ROUTES = {
     path: 'users',
     anyOf: ['read:users'],
     query: ['q', 'search_engine', ...PAGING, 'sort', 'fields', 'include_fields'],
+    findsUsers: true,
+  },
+  usersByEmail: {
+    name: 'users.byEmail',
+    path: 'users-by-email',
+    anyOf: ['read:users'],
+    query: ['email', 'fields', 'include_fields'],
+    findsUsers: true,
   },
   getUser: {
     name: 'users.get',
@@ -45,7 +58,7 @@ export const MANAGEMENT_ROUTES = {
     name: 'users.organizations',
     path: 'users/{id}/organizations',
     anyOf: ['read:organizations'],
-    query: PAGING,
+    query: [...PAGING, ...CHECKPOINT_PAGING],
     target: 'id',
     params: { id: 'id (ID of the user to retrieve the organizations for)' },
   },

@@ -9,7 +9,7 @@ import { resolveRoute } from './paths'
 import { createRateLimiter, rateLimitHeaders, type RateLimitOutcome } from './rate-limit'
 import { createScenarioResponder } from './scenario-responses'
 import { listUserOrganizations } from './user-organizations'
-import { getUser, searchUsers } from './users'
+import { getUser, searchUsers, usersByEmail } from './users'
 
 type Identity = { principal: Principal } | { failure: Response }
 
@@ -38,6 +38,7 @@ export function managementRoutes(context: TenantContext): Hono<{ Bindings: Tenan
     requireScope(principal, resolved.scope)
     const params = new URL(request.url).searchParams
     if (resolved.name === 'searchUsers') return searchUsers(context.data, params)
+    if (resolved.name === 'usersByEmail') return usersByEmail(context.data, params)
     const fault = await faults?.respond(resolved, request, bindings)
     if (fault) return fault
     const scenario = await scenarios.respond(resolved, request)
@@ -48,7 +49,12 @@ export function managementRoutes(context: TenantContext): Hono<{ Bindings: Tenan
     }
     return resolved.name === 'getUser'
       ? getUser(context.data, resolved.userId, params)
-      : listUserOrganizations(context.data, resolved.userId, params)
+      : listUserOrganizations(
+          context.data,
+          resolved.userId,
+          params,
+          context.config.checkpointPaging,
+        )
   }
 
   const answer = async (

@@ -5,10 +5,12 @@ export interface ManagementApiSettings {
   rateLimit?: RateLimitConfig
   /** Added before every Management API answer; 0 for none. */
   latencyMs?: number
+  /** Checkpoint paging on a user's memberships; off acts out a tenant without it. */
+  checkpointPaging?: boolean
 }
 
 /**
- * Changes the Management API's rate limit and latency while the tenant runs (benchmarks and
+ * Changes the Management API's rate limit, latency and checkpoint paging while the tenant runs (benchmarks and
  * fault tests switch plans mid-run). The routes read `context.config` on every request, so
  * assigning there directly works too; this validates first. A new rate limit refills every
  * bucket.
@@ -19,7 +21,7 @@ export function setManagementApiSettings(
   context: Pick<TenantContext, 'config'>,
   settings: ManagementApiSettings,
 ): void {
-  const { rateLimit, latencyMs } = settings
+  const { rateLimit, latencyMs, checkpointPaging } = settings
   if (rateLimit !== undefined) {
     if (!Number.isInteger(rateLimit.burst) || rateLimit.burst < 1) {
       throw new RangeError(`rateLimit.burst must be a whole number ≥ 1, got ${rateLimit.burst}`)
@@ -35,4 +37,5 @@ export function setManagementApiSettings(
   }
   if (rateLimit !== undefined) context.config.rateLimit = { ...rateLimit }
   if (latencyMs !== undefined) context.config.latencyMs = latencyMs
+  if (checkpointPaging !== undefined) context.config.checkpointPaging = checkpointPaging
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { NAMED_USERS } from '../seed/named-users'
 import type { Organization } from '../seed/seed'
 import { createTestTenant, userPath, type TestTenant } from '../testing/test-tenant'
+import { setManagementApiSettings } from './settings'
 
 let t: TestTenant
 beforeAll(async () => {
@@ -147,5 +148,118 @@ describe('GET /users/{id}/organizations', () => {
     expect(displayNames).toContain('<img src=x onerror=alert(1)>')
     expect(displayNames).toContain('株式会社さくらロジスティクス')
     expect(organizations.map((org) => org.branding?.logo_url)).toContain('javascript:alert(1)')
+  })
+})
+
+interface Checkpoint {
+  organizations: Organization[]
+  next?: string
+}
+
+/** Follows `next` from the first page to the last, as the reference describes. */
+async function allCheckpoints(userId: string, take: number): Promise<Checkpoint[]> {
+  const pages: Checkpoint[] = []
+  let from: string | undefined
+  do {
+    const query = new URLSearchParams({ take: String(take), ...(from ? { from } : {}) })
+    const response = await organizationsOf(userId, `?${query}`)
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as Checkpoint
+    pages.push(body)
+    from = body.next
+  } while (from !== undefined)
+  return pages
+}
+
+describe('GET /users/{id}/organizations with checkpoint paging', () => {
+  it.each([
+    ['overflowMemberships', NAMED_USERS.overflowMemberships],
+    ['fiveThousandMemberships', NAMED_USERS.fiveThousandMemberships],
+  ])(
+    'reaches all of %s past the 1000 offset paging stops at, each once, in list order',
+    async (_, user) => {
+      const userId = user.userId
+      const pages = await allCheckpoints(userId, 100)
+      expect(pages).toHaveLength(user.memberships / 100)
+      const ids = pages.flatMap((page) => page.organizations.map((org) => org.id))
+      expect(ids).toHaveLength(user.memberships)
+      expect(new Set(ids).size).toBe(user.memberships)
+      const offset = (await allPages(userId, 100)).flatMap((page) =>
+        page.organizations.map((org) => org.id),
+      )
+      expect(ids.slice(0, 1000)).toEqual(offset)
+    },
+  )
+
+  it('answers { organizations, next } with no totals, and no next on the last page', async () => {
+    const userId = NAMED_USERS.threeMemberships.userId
+    const first = await (await organizationsOf(userId, '?take=2')).json()
+    expect(Object.keys(first).sort()).toEqual(['next', 'organizations'])
+    expect(first.organizations).toHaveLength(2)
+    expect(first.next).toMatch(/^[A-Za-z0-9_-]+$/)
+    const last = await (await organizationsOf(userId, `?take=2&from=${first.next}`)).json()
+    expect(Object.keys(last)).toEqual(['organizations'])
+    expect(last.organizations).toHaveLength(1)
+  })
+
+  it('takes 50 by default, ignores page, per_page and include_totals beside it', async () => {
+    const userId = NAMED_USERS.manyMemberships.userId
+    const body = await (
+      await organizationsOf(userId, '?take=50&page=2&per_page=10&include_totals=true')
+    ).json()
+    expect(Object.keys(body).sort()).toEqual(['next', 'organizations'])
+    expect(body.organizations).toHaveLength(50)
+    const byDefault = await (await organizationsOf(userId, `?from=${body.next}`)).json()
+    expect(byDefault.organizations).toHaveLength(50)
+    expect(byDefault.organizations[0].id).not.toBe(body.organizations[0].id)
+  })
+
+  it('answers an empty list without next for a user in no organization', async () => {
+    const body = await (await organizationsOf(NAMED_USERS.noMemberships.userId, '?take=10')).json()
+    expect(body).toEqual({ organizations: [] })
+  })
+
+  it('refuses take outside 1–100', async () => {
+    for (const take of ['0', '101', 'x', '']) {
+      const response = await organizationsOf(NAMED_USERS.oneMembership.userId, `?take=${take}`)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ errorCode: 'invalid_query_string' })
+    }
+  })
+
+  it('refuses a malformed or unknown from in Auth0’s shape', async () => {
+    const userId = NAMED_USERS.manyMemberships.userId
+    // Edge-case organizations belong to Eddie alone: his `next` names none of Manny's.
+    const foreign = await (
+      await organizationsOf(NAMED_USERS.edgeCaseOrganizations.userId, '?take=1')
+    ).json()
+    for (const from of ['not base64!', 'x', btoa('org_doesnotexist00000'), foreign.next]) {
+      const response = await organizationsOf(userId, `?${new URLSearchParams({ from })}`)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message:
+          "Query validation error: 'Not a checkpoint this list issued' on property from (Optional Id from which to start selection.).",
+        errorCode: 'invalid_query_string',
+      })
+    }
+  })
+
+  it('refuses from and take on a tenant without checkpoint paging; offset paging still works', async () => {
+    const tenant = await createTestTenant()
+    setManagementApiSettings(tenant.tenant, { checkpointPaging: false })
+    const userId = userPath(NAMED_USERS.overflowMemberships.userId, '/organizations')
+    for (const name of ['take', 'from']) {
+      const response = await tenant.get(`${userId}?${name}=1`)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `Query validation error: 'Additional properties not allowed: ${name}'.`,
+        errorCode: 'invalid_query_string',
+      })
+    }
+    expect(await (await tenant.get(`${userId}?per_page=10`)).json()).toHaveLength(10)
   })
 })

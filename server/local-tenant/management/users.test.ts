@@ -206,3 +206,67 @@ describe('GET /users/{id}', () => {
     expect(user).not.toHaveProperty('picture')
   })
 })
+
+describe('GET /users-by-email', () => {
+  const byEmail = (query: string, token?: string): Promise<Response> =>
+    t.get(`/users-by-email?${query}`, token === undefined ? {} : { token })
+
+  it('answers every account with that email as a bare array', async () => {
+    const response = await byEmail('email=pat.twin%40example.com')
+    expect(response.status).toBe(200)
+    const users = (await response.json()) as User[]
+    expect(users.map((user) => user.user_id)).toEqual([
+      NAMED_USERS.sharedEmailDatabase.userId,
+      NAMED_USERS.sharedEmailGoogle.userId,
+    ])
+    expect(users[0]).toEqual(
+      await (await t.get(userPath(NAMED_USERS.sharedEmailDatabase.userId))).json(),
+    )
+  })
+
+  it('answers [] for an email nobody has, and matches exactly and case-sensitively', async () => {
+    for (const email of ['nobody.at.all@example.com', 'PAT.TWIN@example.com', 'twin@example.com']) {
+      const response = await byEmail(new URLSearchParams({ email }).toString())
+      expect(response.status).toBe(200)
+      expect(await response.json()).toEqual([])
+    }
+  })
+
+  it('picks fields as the other user endpoints do', async () => {
+    const users = await (await byEmail('email=solo%40example.com&fields=user_id,email')).json()
+    expect(users).toEqual([
+      { user_id: NAMED_USERS.oneMembership.userId, email: NAMED_USERS.oneMembership.email },
+    ])
+  })
+
+  it('refuses a missing, repeated or malformed email with invalid_query_string', async () => {
+    const missing = await byEmail('')
+    expect(missing.status).toBe(400)
+    expect(await missing.json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: "Query validation error: 'Missing required property: email'.",
+      errorCode: 'invalid_query_string',
+    })
+    for (const query of ['email=', 'email=solo', 'email=a%20b%40c.d', 'email=a%40b&email=a%40b']) {
+      const response = await byEmail(query)
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({
+        message: expect.stringMatching(/^Query validation error: .* on property email \(/),
+        errorCode: 'invalid_query_string',
+      })
+    }
+  })
+
+  it('requires read:users', async () => {
+    const response = await byEmail(
+      'email=solo%40example.com',
+      await t.mint({ scope: ['read:organizations'] }),
+    )
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({
+      message: 'Insufficient scope, expected any of: read:users',
+      errorCode: 'insufficient_scope',
+    })
+  })
+})

@@ -12,6 +12,7 @@ export function buildMemberships(
   users: readonly User[],
   organizations: readonly Organization[],
   edgeCaseIds: ReadonlySet<string>,
+  bulkOrganizations: readonly Organization[],
 ): Map<string, readonly Organization[]> {
   // Ordinary users never get the edge-case organizations: those belong to one named user, so
   // every other table in a demo or test renders plain data.
@@ -36,6 +37,10 @@ export function buildMemberships(
         user.user_id,
         organizations.filter((org) => edgeCaseIds.has(org.id)),
       )
+      continue
+    }
+    if (user.user_id === NAMED_USERS.fiveThousandMemberships.userId) {
+      memberships.set(user.user_id, bulkOrganizations)
       continue
     }
     const count = fixedCounts.get(user.user_id) ?? generatedMembershipCount(random)

@@ -52,6 +52,16 @@ export const NAMED_USERS = {
     name: 'Olive Overflow',
     memberships: 1200,
   },
+  /**
+   * Far past the offset cap: only checkpoint paging lists them all. Member of the bulk
+   * organizations alone (organizations.ts), so the rest of the seed is as it was without them.
+   */
+  fiveThousandMemberships: {
+    userId: 'auth0|6650a1f0c0ffee0000005000',
+    email: 'five.thousand@example.com',
+    name: 'Fiona Fivethousand',
+    memberships: 5000,
+  },
   /** Same email as `sharedEmailGoogle`: two accounts, two different membership lists. */
   sharedEmailDatabase: {
     userId: 'auth0|6650a1f0c0ffee00000000aa',

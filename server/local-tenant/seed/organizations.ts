@@ -187,6 +187,21 @@ export interface BuiltOrganizations {
   edgeCaseIds: ReadonlySet<string>
 }
 
+/**
+ * Plain organizations for the one user with thousands of memberships, numbered rather than drawn
+ * from the seed's random stream: adding them moves nothing else, and they cost next to nothing.
+ */
+export function buildBulkOrganizations(count: number): Organization[] {
+  return Array.from({ length: count }, (_, index) => {
+    const number = String(index + 1).padStart(5, '0')
+    return {
+      id: `org_bulk${number.padStart(12, '0')}`,
+      name: `bulk-member-${number}`,
+      display_name: `Bulk Member ${number}`,
+    }
+  })
+}
+
 export function buildOrganizations(random: Random): BuiltOrganizations {
   const takenNames = new Set(EDGE_CASE_ORGANIZATIONS.map((org) => org.name))
   const fields = [

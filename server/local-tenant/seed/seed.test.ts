@@ -33,12 +33,13 @@ describe('the seed', () => {
     expect(seedTenantData()).toBe(data)
   })
 
-  it('holds a few hundred users with unique ids, and ~1300 organizations', () => {
+  it('holds a few hundred users with unique ids, ~1300 organizations and the 5000 bulk ones', () => {
+    const count = ORGANIZATION_COUNT + NAMED_USERS.fiveThousandMemberships.memberships
     expect(data.users.length).toBeGreaterThanOrEqual(300)
     expect(data.usersById.size).toBe(data.users.length)
-    expect(data.organizations).toHaveLength(ORGANIZATION_COUNT)
-    expect(new Set(data.organizations.map((org) => org.id)).size).toBe(ORGANIZATION_COUNT)
-    expect(new Set(data.organizations.map((org) => org.name)).size).toBe(ORGANIZATION_COUNT)
+    expect(data.organizations).toHaveLength(count)
+    expect(data.organizationsById.size).toBe(count)
+    expect(new Set(data.organizations.map((org) => org.name)).size).toBe(count)
   })
 
   it('never sends null: unset fields are absent', () => {
@@ -132,9 +133,22 @@ describe('the seed', () => {
     }
   })
 
-  it('lists memberships in organization-name order', () => {
-    const many = data.membershipsByUserId.get(NAMED_USERS.overflowMemberships.userId) ?? []
-    const names = many.map((org) => org.name)
-    expect(names).toEqual([...names].sort())
+  it.each(['overflowMemberships', 'fiveThousandMemberships'] as const)(
+    'lists the memberships of %s in organization-name order',
+    (key) => {
+      const many = data.membershipsByUserId.get(NAMED_USERS[key].userId) ?? []
+      const names = many.map((org) => org.name)
+      expect(names).toEqual([...names].sort())
+    },
+  )
+
+  it('gives the bulk organizations to the five-thousand user alone', () => {
+    const bulk = new Set(
+      data.membershipsByUserId.get(NAMED_USERS.fiveThousandMemberships.userId)?.map((o) => o.id),
+    )
+    for (const [userId, orgs] of data.membershipsByUserId) {
+      if (userId === NAMED_USERS.fiveThousandMemberships.userId) continue
+      expect(orgs.some((org) => bulk.has(org.id))).toBe(false)
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { buildMemberships } from './memberships'
-import { buildOrganizations } from './organizations'
+import { NAMED_USERS } from './named-users'
+import { buildBulkOrganizations, buildOrganizations } from './organizations'
 import { createRandom } from './prng'
 import { buildRoleScenarios, type RoleScenarioMembership } from './roles'
 import { SCENARIO_USERS, type ScenarioName } from './scenarios'
@@ -29,13 +30,16 @@ const SEED = 0x0c5c09e
 
 export function buildTenantData(): TenantData {
   const users = buildUsers(createRandom(SEED + 1))
-  const { organizations, edgeCaseIds } = buildOrganizations(createRandom(SEED + 2))
+  const { organizations: drawn, edgeCaseIds } = buildOrganizations(createRandom(SEED + 2))
+  const bulk = buildBulkOrganizations(NAMED_USERS.fiveThousandMemberships.memberships)
   const membershipsByUserId = buildMemberships(
     createRandom(SEED + 3),
     users,
-    organizations,
+    drawn,
     edgeCaseIds,
+    bulk,
   )
+  const organizations = [...drawn, ...bulk].sort(byName)
   return {
     users,
     usersById: new Map(users.map((user) => [user.user_id, user])),
@@ -47,6 +51,10 @@ export function buildTenantData(): TenantData {
     ),
     roleScenarios: buildRoleScenarios(membershipsByUserId),
   }
+}
+
+function byName(a: Organization, b: Organization): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
 }
 
 let cached: TenantData | undefined

@@ -111,6 +111,16 @@ function namedPerson(key: NamedUserKey, user: NamedUser): Person {
   }
 }
 
+/**
+ * Named users added after the seed settled: they draw from the random stream after everyone
+ * else (and so come last in an unsorted search), so adding one changes no one else's details.
+ */
+const LATE_NAMED_USERS: ReadonlySet<string> = new Set([NAMED_USERS.fiveThousandMemberships.userId])
+
+function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(keep), items.filter((item) => !keep(item))]
+}
+
 /** Picks a unique email: `local@domain`, then `local2@domain`, `local3@domain`… */
 function uniqueEmail(taken: Set<string>, local: string, domain: string): string {
   for (let n = 1; ; n++) {
@@ -224,8 +234,11 @@ function generatedPerson(random: Random, takenEmails: Set<string>, takenIds: Set
  * `GET /users` shows them), then the scenario users, then the generated crowd.
  */
 export function buildUsers(random: Random): User[] {
-  const named = (Object.entries(NAMED_USERS) as [NamedUserKey, NamedUser][]).map(([key, user]) =>
-    namedPerson(key, user),
+  const [named, late] = partition(
+    (Object.entries(NAMED_USERS) as [NamedUserKey, NamedUser][]).map(([key, user]) =>
+      namedPerson(key, user),
+    ),
+    (person) => !LATE_NAMED_USERS.has(person.userId),
   )
   const scenarios: Person[] = Object.values(SCENARIO_USERS).map((user) => ({
     userId: user.userId,
@@ -234,10 +247,11 @@ export function buildUsers(random: Random): User[] {
     email: user.email,
     picture: 'gravatar',
   }))
-  const takenEmails = new Set([...named, ...scenarios].flatMap((p) => (p.email ? [p.email] : [])))
-  const takenIds = new Set([...named, ...scenarios].map((p) => p.userId))
+  const fixed = [...named, ...late, ...scenarios]
+  const takenEmails = new Set(fixed.flatMap((p) => (p.email ? [p.email] : [])))
+  const takenIds = new Set(fixed.map((p) => p.userId))
   const generated = Array.from({ length: GENERATED_USER_COUNT }, () =>
     generatedPerson(random, takenEmails, takenIds),
   )
-  return [...named, ...scenarios, ...generated].map((person) => toUser(random, person))
+  return [...named, ...scenarios, ...generated, ...late].map((person) => toUser(random, person))
 }
