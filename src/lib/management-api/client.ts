@@ -13,8 +13,6 @@ export interface ManagementApiConfig {
   getAccessToken: () => Promise<string>
   /** Per request, covering the answer's headers and body. */
   timeoutMs?: number
-  /** Defaults to the global `fetch`, looked up per request (so MSW can patch it later). */
-  fetch?: typeof globalThis.fetch
 }
 
 export type QueryValue = string | number | boolean | undefined
@@ -144,8 +142,6 @@ function summarizeIssues(error: z.ZodError): string {
 
 export function createManagementApi(config: ManagementApiConfig): ManagementApi {
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const doFetch: typeof globalThis.fetch =
-    config.fetch ?? ((input, init) => globalThis.fetch(input, init))
 
   async function request<TSchema extends z.ZodType>(
     path: readonly string[],
@@ -186,7 +182,8 @@ export function createManagementApi(config: ManagementApiConfig): ManagementApi 
       let response: Response
       let text: string
       try {
-        response = await doFetch(url, {
+        // The global looked up per request, so MSW can patch it after this client is built.
+        response = await fetch(url, {
           method: 'GET',
           headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
           signal: deadline.signal,
