@@ -15,10 +15,7 @@ export interface ExportMenuProps {
   disabled?: boolean
 }
 
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'csv', label: 'CSV' },
-  { format: 'json', label: 'JSON' },
-]
+const FORMATS: readonly ExportFormat[] = ['csv', 'json']
 
 function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error)
@@ -69,9 +66,9 @@ export function ExportMenu({ onExport, disabled = false }: ExportMenuProps) {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>Download the rows in view as</Menu.Label>
-          {FORMATS.map(({ format, label }) => (
+          {FORMATS.map((format) => (
             <Menu.Item key={format} onClick={() => void exportAs(format)}>
-              {label}
+              {format.toUpperCase()}
             </Menu.Item>
           ))}
         </Menu.Dropdown>
