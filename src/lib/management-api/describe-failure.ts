@@ -3,23 +3,7 @@ import type { ApiMode } from '@/lib/tenant'
 import { describeError, type ErrorView } from './errors'
 
 /** What kind of failure it is, for the reader: decides the wording, the tone and the actions. */
-export type Situation =
-  | 'invalid-uri'
-  | 'invalid-query'
-  | 'query-too-long'
-  | 'bad-request'
-  | 'session'
-  | 'missing-scope'
-  | 'forbidden'
-  | 'not-found'
-  | 'rate-limited'
-  | 'server'
-  | 'not-api'
-  | 'refused'
-  | 'network'
-  | 'timeout'
-  | 'malformed'
-  | 'unexpected'
+export type Situation = keyof typeof WORDING
 
 /** How it should look: something to edit, access to change, a wait, a fact, or a failure. */
 export type Tone = 'input' | 'access' | 'wait' | 'info' | 'failure'
@@ -161,7 +145,7 @@ interface Wording {
 }
 
 /** Each situation's wording, from the facts where they change it (a status, an error code). */
-const WORDING: Record<Situation, (view: ErrorView, context: FailureContext) => Wording> = {
+const WORDING = {
   'invalid-uri': () => ({
     tone: 'input',
     final: true,
@@ -285,7 +269,7 @@ const WORDING: Record<Situation, (view: ErrorView, context: FailureContext) => W
     title: 'Something went wrong',
     detail: 'Orgscope hit an error it did not expect.',
   }),
-}
+} satisfies Record<string, (view: ErrorView, context: FailureContext) => Wording>
 
 /**
  * Describes any thrown value — a ManagementApiError, a token failure, a render error — for the
@@ -302,7 +286,8 @@ export function describeFailure(error: unknown, context: FailureContext = {}): F
       ? (view.missingScopes ?? [])
       : undefined
   const situation = situationOf(view, missingScopes)
-  const { tone, final = false, title, detail, nextStep = '' } = WORDING[situation](view, context)
+  const wording: Wording = WORDING[situation](view, context)
+  const { tone, final = false, title, detail, nextStep = '' } = wording
   const label = labelOf(view, missingScopes)
   return {
     situation,
