@@ -82,7 +82,7 @@ function buildRequestTarget(
 
 interface Deadline {
   signal: AbortSignal
-  readonly timedOut: boolean
+  timedOut: () => boolean
   dispose: () => void
 }
 
@@ -112,9 +112,7 @@ function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined)
   }
   return {
     signal,
-    get timedOut() {
-      return timedOut
-    },
+    timedOut: () => timedOut,
     dispose() {
       clearTimeout(timer)
       detach()
@@ -158,7 +156,7 @@ export function createManagementApi(config: ManagementApiConfig): ManagementApi 
     const failure = (cause: unknown): unknown => {
       if (signal?.aborted) return cause
       const receivedAt = new Date()
-      if (deadline.timedOut) {
+      if (deadline.timedOut()) {
         return new ManagementApiError({
           kind: 'timeout',
           message: `The Management API didn't answer within ${formatDuration(timeoutMs)}.`,
