@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { formatDuration } from '@/lib/format'
 import { ManagementApiError, parseMissingScopes } from './errors'
 import { parseRateLimit, type RateLimitInfo } from './rate-limit'
-import { ErrorBodySchema, type ErrorBody } from './schemas'
+import { ErrorBodySchema } from './schemas'
 
 const DEFAULT_TIMEOUT_MS = 15_000
 
@@ -193,39 +193,33 @@ export function createManagementApi(config: ManagementApiConfig): ManagementApi 
       const receivedAt = new Date()
       const rateLimit = parseRateLimit(response.headers, receivedAt)
       const { status } = response
+      // What every outcome reports, a failure or the data.
+      const answer = { status, rateLimit, requestPath, receivedAt }
       const parsed = parseJson(text)
 
       if (!response.ok) {
-        const body: ErrorBody | undefined = parsed.ok
-          ? ErrorBodySchema.safeParse(parsed.value).data
-          : undefined
+        const body = parsed.ok ? ErrorBodySchema.safeParse(parsed.value).data : undefined
         if (body) {
           throw new ManagementApiError({
             kind: 'http',
-            status,
+            ...answer,
             error: body.error ?? (response.statusText || undefined),
             errorCode: body.errorCode,
             message: body.message,
             hasApiBody: true,
             missingScopes: status === 403 ? parseMissingScopes(body.message) : undefined,
-            rateLimit,
-            requestPath,
-            receivedAt,
           })
         }
         const contentType = response.headers.get('Content-Type')
         throw new ManagementApiError({
           kind: 'http',
-          status,
+          ...answer,
           error: response.statusText || undefined,
           message:
             text.trim() === ''
               ? `The server answered ${status} with an empty body, not a Management API error body.`
               : `The server answered ${status} without a Management API error body.`,
           detail: contentType ? `Content-Type: ${contentType}` : undefined,
-          rateLimit,
-          requestPath,
-          receivedAt,
         })
       }
 
@@ -233,15 +227,12 @@ export function createManagementApi(config: ManagementApiConfig): ManagementApi 
       if (!result?.success) {
         throw new ManagementApiError({
           kind: 'malformed',
-          status,
+          ...answer,
           message: "The answer wasn't in the shape Orgscope expects.",
           detail: result ? summarizeIssues(result.error) : 'The body was not valid JSON.',
-          rateLimit,
-          requestPath,
-          receivedAt,
         })
       }
-      return { data: result.data as z.output<TSchema>, rateLimit, status, requestPath, receivedAt }
+      return { data: result.data as z.output<TSchema>, ...answer }
     } finally {
       deadline.dispose()
     }
