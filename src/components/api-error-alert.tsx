@@ -9,7 +9,7 @@ import {
   type Tone,
 } from '@/lib/management-api/describe-failure'
 import { formatErrorDetails, type ErrorView } from '@/lib/management-api/errors'
-import { nextAttemptAt, type RateLimitInfo } from '@/lib/management-api/rate-limit'
+import { nextAttemptAt } from '@/lib/management-api/rate-limit'
 import { useSignInAgain } from '@/lib/sign-in-again'
 import { useTenant } from '@/lib/tenant'
 import { Countdown } from './countdown'
@@ -42,22 +42,6 @@ const TONE_COLOR: Record<Tone, MantineColor> = {
   failure: 'red',
 }
 
-function RateLimitFacts({ rateLimit }: { rateLimit: RateLimitInfo | undefined }) {
-  const facts: string[] = []
-  if (rateLimit?.limit !== undefined) facts.push(`Limit ${formatNumber(rateLimit.limit)}`)
-  if (rateLimit?.remaining !== undefined) {
-    facts.push(`${formatNumber(rateLimit.remaining)} remaining`)
-  }
-  if (rateLimit?.reset !== undefined) facts.push(`resets at ${formatClockTime(rateLimit.reset)}`)
-  return (
-    <Text size="sm">
-      {facts.length > 0
-        ? `${facts.join(' · ')}.`
-        : 'The answer carried no readable rate-limit headers.'}
-    </Text>
-  )
-}
-
 /** "Retrying in 4 s", counting down to when the next try goes out, then `done`. */
 function RetryCountdown({ at, done }: { at: Date; done?: ReactNode }) {
   return (
@@ -81,7 +65,13 @@ function RetryCountdown({ at, done }: { at: Date; done?: ReactNode }) {
 
 /** The rate-limit headers, and a countdown to the reset; "Try again" once it has passed. */
 function RateLimited({ view, onRetry }: { view: ErrorView; onRetry: (() => void) | undefined }) {
-  const at = view.receivedAt ? nextAttemptAt(view.rateLimit, view.receivedAt) : undefined
+  const { rateLimit } = view
+  const facts = [
+    rateLimit?.limit !== undefined && `Limit ${formatNumber(rateLimit.limit)}`,
+    rateLimit?.remaining !== undefined && `${formatNumber(rateLimit.remaining)} remaining`,
+    rateLimit?.reset !== undefined && `resets at ${formatClockTime(rateLimit.reset)}`,
+  ].filter(Boolean)
+  const at = view.receivedAt ? nextAttemptAt(rateLimit, view.receivedAt) : undefined
   const retry = onRetry && (
     <Button size="xs" variant="light" color="yellow" onClick={onRetry}>
       Try again
@@ -89,7 +79,11 @@ function RateLimited({ view, onRetry }: { view: ErrorView; onRetry: (() => void)
   )
   return (
     <Stack gap={4}>
-      <RateLimitFacts rateLimit={view.rateLimit} />
+      <Text size="sm">
+        {facts.length > 0
+          ? `${facts.join(' · ')}.`
+          : 'The answer carried no readable rate-limit headers.'}
+      </Text>
       {at ? (
         <RetryCountdown
           at={at}
