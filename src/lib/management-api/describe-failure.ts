@@ -69,21 +69,17 @@ function situationOf(view: ErrorView, missingScopes: readonly string[] | undefin
 
 const anyOf = (scopes: readonly string[]) => scopes.join(' or ')
 
+/** The label of a failure that is not an HTTP answer, or "Failed (status)". */
+const KIND_LABEL: Partial<Record<ErrorView['kind'], string>> = {
+  network: 'No connection',
+  timeout: 'Timed out',
+  malformed: 'Unexpected answer',
+  session: 'Session ended',
+}
+
 function labelOf(view: ErrorView, scopes: readonly string[] | undefined): string {
   if (scopes?.length) return `Needs ${anyOf(scopes)}`
-  switch (view.kind) {
-    case 'network':
-      return 'No connection'
-    case 'timeout':
-      return 'Timed out'
-    case 'malformed':
-      return 'Unexpected answer'
-    case 'session':
-      return 'Session ended'
-    case 'http':
-    case 'unexpected':
-      return `Failed${view.status === undefined ? '' : ` (${view.status})`}`
-  }
+  return KIND_LABEL[view.kind] ?? `Failed${view.status === undefined ? '' : ` (${view.status})`}`
 }
 
 /** "HTTP 403 Forbidden · insufficient_scope — missing …": the facts an admin quotes to support. */
