@@ -1,13 +1,10 @@
 import { Alert, Button, Code, Group, Menu, Stack, Text } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
 import { useLayoutEffect, useRef, useState } from 'react'
-import type { ExportFormat } from '@/lib/export/download'
+import type { ExportFile, ExportFormat } from '@/lib/export/download'
 
 /** What was saved: shown so the admin can note the file's hash with the evidence. */
-export interface ExportSummary {
-  fileName: string
-  sha256: string
-}
+export type ExportSummary = Pick<ExportFile, 'fileName' | 'sha256'>
 
 export interface ExportMenuProps {
   /** Builds and saves the file in `format`; resolves to what was saved, rejects if it was not. */
