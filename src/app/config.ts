@@ -2,7 +2,7 @@
 import * as z from 'zod/mini'
 import { dashboardUrlForDomain } from '@/lib/auth0-dashboard'
 import type { ApiMode } from '@/lib/tenant'
-import { parseTenantDomain, type TenantDomain } from '@/lib/tenant-domain'
+import { parseTenantDomain, type Parsed, type TenantDomain } from '@/lib/tenant-domain'
 
 // No `new Function`: the production CSP forbids eval, and zod's probe for it (caught, but still
 // reported to the page as a CSP violation) would fire once per page load. This is the first zod
@@ -35,13 +35,6 @@ export interface AppConfig {
   mode: ApiMode
 }
 
-export type ConfigVariable =
-  | 'VITE_AUTH0_DOMAIN'
-  | 'VITE_AUTH0_CLIENT_ID'
-  | 'VITE_AUTH0_AUDIENCE'
-  | 'VITE_API_BASE_URL'
-  | 'VITE_AUTH0_DASHBOARD_URL'
-
 export interface ConfigProblem {
   variable: ConfigVariable
   /** Reads after the variable name: "VITE_AUTH0_DOMAIN is not set". */
@@ -62,7 +55,7 @@ const requiredText = z.pipe(blankAsUnset, text.check(z.trim()))
 const optionalText = z.pipe(blankAsUnset, z.optional(text.check(z.trim())))
 
 /** Turns a string parser's verdict into a value or an issue on the variable being parsed. */
-function derive<I, T>(parse: (value: I) => T | { problem: string }) {
+function derive<I, T>(parse: (value: I) => Parsed<T>) {
   return z.transform((value: I, payload) => {
     const result = parse(value)
     if (typeof result === 'object' && result !== null && 'problem' in result) {
@@ -73,20 +66,20 @@ function derive<I, T>(parse: (value: I) => T | { problem: string }) {
   })
 }
 
-function parseBaseUrl(raw: string): string | { problem: string } {
-  const value = raw.replace(/\/+$/, '')
-  // A path on the SPA's own origin (a proxy mounted beside it) is fine: fetch resolves it.
-  if (value.startsWith('/') && !value.startsWith('//')) {
-    return /[?#]/.test(value) ? { problem: 'must not contain a query or fragment' } : value
-  }
+/**
+ * An absolute URL on one of `protocols`, as its origin and path without trailing slashes; the URLs
+ * built on it would break with credentials, a query or a fragment.
+ */
+function parseUrl(raw: string, protocols: readonly string[], example: string): Parsed<string> {
   let url: URL
   try {
-    url = new URL(value)
+    url = new URL(raw)
   } catch {
-    return { problem: 'must be an absolute http(s) URL like "https://api.example.com/api/v2"' }
+    return { problem: `must be ${example}` }
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { problem: `must use https:// or http://, not ${url.protocol}//` }
+  if (!protocols.includes(url.protocol)) {
+    const allowed = protocols.map((protocol) => `${protocol}//`).join(' or ')
+    return { problem: `must use ${allowed}, not ${url.protocol}//` }
   }
   if (url.username || url.password || url.search || url.hash) {
     return { problem: 'must not contain credentials, a query or a fragment' }
@@ -94,19 +87,22 @@ function parseBaseUrl(raw: string): string | { problem: string } {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
 }
 
-/** The Dashboard is only ever served over https; a query or fragment would break the links. */
-function parseDashboardUrl(raw: string): string | { problem: string } {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return { problem: 'must be a URL like "https://manage.auth0.com/dashboard/us/travel0"' }
+function parseBaseUrl(raw: string): Parsed<string> {
+  const value = raw.replace(/\/+$/, '')
+  // A path on the SPA's own origin (a proxy mounted beside it) is fine: fetch resolves it.
+  if (value.startsWith('/') && !value.startsWith('//')) {
+    return /[?#]/.test(value) ? { problem: 'must not contain a query or fragment' } : value
   }
-  if (url.protocol !== 'https:') return { problem: `must use https://, not ${url.protocol}//` }
-  if (url.username || url.password || url.search || url.hash) {
-    return { problem: 'must not contain credentials, a query or a fragment' }
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+  return parseUrl(
+    value,
+    ['https:', 'http:'],
+    'an absolute http(s) URL like "https://api.example.com/api/v2"',
+  )
+}
+
+/** The Dashboard is only ever served over https. */
+function parseDashboardUrl(raw: string): Parsed<string> {
+  return parseUrl(raw, ['https:'], 'a URL like "https://manage.auth0.com/dashboard/us/travel0"')
 }
 
 /**
@@ -127,24 +123,27 @@ function dashboardUrlOf(domain: TenantDomain): string | undefined {
   return url.protocol === 'https:' ? dashboardUrlForDomain(url.host) : undefined
 }
 
+/** Each variable's parser; what the config's problems are named by. */
+const ENV = {
+  VITE_AUTH0_DOMAIN: z.pipe(requiredText, derive(parseTenantDomain)),
+  VITE_AUTH0_CLIENT_ID: requiredText.check(
+    z.refine((value) => !/\s/.test(value), 'must not contain spaces'),
+  ),
+  VITE_AUTH0_AUDIENCE: optionalText,
+  VITE_API_BASE_URL: z.pipe(
+    optionalText,
+    derive((value: string | undefined) => (value === undefined ? value : parseBaseUrl(value))),
+  ),
+  VITE_AUTH0_DASHBOARD_URL: z.pipe(
+    optionalText,
+    derive((value: string | undefined) => (value === undefined ? value : parseDashboardUrl(value))),
+  ),
+}
+
+export type ConfigVariable = keyof typeof ENV
+
 const envSchema = z.pipe(
-  z.object({
-    VITE_AUTH0_DOMAIN: z.pipe(requiredText, derive(parseTenantDomain)),
-    VITE_AUTH0_CLIENT_ID: requiredText.check(
-      z.refine((value) => !/\s/.test(value), 'must not contain spaces'),
-    ),
-    VITE_AUTH0_AUDIENCE: optionalText,
-    VITE_API_BASE_URL: z.pipe(
-      optionalText,
-      derive((value: string | undefined) => (value === undefined ? value : parseBaseUrl(value))),
-    ),
-    VITE_AUTH0_DASHBOARD_URL: z.pipe(
-      optionalText,
-      derive((value: string | undefined) =>
-        value === undefined ? value : parseDashboardUrl(value),
-      ),
-    ),
-  }),
+  z.object(ENV),
   z.transform((env): AppConfig => {
     const tenantOrigin = env.VITE_AUTH0_DOMAIN.origin
     const audience = env.VITE_AUTH0_AUDIENCE ?? `${tenantOrigin}/api/v2/`
@@ -158,16 +157,8 @@ const envSchema = z.pipe(
   }),
 )
 
-const VARIABLES: readonly ConfigVariable[] = [
-  'VITE_AUTH0_DOMAIN',
-  'VITE_AUTH0_CLIENT_ID',
-  'VITE_AUTH0_AUDIENCE',
-  'VITE_API_BASE_URL',
-  'VITE_AUTH0_DASHBOARD_URL',
-]
-
 function isConfigVariable(value: unknown): value is ConfigVariable {
-  return VARIABLES.some((variable) => variable === value)
+  return typeof value === 'string' && Object.hasOwn(ENV, value)
 }
 
 /** Pure, so every case is unit-testable; `main.tsx` calls it once with `import.meta.env`. */

@@ -2,9 +2,14 @@ import { Alert, Button, Code, Group, Stack, Text, type MantineColor } from '@man
 import { useClipboard } from '@mantine/hooks'
 import { useState, type ReactNode } from 'react'
 import { formatClockTime, formatNumber } from '@/lib/format'
-import { describeFailure, type Situation, type Tone } from '@/lib/management-api/describe-failure'
+import {
+  describeFailure,
+  type FailureDescription,
+  type Situation,
+  type Tone,
+} from '@/lib/management-api/describe-failure'
 import { formatErrorDetails, type ErrorView } from '@/lib/management-api/errors'
-import { nextAttemptAt, type RateLimitInfo } from '@/lib/management-api/rate-limit'
+import { nextAttemptAt } from '@/lib/management-api/rate-limit'
 import { useSignInAgain } from '@/lib/sign-in-again'
 import { useTenant } from '@/lib/tenant'
 import { Countdown } from './countdown'
@@ -37,31 +42,36 @@ const TONE_COLOR: Record<Tone, MantineColor> = {
   failure: 'red',
 }
 
-const RETRYING_NOW = (
-  <Text size="sm" fw={600}>
-    Retrying now…
-  </Text>
-)
-
-function RateLimitFacts({ rateLimit }: { rateLimit: RateLimitInfo | undefined }) {
-  const facts: string[] = []
-  if (rateLimit?.limit !== undefined) facts.push(`Limit ${formatNumber(rateLimit.limit)}`)
-  if (rateLimit?.remaining !== undefined) {
-    facts.push(`${formatNumber(rateLimit.remaining)} remaining`)
-  }
-  if (rateLimit?.reset !== undefined) facts.push(`resets at ${formatClockTime(rateLimit.reset)}`)
+/** "Retrying in 4 s", counting down to when the next try goes out, then `done`. */
+function RetryCountdown({ at, done }: { at: Date; done?: ReactNode }) {
   return (
-    <Text size="sm">
-      {facts.length > 0
-        ? `${facts.join(' · ')}.`
-        : 'The answer carried no readable rate-limit headers.'}
-    </Text>
+    <Countdown
+      key={at.getTime()}
+      until={at}
+      prefix="Retrying in"
+      size="sm"
+      fw={600}
+      display="block"
+      done={
+        done ?? (
+          <Text size="sm" fw={600}>
+            Retrying now…
+          </Text>
+        )
+      }
+    />
   )
 }
 
 /** The rate-limit headers, and a countdown to the reset; "Try again" once it has passed. */
 function RateLimited({ view, onRetry }: { view: ErrorView; onRetry: (() => void) | undefined }) {
-  const at = view.receivedAt ? nextAttemptAt(view.rateLimit, view.receivedAt) : undefined
+  const { rateLimit } = view
+  const facts = [
+    rateLimit?.limit !== undefined && `Limit ${formatNumber(rateLimit.limit)}`,
+    rateLimit?.remaining !== undefined && `${formatNumber(rateLimit.remaining)} remaining`,
+    rateLimit?.reset !== undefined && `resets at ${formatClockTime(rateLimit.reset)}`,
+  ].filter(Boolean)
+  const at = view.receivedAt ? nextAttemptAt(rateLimit, view.receivedAt) : undefined
   const retry = onRetry && (
     <Button size="xs" variant="light" color="yellow" onClick={onRetry}>
       Try again
@@ -69,23 +79,20 @@ function RateLimited({ view, onRetry }: { view: ErrorView; onRetry: (() => void)
   )
   return (
     <Stack gap={4}>
-      <RateLimitFacts rateLimit={view.rateLimit} />
+      <Text size="sm">
+        {facts.length > 0
+          ? `${facts.join(' · ')}.`
+          : 'The answer carried no readable rate-limit headers.'}
+      </Text>
       {at ? (
-        <Countdown
-          key={at.getTime()}
-          until={at}
-          prefix="Retrying in"
-          size="sm"
-          fw={600}
-          display="block"
+        <RetryCountdown
+          at={at}
           done={
-            retry ? (
+            retry && (
               <Group gap="sm">
                 <Text size="sm">The limit has reset.</Text>
                 {retry}
               </Group>
-            ) : (
-              RETRYING_NOW
             )
           }
         />
@@ -142,18 +149,6 @@ function ApiMessage({ situation, view }: { situation: Situation; view: ErrorView
   return null
 }
 
-function BackToSearch({ onBackToSearch }: { onBackToSearch: (() => void) | undefined }) {
-  return onBackToSearch ? (
-    <Button size="xs" onClick={onBackToSearch}>
-      Back to search
-    </Button>
-  ) : (
-    <Button size="xs" component="a" href="/">
-      Back to search
-    </Button>
-  )
-}
-
 function CopyDetails({ view, prominent = false }: { view: ErrorView; prominent?: boolean }) {
   const clipboard = useClipboard({ timeout: 2000 })
   const [details, setDetails] = useState('')
@@ -185,20 +180,22 @@ function CopyDetails({ view, prominent = false }: { view: ErrorView; prominent?:
 }
 
 function actionsFor(
-  situation: Situation,
-  props: ApiErrorAlertProps,
+  { situation, retryable }: FailureDescription,
+  { onRetry, onBackToSearch }: ApiErrorAlertProps,
   signInAgain: (() => void) | undefined,
 ): ReactNode {
-  const { onRetry, onBackToSearch } = props
-  const retry = onRetry && (
-    <Button size="xs" onClick={onRetry}>
-      Try again
-    </Button>
-  )
   switch (situation) {
     case 'invalid-uri':
     case 'not-found':
-      return <BackToSearch onBackToSearch={onBackToSearch} />
+      return onBackToSearch ? (
+        <Button size="xs" onClick={onBackToSearch}>
+          Back to search
+        </Button>
+      ) : (
+        <Button size="xs" component="a" href="/">
+          Back to search
+        </Button>
+      )
     case 'session':
       return signInAgain ? (
         <Button size="xs" onClick={signInAgain}>
@@ -213,23 +210,20 @@ function actionsFor(
           Sign in again (after it is granted)
         </Button>
       ) : null
-    case 'invalid-query':
-    case 'query-too-long':
-    case 'forbidden':
     case 'rate-limited':
-      // The query stays editable beside the alert; 429 offers its own button once the window
-      // has reset; repeating a forbidden request changes nothing.
+      // Its own button comes once the window has reset (RateLimited).
       return null
-    case 'bad-request':
-    case 'server':
-    case 'not-api':
-    case 'refused':
-    case 'network':
-    case 'timeout':
-    case 'malformed':
-    case 'unexpected':
-      return retry
   }
+  // Not for what asking again cannot change: the query stays editable beside the alert, and
+  // repeating a forbidden request changes nothing.
+  return (
+    retryable &&
+    onRetry && (
+      <Button size="xs" onClick={onRetry}>
+        Try again
+      </Button>
+    )
+  )
 }
 
 /**
@@ -243,7 +237,7 @@ export function ApiErrorAlert(props: ApiErrorAlertProps) {
   const { situation, view, tone } = failure
   const showUserId =
     props.userId !== undefined && (situation === 'invalid-uri' || situation === 'not-found')
-  const actions = actionsFor(situation, props, signInAgain)
+  const actions = actionsFor(failure, props, signInAgain)
   // A missing permission is fixed by a tenant owner, not from here: the main button is the one
   // that hands them the facts.
   const copyFirst = situation === 'missing-scope'
@@ -269,15 +263,7 @@ export function ApiErrorAlert(props: ApiErrorAlertProps) {
         <FailureText detail={failure.detail} nextStep={failure.nextStep} />
         {situation === 'rate-limited' && <RateLimited view={view} onRetry={props.onRetry} />}
         {situation !== 'rate-limited' && props.retryingAt && (
-          <Countdown
-            key={props.retryingAt.getTime()}
-            until={props.retryingAt}
-            prefix="Retrying in"
-            size="sm"
-            fw={600}
-            display="block"
-            done={RETRYING_NOW}
-          />
+          <RetryCountdown at={props.retryingAt} />
         )}
         {props.staleSince && (
           <Text size="sm" c="dimmed">

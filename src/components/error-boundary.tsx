@@ -62,17 +62,18 @@ const primaryButton: CSSProperties = {
   color: 'var(--mantine-color-white, #fff)',
 }
 
-export interface ErrorFallbackProps {
-  error: unknown
-  onTryAgain?: () => void
-  onReload?: () => void
-}
-
 /** "Something went wrong on this page", the error's message, and three ways out. */
-function ErrorFallback({ error, onTryAgain, onReload }: ErrorFallbackProps) {
+function ErrorFallback({
+  error,
+  onTryAgain,
+  onReload = () => window.location.reload(),
+}: {
+  error: unknown
+  onTryAgain: () => void
+  onReload: (() => void) | undefined
+}) {
   const { message: text, status } = describeError(error)
   const titleId = useId()
-  const reload = onReload ?? (() => window.location.reload())
   return (
     <div role="alert" aria-labelledby={titleId} style={panel}>
       <h2 id={titleId} style={title}>
@@ -87,12 +88,10 @@ function ErrorFallback({ error, onTryAgain, onReload }: ErrorFallbackProps) {
         above for support.
       </p>
       <div style={actions}>
-        {onTryAgain && (
-          <button type="button" style={primaryButton} onClick={onTryAgain}>
-            Try again
-          </button>
-        )}
-        <button type="button" style={button} onClick={reload}>
+        <button type="button" style={primaryButton} onClick={onTryAgain}>
+          Try again
+        </button>
+        <button type="button" style={button} onClick={onReload}>
           Reload
         </button>
         {/* In-app navigation: the shell and the query cache survive, and the new address resets a

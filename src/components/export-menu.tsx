@@ -1,13 +1,10 @@
 import { Alert, Button, Code, Group, Menu, Stack, Text } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
 import { useLayoutEffect, useRef, useState } from 'react'
-import type { ExportFormat } from '@/lib/export/download'
+import type { ExportFile, ExportFormat } from '@/lib/export/download'
 
 /** What was saved: shown so the admin can note the file's hash with the evidence. */
-export interface ExportSummary {
-  fileName: string
-  sha256: string
-}
+export type ExportSummary = Pick<ExportFile, 'fileName' | 'sha256'>
 
 export interface ExportMenuProps {
   /** Builds and saves the file in `format`; resolves to what was saved, rejects if it was not. */
@@ -15,10 +12,7 @@ export interface ExportMenuProps {
   disabled?: boolean
 }
 
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'csv', label: 'CSV' },
-  { format: 'json', label: 'JSON' },
-]
+const FORMATS: readonly ExportFormat[] = ['csv', 'json']
 
 function messageOf(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error)
@@ -69,9 +63,9 @@ export function ExportMenu({ onExport, disabled = false }: ExportMenuProps) {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>Download the rows in view as</Menu.Label>
-          {FORMATS.map(({ format, label }) => (
+          {FORMATS.map((format) => (
             <Menu.Item key={format} onClick={() => void exportAs(format)}>
-              {label}
+              {format.toUpperCase()}
             </Menu.Item>
           ))}
         </Menu.Dropdown>

@@ -3,10 +3,8 @@
 /** setTimeout as a promise that an abort ends early (rejecting with the signal's reason). */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason as Error)
-      return
-    }
+    // Thrown in the executor, the reason rejects the promise.
+    signal.throwIfAborted()
     const onAbort = () => {
       clearTimeout(timer)
       reject(signal.reason as Error)
@@ -22,22 +20,10 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /** `promise`, unless `signal` aborts first (then rejects with its reason). */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason as Error)
-      return
-    }
+    signal.throwIfAborted()
     const onAbort = () => reject(signal.reason as Error)
     signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error as Error)
-      },
-    )
+    void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
   })
 }
 

@@ -8,6 +8,11 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value)
 }
 
+/** A count and what it counts: "1 user", "1,234 users"; `many` where adding "s" is wrong. */
+export function formatCount(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`
+}
+
 /**
  * A duration for people: "250 ms", "4 s", "1.5 s", "2 min 5 s", "1 h 3 min".
  * Negative or non-finite input is treated as zero.

@@ -24,11 +24,9 @@ export function TenantProvider({
   dashboardUrl,
   mode,
   children,
-}: {
+}: Omit<Tenant, 'domain'> & {
   /** The tenant's origin, `https://travel0.us.auth0.com`. */
   origin: string
-  dashboardUrl: string | undefined
-  mode: ApiMode
   children: ReactNode
 }) {
   const tenant = useMemo(

@@ -17,16 +17,10 @@ import {
 } from './fetch-memberships'
 import { addMembershipsEvent, noMembershipsYet, type Memberships } from './memberships'
 
-export interface MembershipsQueryOptions {
-  /** Records per request: default 50 (the Public Cloud maximum), never above 100. */
-  perPage?: number
-}
-
 /**
  * Query factory for organizations: keys go from generic to specific, so `['organizations']`
  * invalidates every organizations query. `api` is the session's client (one per signed-in app,
- * like the cache), so it is not part of the key; neither is `perPage`, which changes how the list
- * is fetched, not what it is.
+ * like the cache), so it is not part of the key.
  */
 export const organizationQueries = {
   all: () => ['organizations'] as const,
@@ -36,10 +30,10 @@ export const organizationQueries = {
    * the table fills in while the rest loads. Revisiting a complete list within `FRESH_FOR_MS`
    * costs no request; each user has a key of their own, so one user's rows never show for another.
    */
-  forUser: (api: ManagementApi, userId: string, { perPage }: MembershipsQueryOptions = {}) =>
+  forUser: (api: ManagementApi, userId: string) =>
     queryOptions({
       queryKey: [...organizationQueries.all(), 'forUser', userId] as const,
-      queryFn: streamMemberships(api, userId, perPage ?? DEFAULT_MEMBERSHIPS_PER_PAGE),
+      queryFn: streamMemberships(api, userId),
       staleTime: freshOnlyWhenComplete,
       // The pager retries each failed page itself, keeping the pages it has; a retry of the whole
       // query would start over from page 0.
@@ -95,7 +89,6 @@ function freshOnlyWhenComplete(query: Query<Memberships, Error, Memberships, Que
 function streamMemberships(
   api: ManagementApi,
   userId: string,
-  perPage: number,
 ): QueryFunction<Memberships, QueryKey> {
   return (context) => {
     const held = context.client.getQueryData<Memberships>(context.queryKey)
@@ -104,7 +97,7 @@ function streamMemberships(
       streamFn: ({ signal, client, queryKey }) =>
         fetchMemberships(api, userId, {
           signal,
-          perPage,
+          perPage: DEFAULT_MEMBERSHIPS_PER_PAGE,
           retry: pageRetryPolicyOf(client, queryKey),
           ...(resume && { resume }),
         }),

@@ -75,9 +75,8 @@ function rolesCells(state: RolesState): RolesCells {
       }
     }
     case 'loading':
-      return { cells: { roles: null, roles_status: 'loading' }, missing: 'loading' }
     case 'not loaded':
-      return { cells: { roles: null, roles_status: 'not loaded' }, missing: 'not loaded' }
+      return { cells: { roles: null, roles_status: state.status }, missing: state.status }
   }
 }
 

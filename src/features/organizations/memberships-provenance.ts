@@ -1,4 +1,4 @@
-import { createProvenance, provenanceBlock } from '@/lib/export/provenance'
+import { createProvenance, provenanceBlock, type ProvenanceInput } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
 import type { Memberships } from './memberships'
 import type { SortState } from './organization-list'
@@ -24,21 +24,16 @@ export const MEMBERSHIPS_PROVENANCE_CSV_KEYS = [
   'note',
 ] as const
 
-export interface MembershipsProvenanceInput {
-  tenantDomain: string
+export interface MembershipsProvenanceInput extends Pick<
+  ProvenanceInput,
+  'tenantDomain' | 'exportedBy' | 'generatedAt' | 'filter' | 'rowsExported' | 'note'
+> {
   /** Whose memberships these are. */
   subject: { userId: string; email?: string | undefined }
-  exportedBy: string
-  generatedAt: Date
-  /** The filter as applied; blank for none. */
-  filter: string
   /** `undefined`: the API's order, recorded as a `null` sort. */
   sort: SortState
-  rowsExported: number
   /** `complete`: every page had arrived; `capped`: the API has more than it lists. */
   memberships: Pick<Memberships, 'total' | 'complete' | 'capped'>
-  /** Added to the note, after the reasons for incompleteness. */
-  note?: string | undefined
 }
 
 function gaps({ total, complete, capped }: MembershipsProvenanceInput['memberships']): string[] {

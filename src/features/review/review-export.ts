@@ -1,4 +1,3 @@
-import type { ExportTable } from '@/lib/export/cells'
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
 import { reviewProvenance, type ReviewProvenanceInput } from './review-provenance'
 import type { ReviewRow } from './review-state'
@@ -14,26 +13,6 @@ export const REVIEW_COLUMNS = [
   'organization_display_name',
 ] as const
 
-/**
- * Rows as export cells, in the order given. Values are the API's own: a user without
- * organizations has empty organization cells; entries that found the same user are joined by
- * a line break.
- */
-function reviewExportTable(rows: readonly ReviewRow[]): ExportTable {
-  return {
-    columns: REVIEW_COLUMNS,
-    rows: rows.map(({ inputs, user, organization }) => ({
-      input: inputs.join('\n'),
-      user_id: user.user_id,
-      user_email: user.email ?? null,
-      user_name: user.name ?? null,
-      organization_id: organization?.id ?? null,
-      organization_name: organization?.name ?? null,
-      organization_display_name: organization?.display_name ?? null,
-    })),
-  }
-}
-
 export interface ReviewExportRequest extends Omit<ReviewProvenanceInput, 'rowsExported'> {
   format: ExportFormat
   /** The rows in view, after the filter. */
@@ -46,6 +25,17 @@ export function reviewExportInput(request: ReviewExportRequest): ExportInput {
     format: request.format,
     name: { kind: 'review' },
     ...reviewProvenance({ ...request, rowsExported: request.rows.length }),
-    ...reviewExportTable(request.rows),
+    columns: REVIEW_COLUMNS,
+    // Values are the API's own: a user without organizations has empty organization cells;
+    // entries that found the same user are joined by a line break.
+    rows: request.rows.map(({ inputs, user, organization }) => ({
+      input: inputs.join('\n'),
+      user_id: user.user_id,
+      user_email: user.email ?? null,
+      user_name: user.name ?? null,
+      organization_id: organization?.id ?? null,
+      organization_name: organization?.name ?? null,
+      organization_display_name: organization?.display_name ?? null,
+    })),
   }
 }

@@ -1,6 +1,6 @@
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
 import { organizationQueries } from '@/features/organizations/api'
-import { quotePhrase, userQueries } from '@/features/users/api'
+import { quotePhrase, SEARCH_RESULTS_CAP, userQueries } from '@/features/users/api'
 import { formatNumber } from '@/lib/format'
 import type { ManagementApi } from '@/lib/management-api/client'
 import type { User } from '@/lib/management-api/schemas'
@@ -19,8 +19,6 @@ export interface LookupOptions {
 
 /** Accounts one email search lists per page: the API's maximum. */
 const ACCOUNTS_PER_PAGE = 100
-/** Search lists the first 1000 results at most (docs/auth0-api.md). */
-const SEARCH_CAP = 1000
 
 /**
  * `client.fetchQuery`, cancelled when `signal` aborts. Cancelling reverts the query to what it
@@ -66,7 +64,7 @@ export async function resolveEntry(
       options,
     )
     users.push(...found.users)
-    const listable = Math.min(found.total, SEARCH_CAP)
+    const listable = Math.min(found.total, SEARCH_RESULTS_CAP)
     if (found.users.length === 0 || users.length >= listable) break
   }
   // An email that no account has: the entry's own error, beside the others.

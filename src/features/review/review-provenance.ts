@@ -3,6 +3,7 @@ import {
   createProvenance,
   provenanceBlock,
   PROVENANCE_CSV_KEYS,
+  type ProvenanceInput,
 } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
 import { describeFailure } from '@/lib/management-api/describe-failure'
@@ -24,13 +25,10 @@ export const REVIEW_PROVENANCE_CSV_KEYS = [
   'review.failures',
 ] as const
 
-export interface ReviewProvenanceInput {
-  tenantDomain: string
-  exportedBy: string
-  generatedAt: Date
-  /** The filter applied on screen; blank for none. */
-  filter: string
-  rowsExported: number
+export interface ReviewProvenanceInput extends Pick<
+  ProvenanceInput,
+  'tenantDomain' | 'exportedBy' | 'generatedAt' | 'filter' | 'rowsExported'
+> {
   /** Rows of the whole review, before the filter. */
   totalRows: number
   /** Every entry (user id or email), as given. */

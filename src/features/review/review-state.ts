@@ -174,11 +174,9 @@ export interface ReviewRow {
 }
 
 /** A user whose memberships loaded, with the entries that found them. */
-export interface ReviewedMemberships {
+export interface ReviewedMemberships extends LoadedMemberships {
   inputs: readonly string[]
   user: User
-  memberships: Memberships
-  fetchedAt: number
 }
 
 /**

@@ -40,14 +40,13 @@ export function trusted(value: string): TrustedCell {
 const ALWAYS_DANGEROUS_FIRST = /^[\t\r]/
 const FORMULA_AFTER_WHITESPACE = /^\s*[=+\-@]/
 
-/** Whether a spreadsheet could read `value` as a formula (see the decisions above). */
-function isFormulaLike(value: string): boolean {
-  return ALWAYS_DANGEROUS_FIRST.test(value) || FORMULA_AFTER_WHITESPACE.test(value)
-}
-
-/** `value` with a leading `'` if a spreadsheet could read it as a formula; otherwise `value`. */
+/**
+ * `value` with a leading `'` if a spreadsheet could read it as a formula (see the decisions
+ * above); otherwise `value`.
+ */
 export function neutraliseFormula(value: string): string {
-  return isFormulaLike(value) ? `'${value}` : value
+  const formulaLike = ALWAYS_DANGEROUS_FIRST.test(value) || FORMULA_AFTER_WHITESPACE.test(value)
+  return formulaLike ? `'${value}` : value
 }
 
 const NEEDS_QUOTES = /[",\r\n]/

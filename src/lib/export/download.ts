@@ -31,11 +31,6 @@ const MIME_TYPES: Record<ExportFormat, string> = {
   json: 'application/json',
 }
 
-/** Every column of a row, in column order, `null` where the row has no cell. */
-function orderedRow(columns: readonly string[], row: ExportRow): Record<string, ExportRow[string]> {
-  return Object.fromEntries(columns.map((column) => [column, row[column] ?? null]))
-}
-
 /**
  * The provenance block (see provenance.ts for why this layout), an empty record, then the table:
  * header of column ids, one record per row. With a BOM so Excel reads it as UTF-8.
@@ -58,7 +53,10 @@ function jsonText({ provenance, columns, rows }: ExportInput): string {
   const envelope = {
     provenance,
     columns,
-    rows: rows.map((row) => orderedRow(columns, row)),
+    // Every column of a row, in column order, `null` where the row has no cell.
+    rows: rows.map((row) =>
+      Object.fromEntries(columns.map((column) => [column, row[column] ?? null])),
+    ),
   }
   return `${JSON.stringify(envelope, null, 2)}\n`
 }

@@ -115,18 +115,12 @@ export function provenanceBlock<P extends Provenance, OwnKey extends string>(
   provenance: P,
   own: Record<OwnKey, readonly string[]>,
 ): ProvenanceBlock<P> {
-  const values: Record<keyof Provenance | OwnKey, readonly string[]> = {
-    tool: [provenance.tool],
-    tenantDomain: [provenance.tenantDomain],
-    generatedAt: [provenance.generatedAt],
-    exportedBy: [provenance.exportedBy],
-    filter: [provenance.filter],
-    rowsExported: [String(provenance.rowsExported)],
-    totalRows: [provenance.totalRows === null ? '' : String(provenance.totalRows)],
-    complete: [String(provenance.complete)],
-    note: [provenance.note ?? ''],
-    ...own,
-  }
+  // A common field as text: a count in digits, `complete` as true/false, an absent one empty.
+  const common = PROVENANCE_CSV_KEYS.map((key) => [key, [String(provenance[key] ?? '')]])
+  const values = { ...Object.fromEntries(common), ...own } as Record<
+    keyof Provenance | OwnKey,
+    readonly string[]
+  >
   // The JSON follows the keys: a key's field is its first path segment (`subject.userId` →
   // `subject`); a field no key names goes last rather than be lost.
   const order = keys.map((key) => key.split('.')[0])

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { formatDuration } from '@/lib/format'
 import { ManagementApiError, parseMissingScopes } from './errors'
 import { parseRateLimit, type RateLimitInfo } from './rate-limit'
-import { ErrorBodySchema, type ErrorBody } from './schemas'
+import { ErrorBodySchema } from './schemas'
 
 const DEFAULT_TIMEOUT_MS = 15_000
 
@@ -13,8 +13,6 @@ export interface ManagementApiConfig {
   getAccessToken: () => Promise<string>
   /** Per request, covering the answer's headers and body. */
   timeoutMs?: number
-  /** Defaults to the global `fetch`, looked up per request (so MSW can patch it later). */
-  fetch?: typeof globalThis.fetch
 }
 
 export type QueryValue = string | number | boolean | undefined
@@ -84,7 +82,7 @@ function buildRequestTarget(
 
 interface Deadline {
   signal: AbortSignal
-  readonly timedOut: boolean
+  timedOut: () => boolean
   dispose: () => void
 }
 
@@ -114,9 +112,7 @@ function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined)
   }
   return {
     signal,
-    get timedOut() {
-      return timedOut
-    },
+    timedOut: () => timedOut,
     dispose() {
       clearTimeout(timer)
       detach()
@@ -144,8 +140,6 @@ function summarizeIssues(error: z.ZodError): string {
 
 export function createManagementApi(config: ManagementApiConfig): ManagementApi {
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const doFetch: typeof globalThis.fetch =
-    config.fetch ?? ((input, init) => globalThis.fetch(input, init))
 
   async function request<TSchema extends z.ZodType>(
     path: readonly string[],
@@ -162,7 +156,7 @@ export function createManagementApi(config: ManagementApiConfig): ManagementApi 
     const failure = (cause: unknown): unknown => {
       if (signal?.aborted) return cause
       const receivedAt = new Date()
-      if (deadline.timedOut) {
+      if (deadline.timedOut()) {
         return new ManagementApiError({
           kind: 'timeout',
           message: `The Management API didn't answer within ${formatDuration(timeoutMs)}.`,
@@ -186,7 +180,8 @@ export function createManagementApi(config: ManagementApiConfig): ManagementApi 
       let response: Response
       let text: string
       try {
-        response = await doFetch(url, {
+        // The global looked up per request, so MSW can patch it after this client is built.
+        response = await fetch(url, {
           method: 'GET',
           headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
           signal: deadline.signal,
@@ -198,39 +193,33 @@ export function createManagementApi(config: ManagementApiConfig): ManagementApi 
       const receivedAt = new Date()
       const rateLimit = parseRateLimit(response.headers, receivedAt)
       const { status } = response
+      // What every outcome reports, a failure or the data.
+      const answer = { status, rateLimit, requestPath, receivedAt }
       const parsed = parseJson(text)
 
       if (!response.ok) {
-        const body: ErrorBody | undefined = parsed.ok
-          ? ErrorBodySchema.safeParse(parsed.value).data
-          : undefined
+        const body = parsed.ok ? ErrorBodySchema.safeParse(parsed.value).data : undefined
         if (body) {
           throw new ManagementApiError({
             kind: 'http',
-            status,
+            ...answer,
             error: body.error ?? (response.statusText || undefined),
             errorCode: body.errorCode,
             message: body.message,
             hasApiBody: true,
             missingScopes: status === 403 ? parseMissingScopes(body.message) : undefined,
-            rateLimit,
-            requestPath,
-            receivedAt,
           })
         }
         const contentType = response.headers.get('Content-Type')
         throw new ManagementApiError({
           kind: 'http',
-          status,
+          ...answer,
           error: response.statusText || undefined,
           message:
             text.trim() === ''
               ? `The server answered ${status} with an empty body, not a Management API error body.`
               : `The server answered ${status} without a Management API error body.`,
           detail: contentType ? `Content-Type: ${contentType}` : undefined,
-          rateLimit,
-          requestPath,
-          receivedAt,
         })
       }
 
@@ -238,15 +227,12 @@ export function createManagementApi(config: ManagementApiConfig): ManagementApi 
       if (!result?.success) {
         throw new ManagementApiError({
           kind: 'malformed',
-          status,
+          ...answer,
           message: "The answer wasn't in the shape Orgscope expects.",
           detail: result ? summarizeIssues(result.error) : 'The body was not valid JSON.',
-          rateLimit,
-          requestPath,
-          receivedAt,
         })
       }
-      return { data: result.data as z.output<TSchema>, rateLimit, status, requestPath, receivedAt }
+      return { data: result.data as z.output<TSchema>, ...answer }
     } finally {
       deadline.dispose()
     }

@@ -3,23 +3,7 @@ import type { ApiMode } from '@/lib/tenant'
 import { describeError, type ErrorView } from './errors'
 
 /** What kind of failure it is, for the reader: decides the wording, the tone and the actions. */
-export type Situation =
-  | 'invalid-uri'
-  | 'invalid-query'
-  | 'query-too-long'
-  | 'bad-request'
-  | 'session'
-  | 'missing-scope'
-  | 'forbidden'
-  | 'not-found'
-  | 'rate-limited'
-  | 'server'
-  | 'not-api'
-  | 'refused'
-  | 'network'
-  | 'timeout'
-  | 'malformed'
-  | 'unexpected'
+export type Situation = keyof typeof WORDING
 
 /** How it should look: something to edit, access to change, a wait, a fact, or a failure. */
 export type Tone = 'input' | 'access' | 'wait' | 'info' | 'failure'
@@ -64,16 +48,7 @@ export interface FailureDescription {
 
 /** Kind first, then status, then errorCode — never the message text. */
 function situationOf(view: ErrorView, missingScopes: readonly string[] | undefined): Situation {
-  switch (view.kind) {
-    case 'network':
-    case 'timeout':
-    case 'malformed':
-    case 'unexpected':
-    case 'session':
-      return view.kind
-    case 'http':
-      break
-  }
+  if (view.kind !== 'http') return view.kind
   const status = view.status ?? 0
   if (status === 401) return 'session'
   if (status === 429) return 'rate-limited'
@@ -92,93 +67,19 @@ function situationOf(view: ErrorView, missingScopes: readonly string[] | undefin
   return 'refused'
 }
 
-const TONE: Record<Situation, Tone> = {
-  'invalid-uri': 'input',
-  'invalid-query': 'input',
-  'query-too-long': 'input',
-  'bad-request': 'input',
-  session: 'access',
-  'missing-scope': 'access',
-  forbidden: 'access',
-  'not-found': 'info',
-  'rate-limited': 'wait',
-  server: 'failure',
-  'not-api': 'failure',
-  refused: 'failure',
-  network: 'failure',
-  timeout: 'failure',
-  malformed: 'failure',
-  unexpected: 'failure',
-}
-
-/** Nothing about the request changes by asking again: the input, the access or the user. */
-const FINAL = new Set<Situation>([
-  'invalid-uri',
-  'invalid-query',
-  'query-too-long',
-  'session',
-  'missing-scope',
-  'forbidden',
-])
-
 const anyOf = (scopes: readonly string[]) => scopes.join(' or ')
 
-function titleOf(situation: Situation, view: ErrorView, scopes: readonly string[] = []): string {
-  switch (situation) {
-    case 'invalid-uri':
-      return 'The user id was not a valid path'
-    case 'invalid-query':
-      return 'The search query is not valid'
-    case 'query-too-long':
-      return 'The search query is too long'
-    case 'bad-request':
-      return view.errorCode === 'invalid_paging'
-        ? 'That page is past what the Management API lists'
-        : 'The Management API did not accept the request'
-    case 'session':
-      return 'Your session is no longer accepted'
-    case 'missing-scope':
-      return scopes.length ? `Missing permission: ${anyOf(scopes)}` : 'Missing permission'
-    case 'forbidden':
-      return 'Access denied'
-    case 'not-found':
-      return 'User not found — the user may have been deleted'
-    case 'rate-limited':
-      return 'Rate limited by the Management API'
-    case 'server':
-      if (view.status === 500) return 'The Management API ran into an error'
-      if (view.status === 504) return "The Management API didn't answer in time"
-      return 'The Management API is unavailable right now'
-    case 'not-api':
-      return 'The answer did not come from the Management API'
-    case 'refused':
-      return 'The Management API refused the request'
-    case 'network':
-      return "Can't reach the Management API — check your connection"
-    case 'timeout':
-      return `The Management API didn't answer within ${formatDuration(view.timeoutMs ?? 15_000)}`
-    case 'malformed':
-      return "The answer wasn't in the shape Orgscope expects"
-    case 'unexpected':
-      return 'Something went wrong'
-  }
+/** The label of a failure that is not an HTTP answer, or "Failed (status)". */
+const KIND_LABEL: Partial<Record<ErrorView['kind'], string>> = {
+  network: 'No connection',
+  timeout: 'Timed out',
+  malformed: 'Unexpected answer',
+  session: 'Session ended',
 }
 
 function labelOf(view: ErrorView, scopes: readonly string[] | undefined): string {
   if (scopes?.length) return `Needs ${anyOf(scopes)}`
-  switch (view.kind) {
-    case 'network':
-      return 'No connection'
-    case 'timeout':
-      return 'Timed out'
-    case 'malformed':
-      return 'Unexpected answer'
-    case 'session':
-      return 'Session ended'
-    case 'http':
-    case 'unexpected':
-      return `Failed${view.status === undefined ? '' : ` (${view.status})`}`
-  }
+  return KIND_LABEL[view.kind] ?? `Failed${view.status === undefined ? '' : ` (${view.status})`}`
 }
 
 /** "HTTP 403 Forbidden · insufficient_scope — missing …": the facts an admin quotes to support. */
@@ -227,78 +128,144 @@ export function describeMissingScopes(
   }
 }
 
-/** What the failure means and what to do next: [detail, nextStep]. */
-function explain(situation: Situation, view: ErrorView, context: FailureContext): [string, string] {
-  switch (situation) {
-    case 'invalid-uri':
-      return [
-        'The Management API could not read the user id in the request path, so it did not look the user up.',
-        '',
-      ]
-    case 'invalid-query':
-      return ['The Management API could not run this search.', 'Edit the query and search again.']
-    case 'query-too-long':
-      return ['The request was too long for the server.', 'Shorten the query and search again.']
-    case 'bad-request':
-      return view.errorCode === 'invalid_paging'
-        ? ['Only the first 1,000 results can be listed.', 'Narrow the search to see the rest.']
-        : [
-            'The request was not accepted as sent.',
-            'Trying again may help if it was built from stale data.',
-          ]
-    case 'session':
-      return [
-        view.kind === 'session'
-          ? 'Orgscope could not renew your sign-in without you.'
-          : 'The Management API rejected your access token: it may have expired, been revoked, or been signed with a key the tenant no longer trusts.',
-        'Sign in again to continue where you were.',
-      ]
-    case 'missing-scope': {
-      const { detail, nextStep } = describeMissingScopes(view.missingScopes, context)
-      return [detail, nextStep]
-    }
-    case 'forbidden':
-      return ['Your access does not allow this request.', 'Ask a tenant owner for access.']
-    case 'not-found':
-      return [
-        'No user with this id exists in the tenant.',
-        'Check the id, or find the user again from search.',
-      ]
-    case 'rate-limited':
-      return [
-        'Too many requests reached the tenant in a short time.',
-        'Orgscope tries again by itself once the limit resets.',
-      ]
-    case 'server':
-      return view.status === 504
-        ? [
-            'The server between Orgscope and the Management API stopped waiting for its answer.',
-            'The Management API may be busy; trying again usually helps.',
-          ]
-        : ['This is a problem on the server side and is usually temporary.', '']
-    case 'not-api':
-      return [
-        'Something between Orgscope and the Management API (a proxy or gateway) answered instead.',
-        'If this keeps happening, the API address Orgscope is configured with may be wrong.',
-      ]
-    case 'refused':
-      return ['The request was not accepted.', '']
-    case 'network':
-      return [
-        'The request got no answer: the network may be down, or the server refused the connection.',
-        '',
-      ]
-    case 'timeout':
-      return ['The Management API may be busy. Searches on large tenants can take longer.', '']
-    case 'malformed':
-      return [
-        'The Management API answered, but not in the documented format, so Orgscope will not guess at it.',
-        '',
-      ]
-    case 'unexpected':
-      return ['Orgscope hit an error it did not expect.', '']
-  }
+/** How one situation reads. */
+interface Wording {
+  tone: Tone
+  /** Nothing about the request changes by asking again: the input, the access or the user. */
+  final?: boolean
+  title: string
+  /** What the failure means. */
+  detail: string
+  /** What to do about it; absent when there is nothing to do but wait. */
+  nextStep?: string
 }
+
+/** Each situation's wording, from the facts where they change it (a status, an error code). */
+const WORDING = {
+  'invalid-uri': () => ({
+    tone: 'input',
+    final: true,
+    title: 'The user id was not a valid path',
+    detail:
+      'The Management API could not read the user id in the request path, so it did not look the user up.',
+  }),
+  'invalid-query': () => ({
+    tone: 'input',
+    final: true,
+    title: 'The search query is not valid',
+    detail: 'The Management API could not run this search.',
+    nextStep: 'Edit the query and search again.',
+  }),
+  'query-too-long': () => ({
+    tone: 'input',
+    final: true,
+    title: 'The search query is too long',
+    detail: 'The request was too long for the server.',
+    nextStep: 'Shorten the query and search again.',
+  }),
+  'bad-request': (view) =>
+    view.errorCode === 'invalid_paging'
+      ? {
+          tone: 'input',
+          title: 'That page is past what the Management API lists',
+          detail: 'Only the first 1,000 results can be listed.',
+          nextStep: 'Narrow the search to see the rest.',
+        }
+      : {
+          tone: 'input',
+          title: 'The Management API did not accept the request',
+          detail: 'The request was not accepted as sent.',
+          nextStep: 'Trying again may help if it was built from stale data.',
+        },
+  session: (view) => ({
+    tone: 'access',
+    final: true,
+    title: 'Your session is no longer accepted',
+    detail:
+      view.kind === 'session'
+        ? 'Orgscope could not renew your sign-in without you.'
+        : 'The Management API rejected your access token: it may have expired, been revoked, or been signed with a key the tenant no longer trusts.',
+    nextStep: 'Sign in again to continue where you were.',
+  }),
+  'missing-scope': ({ missingScopes = [] }, context) => ({
+    tone: 'access',
+    final: true,
+    title: missingScopes.length
+      ? `Missing permission: ${anyOf(missingScopes)}`
+      : 'Missing permission',
+    ...describeMissingScopes(missingScopes, context),
+  }),
+  forbidden: () => ({
+    tone: 'access',
+    final: true,
+    title: 'Access denied',
+    detail: 'Your access does not allow this request.',
+    nextStep: 'Ask a tenant owner for access.',
+  }),
+  'not-found': () => ({
+    tone: 'info',
+    title: 'User not found — the user may have been deleted',
+    detail: 'No user with this id exists in the tenant.',
+    nextStep: 'Check the id, or find the user again from search.',
+  }),
+  'rate-limited': () => ({
+    tone: 'wait',
+    title: 'Rate limited by the Management API',
+    detail: 'Too many requests reached the tenant in a short time.',
+    nextStep: 'Orgscope tries again by itself once the limit resets.',
+  }),
+  server: (view) =>
+    view.status === 504
+      ? {
+          tone: 'failure',
+          title: "The Management API didn't answer in time",
+          detail:
+            'The server between Orgscope and the Management API stopped waiting for its answer.',
+          nextStep: 'The Management API may be busy; trying again usually helps.',
+        }
+      : {
+          tone: 'failure',
+          title:
+            view.status === 500
+              ? 'The Management API ran into an error'
+              : 'The Management API is unavailable right now',
+          detail: 'This is a problem on the server side and is usually temporary.',
+        },
+  'not-api': () => ({
+    tone: 'failure',
+    title: 'The answer did not come from the Management API',
+    detail:
+      'Something between Orgscope and the Management API (a proxy or gateway) answered instead.',
+    nextStep: 'If this keeps happening, the API address Orgscope is configured with may be wrong.',
+  }),
+  refused: () => ({
+    tone: 'failure',
+    title: 'The Management API refused the request',
+    detail: 'The request was not accepted.',
+  }),
+  network: () => ({
+    tone: 'failure',
+    title: "Can't reach the Management API — check your connection",
+    detail:
+      'The request got no answer: the network may be down, or the server refused the connection.',
+  }),
+  timeout: (view) => ({
+    tone: 'failure',
+    title: `The Management API didn't answer within ${formatDuration(view.timeoutMs ?? 15_000)}`,
+    detail: 'The Management API may be busy. Searches on large tenants can take longer.',
+  }),
+  malformed: () => ({
+    tone: 'failure',
+    title: "The answer wasn't in the shape Orgscope expects",
+    detail:
+      'The Management API answered, but not in the documented format, so Orgscope will not guess at it.',
+  }),
+  unexpected: () => ({
+    tone: 'failure',
+    title: 'Something went wrong',
+    detail: 'Orgscope hit an error it did not expect.',
+  }),
+} satisfies Record<string, (view: ErrorView, context: FailureContext) => Wording>
 
 /**
  * Describes any thrown value — a ManagementApiError, a token failure, a render error — for the
@@ -306,28 +273,27 @@ function explain(situation: Situation, view: ErrorView, context: FailureContext)
  */
 export function describeFailure(error: unknown, context: FailureContext = {}): FailureDescription {
   const parsed = describeError(error)
-  const named =
-    parsed.status === 403 && !parsed.missingScopes?.length && context.scope !== undefined
-      ? [context.scope]
-      : parsed.missingScopes
   const view: ErrorView =
-    named === parsed.missingScopes ? parsed : { ...parsed, missingScopes: named }
+    parsed.status === 403 && !parsed.missingScopes?.length && context.scope !== undefined
+      ? { ...parsed, missingScopes: [context.scope] }
+      : parsed
   const missingScopes =
     view.status === 403 && (view.errorCode === 'insufficient_scope' || view.missingScopes?.length)
       ? (view.missingScopes ?? [])
       : undefined
   const situation = situationOf(view, missingScopes)
+  const wording: Wording = WORDING[situation](view, context)
+  const { tone, final = false, title, detail, nextStep = '' } = wording
   const label = labelOf(view, missingScopes)
-  const [detail, nextStep] = explain(situation, view, context)
   return {
     situation,
-    title: titleOf(situation, view, missingScopes),
+    title,
     label,
     summary: summaryOf(view, label, missingScopes),
     detail,
     nextStep,
-    retryable: !FINAL.has(situation),
-    tone: TONE[situation],
+    retryable: !final,
+    tone,
     ...(missingScopes && { missingScopes }),
     view,
   }

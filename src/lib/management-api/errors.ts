@@ -77,26 +77,17 @@ export function parseMissingScopes(message: string): string[] | undefined {
   return scopes.length > 0 ? scopes : undefined
 }
 
-/** What the UI needs to show about any thrown value. */
 export type ErrorViewKind = ManagementApiErrorKind | 'session' | 'unexpected'
 
-export interface ErrorView {
+/** What the UI needs to show about any thrown value: what a ManagementApiError holds, or less. */
+export interface ErrorView extends Partial<Omit<ManagementApiErrorInit, 'kind' | 'cause'>> {
   /**
    * `session`: the access token could not be obtained (auth0-spa-js `login_required`, …).
    * `unexpected`: anything that is not a Management API failure (a render error, a bug).
    */
   kind: ErrorViewKind
   message: string
-  status?: number
-  error?: string
-  errorCode?: string
   hasApiBody: boolean
-  rateLimit?: RateLimitInfo
-  missingScopes?: readonly string[]
-  requestPath?: string
-  receivedAt?: Date
-  timeoutMs?: number
-  detail?: string
 }
 
 // auth0-spa-js reports a failed token request as an Error with an OAuth `error` code; these

@@ -44,26 +44,16 @@ function parseRetryAfter(value: string | null, receivedAt: Date): number | undef
 
 /** Reads the rate-limit headers of one response; unknown values stay undefined. */
 export function parseRateLimit(headers: Headers, receivedAt: Date = new Date()): RateLimitInfo {
-  const info: RateLimitInfo = {}
-  const limit = parseCount(headers.get('X-RateLimit-Limit'))
-  const remaining = parseCount(headers.get('X-RateLimit-Remaining'))
-  const reset = parseUnixSeconds(headers.get('X-RateLimit-Reset'))
-  const retryAfterSeconds = parseRetryAfter(headers.get('Retry-After'), receivedAt)
-  if (limit !== undefined) info.limit = limit
-  if (remaining !== undefined) info.remaining = remaining
-  if (reset !== undefined) info.reset = reset
-  if (retryAfterSeconds !== undefined) info.retryAfterSeconds = retryAfterSeconds
-  return info
+  return {
+    limit: parseCount(headers.get('X-RateLimit-Limit')),
+    remaining: parseCount(headers.get('X-RateLimit-Remaining')),
+    reset: parseUnixSeconds(headers.get('X-RateLimit-Reset')),
+    retryAfterSeconds: parseRetryAfter(headers.get('Retry-After'), receivedAt),
+  }
 }
 
 export function hasRateLimitInfo(info: RateLimitInfo | undefined): info is RateLimitInfo {
-  return (
-    info !== undefined &&
-    (info.limit !== undefined ||
-      info.remaining !== undefined ||
-      info.reset !== undefined ||
-      info.retryAfterSeconds !== undefined)
-  )
+  return info !== undefined && Object.values(info).some((value) => value !== undefined)
 }
 
 /**

@@ -19,9 +19,8 @@ export function shouldRetryRequest(failureCount: number, error: unknown): boolea
     case 'malformed':
       return false
     case 'network':
-      return failureCount < MAX_RETRIES.network
     case 'timeout':
-      return failureCount < MAX_RETRIES.timeout
+      return failureCount < MAX_RETRIES[error.kind]
     case 'http': {
       const status = error.status ?? 0
       if (status === 429) return failureCount < MAX_RETRIES.rateLimited

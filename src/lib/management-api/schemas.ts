@@ -105,4 +105,3 @@ export const ErrorBodySchema = z.looseObject({
   errorCode: optional(z.string()),
   attributes: optional(z.unknown()),
 })
-export type ErrorBody = z.infer<typeof ErrorBodySchema>

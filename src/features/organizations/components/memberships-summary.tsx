@@ -1,12 +1,7 @@
 import { Progress, Stack, Text } from '@mantine/core'
 import { useId } from 'react'
-import { formatNumber, quoted } from '@/lib/format'
+import { formatCount, formatNumber, quoted } from '@/lib/format'
 import { cappedListText, listableCount, type Memberships } from '../memberships'
-
-/** "1 organization", "1,234 organizations". */
-function organizationCount(count: number): string {
-  return count === 1 ? '1 organization' : `${formatNumber(count)} organizations`
-}
 
 /**
  * How many memberships there are, how many the filter keeps, whether the API's 1000 cap hides
@@ -28,7 +23,7 @@ export function MembershipsSummary({
     <Stack gap={2} miw={0}>
       {count !== undefined && (
         <Text fw={600} size="sm">
-          {organizationCount(count)}
+          {formatCount(count, 'organization')}
         </Text>
       )}
       {filter !== '' && matchingCount > 0 && (

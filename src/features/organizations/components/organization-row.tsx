@@ -2,6 +2,7 @@ import { memo } from 'react'
 import { ExternalIcon } from '@/components/line-icon'
 import { dashboardOrganizationUrl } from '@/lib/auth0-dashboard'
 import type { Organization } from '@/lib/management-api/schemas'
+import { useTenant } from '@/lib/tenant'
 import { displayNameOf } from '../organization-list'
 import { BrandingSwatches } from './branding-swatches'
 import { CopyIdButton } from './copy-id-button'
@@ -21,8 +22,6 @@ export interface OrganizationRowProps {
   rolesLive: boolean
   /** Every roles lookup was refused for these scopes, said once above the table (RolesNotice). */
   rolesRefusedFor: readonly string[] | undefined
-  /** The tenant in the Auth0 Dashboard; without it, no link. */
-  dashboardUrl: string | undefined
 }
 
 /**
@@ -37,8 +36,8 @@ export const OrganizationRow = memo(function OrganizationRow({
   userId,
   rolesLive,
   rolesRefusedFor,
-  dashboardUrl,
 }: OrganizationRowProps) {
+  const { dashboardUrl } = useTenant()
   const displayName = organization.display_name?.trim()
   return (
     <tr className={classes.row} aria-rowindex={rowIndex}>

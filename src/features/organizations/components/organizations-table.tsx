@@ -44,8 +44,6 @@ export interface OrganizationsTableProps {
   userId: string
   /** Roles may be looked up (the list has finished loading): for the rows in view only. */
   rolesEnabled: boolean
-  /** The tenant in the Auth0 Dashboard, for each organization's link; undefined: no links. */
-  dashboardUrl: string | undefined
 }
 
 /**
@@ -63,7 +61,6 @@ export function OrganizationsTable({
   scrollResetKey,
   userId,
   rolesEnabled,
-  dashboardUrl,
 }: OrganizationsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [copiedId, setCopiedId] = useState<string | undefined>(undefined)
@@ -162,7 +159,6 @@ export function OrganizationsTable({
                   userId={userId}
                   rolesLive={rolesLive(row.index)}
                   rolesRefusedFor={rolesRefusedFor}
-                  dashboardUrl={dashboardUrl}
                 />
               ) : null
             })}

@@ -36,9 +36,8 @@ function LiveRoles({ userId, organizationId, refusedFor }: RolesCellProps) {
     <RolesView
       roles={query.data}
       failure={failure ?? undefined}
-      retrying={query.isFetching}
+      fetching={query.isFetching}
       onRetry={() => void query.refetch()}
-      pending={query.isFetching ? 'Loading…' : '…'}
       refusedFor={refusedFor}
     />
   )
@@ -52,8 +51,7 @@ function CachedRoles({ userId, organizationId, refusedFor }: RolesCellProps) {
     <RolesView
       roles={state?.data}
       failure={state?.error ?? undefined}
-      retrying={false}
-      pending="…"
+      fetching={false}
       refusedFor={refusedFor}
     />
   )
@@ -62,17 +60,16 @@ function CachedRoles({ userId, organizationId, refusedFor }: RolesCellProps) {
 function RolesView({
   roles,
   failure,
-  retrying,
+  fetching,
   onRetry,
-  pending,
   refusedFor,
 }: {
   roles: readonly Role[] | undefined
   failure: unknown
-  retrying: boolean
+  /** A lookup is on its way: a failure shown meanwhile is being tried again. */
+  fetching: boolean
   /** Without it, no Retry button (the row is not in view). */
   onRetry?: () => void
-  pending: string
   refusedFor: readonly string[] | undefined
 }) {
   if (roles) {
@@ -86,7 +83,7 @@ function RolesView({
     )
   }
   if (failure !== undefined) {
-    const view = describeRolesFailure(failure, retrying)
+    const view = describeRolesFailure(failure, fetching)
     if (refusedFor && view.missingScopes?.join(' ') === refusedFor.join(' ')) {
       // The notice above the table names the scope and the grant; the row only says it is this.
       return (
@@ -112,7 +109,7 @@ function RolesView({
   }
   return (
     <span className={classes.none} title="Roles load once the row is in view">
-      {pending}
+      {fetching ? 'Loading…' : '…'}
     </span>
   )
 }

@@ -1,3 +1,4 @@
+import { LineIcon } from '@/components/line-icon'
 import type { SortColumn, SortDirection, SortState } from '../organization-list'
 import classes from './organizations-table.module.css'
 
@@ -34,21 +35,9 @@ export function SortHeader({
 
 function SortIcon({ direction }: { direction: SortDirection | undefined }) {
   return (
-    <svg
-      width="12"
-      height="12"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      opacity={direction ? 1 : 0.45}
-    >
+    <LineIcon size={12} style={{ strokeWidth: 2.5, opacity: direction ? 1 : 0.45 }}>
       {direction !== 'descending' && <path d="m7 10 5-5 5 5" />}
       {direction !== 'ascending' && <path d="m7 14 5 5 5-5" />}
-    </svg>
+    </LineIcon>
   )
 }

@@ -8,7 +8,6 @@ import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
 import { sameCause } from '@/lib/management-api/errors'
 import { SLOW_AFTER_MS, STALLED_AFTER_MS, useSilence } from '@/lib/use-silence'
-import { useTenant } from '@/lib/tenant'
 import { organizationQueries } from '../api'
 import { MEMBERSHIPS_LAG_NOTE, type Memberships } from '../memberships'
 import {
@@ -80,9 +79,7 @@ export function UserMemberships({
         : undefined
   const slow = stop === undefined && silentFor !== undefined && silentFor >= SLOW_AFTER_MS
   const sameAsAbove =
-    failure !== undefined && failure !== null && shownAbove !== undefined
-      ? sameCause(failure, shownAbove)
-      : false
+    failure !== undefined && shownAbove !== undefined && sameCause(failure, shownAbove)
   // A complete list stays on screen while it is fetched again (api.ts); the roles in view are
   // looked up again with it.
   const refresh = () => {
@@ -95,26 +92,27 @@ export function UserMemberships({
       <Title order={2} size="h4">
         Organizations
       </Title>
-      {failure !== undefined && failure !== null && sameAsAbove && (
+      {sameAsAbove ? (
         <Text size="sm" c="dimmed">
           The organizations could not be loaded either, for the same reason (see above).
         </Text>
-      )}
-      {failure !== undefined && failure !== null && !sameAsAbove && (
-        <ApiErrorAlert
-          error={failure}
-          onRetry={finalFailure ? resume : undefined}
-          onBackToSearch={onBackToSearch}
-          userId={userId}
-          staleSince={
-            finalFailure && memberships?.complete ? new Date(query.dataUpdatedAt) : undefined
-          }
-          retryingAt={retrying?.retryAt}
-        />
+      ) : (
+        failure !== undefined && (
+          <ApiErrorAlert
+            error={failure}
+            onRetry={finalFailure ? resume : undefined}
+            onBackToSearch={onBackToSearch}
+            userId={userId}
+            staleSince={
+              finalFailure && memberships?.complete ? new Date(query.dataUpdatedAt) : undefined
+            }
+            retryingAt={retrying?.retryAt}
+          />
+        )
       )}
       {stop && <LoadStopped stop={stop} memberships={memberships} onResume={resume} />}
       {slow && <SlowAnswer silentFor={silentFor ?? 0} />}
-      {memberships && hasRows(memberships) ? (
+      {memberships && memberships.loadedCount > 0 ? (
         <MembershipsView
           userId={userId}
           userEmail={userEmail}
@@ -138,10 +136,6 @@ export function UserMemberships({
   )
 }
 
-function hasRows(memberships: Memberships): boolean {
-  return memberships.loadedCount > 0
-}
-
 function MembershipsView({
   userId,
   userEmail,
@@ -155,7 +149,6 @@ function MembershipsView({
   stalled: boolean
   freshness: ReactNode
 }) {
-  const { dashboardUrl } = useTenant()
   const [filterText, setFilterText] = useState('')
   const [sort, setSort] = useState<SortState>(undefined)
   // Typing stays responsive at 1000 rows: the rows catch up with the box at lower priority.
@@ -199,7 +192,6 @@ function MembershipsView({
           scrollResetKey={`${filter}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`}
           userId={userId}
           rolesEnabled={memberships.complete}
-          dashboardUrl={dashboardUrl}
         />
       ) : (
         <Paper withBorder p="lg" radius="md">

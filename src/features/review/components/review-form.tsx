@@ -1,6 +1,6 @@
 import { Button, FileButton, Group, Stack, Text, Textarea } from '@mantine/core'
 import { useDeferredValue, useMemo, useState } from 'react'
-import { formatNumber, quoted } from '@/lib/format'
+import { formatCount, formatNumber, quoted } from '@/lib/format'
 import { readReviewList, REVIEW_LIMIT, type ReviewEntry, type ReviewList } from '../review-input'
 
 /** A larger file is not a list of 500 ids: refuse it before reading it into the page. */
@@ -18,14 +18,8 @@ function read(text: string): Reading {
 
 /** "3 entries · 1 repeat left out · 1 neither a user id nor an email: “jane”". */
 function describe(list: ReviewList): string {
-  const parts = [
-    `${formatNumber(list.entries.length)} ${plural(list.entries.length, 'entry', 'entries')}`,
-  ]
-  if (list.duplicates > 0) {
-    parts.push(
-      `${formatNumber(list.duplicates)} ${plural(list.duplicates, 'repeat', 'repeats')} left out`,
-    )
-  }
+  const parts = [formatCount(list.entries.length, 'entry', 'entries')]
+  if (list.duplicates > 0) parts.push(`${formatCount(list.duplicates, 'repeat')} left out`)
   if (list.unreadable.length > 0) {
     const shown = list.unreadable.slice(0, 3).map(quoted)
     const more = list.unreadable.length - shown.length
@@ -34,10 +28,6 @@ function describe(list: ReviewList): string {
     )
   }
   return parts.join(' · ')
-}
-
-function plural(count: number, one: string, many: string): string {
-  return count === 1 ? one : many
 }
 
 /**

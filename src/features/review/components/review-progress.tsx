@@ -1,6 +1,6 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core'
 import { Countdown } from '@/components/countdown'
-import { formatNumber } from '@/lib/format'
+import { formatCount, formatNumber } from '@/lib/format'
 import type { ReviewProgress as Progressing } from '../review-state'
 import type { BulkReview } from '../use-bulk-review'
 
@@ -18,7 +18,7 @@ export function ReviewProgress({
 }) {
   const { running } = review.state
   const { total, reviewed, failed, cancelled } = progress
-  const label = `Reviewed ${formatNumber(reviewed)} of ${formatNumber(total)} ${total === 1 ? 'user' : 'users'}`
+  const label = `Reviewed ${formatNumber(reviewed)} of ${formatCount(total, 'user')}`
   const percent = total > 0 ? (reviewed / total) * 100 : 0
 
   return (

@@ -6,7 +6,7 @@ import { Freshness } from '@/components/freshness'
 import { cappedListText, MEMBERSHIPS_LAG_NOTE } from '@/features/organizations/api'
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import type { ExportFormat } from '@/lib/export/download'
-import { formatNumber, quoted } from '@/lib/format'
+import { formatCount, formatNumber, quoted } from '@/lib/format'
 import { useTenant } from '@/lib/tenant'
 import { filterReviewRows } from '../review-filter'
 import type { ReviewedMemberships, ReviewFailure, ReviewRow } from '../review-state'
@@ -84,7 +84,7 @@ export function ReviewResults({
         <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
           <Stack gap={2} miw={0}>
             <Text fw={600} size="sm">
-              {`${formatNumber(rows.length)} ${rows.length === 1 ? 'row' : 'rows'} for ${formatNumber(users.length)} ${users.length === 1 ? 'user' : 'users'}`}
+              {`${formatCount(rows.length, 'row')} for ${formatCount(users.length, 'user')}`}
             </Text>
             {filter !== '' && (
               <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>

@@ -1,4 +1,4 @@
-import { Text, type MantineSize } from '@mantine/core'
+import { Text } from '@mantine/core'
 import type { User } from '@/lib/management-api/schemas'
 import { formatDateTime, formatRelativeTime } from '@/lib/relative-time'
 import { parseApiDate } from '../user-facts'
@@ -9,27 +9,19 @@ import { useNow } from '@/lib/use-now'
  * also writes it out (on touch screens a tooltip is out of reach). Absent `last_login` means the
  * user never signed in (docs/auth0-api.md), which is worth saying rather than hiding.
  */
-export function LastLogin({
-  user,
-  size = 'xs',
-  withAbsolute = false,
-}: {
-  user: User
-  size?: MantineSize
-  withAbsolute?: boolean
-}) {
+export function LastLogin({ user, withAbsolute = false }: { user: User; withAbsolute?: boolean }) {
   const now = useNow()
   const date = parseApiDate(user.last_login)
   if (!date) {
     return (
-      <Text span size={size} c="dimmed">
+      <Text span size="xs" c="dimmed">
         Never logged in
       </Text>
     )
   }
   const absolute = formatDateTime(date)
   return (
-    <Text span size={size} c="dimmed">
+    <Text span size="xs" c="dimmed">
       Last login{' '}
       <time dateTime={date.toISOString()} title={absolute}>
         {formatRelativeTime(date, now)}

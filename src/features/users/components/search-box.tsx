@@ -1,5 +1,6 @@
 import { Group, Switch, TextInput } from '@mantine/core'
 import type { KeyboardEventHandler, Ref } from 'react'
+import { LineIcon } from '@/components/line-icon'
 
 export interface SearchBoxProps {
   value: string
@@ -14,20 +15,10 @@ export interface SearchBoxProps {
 
 function SearchIcon() {
   return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon size={16}>
       <circle cx="11" cy="11" r="7" />
       <path d="m20 20-4-4" />
-    </svg>
+    </LineIcon>
   )
 }
 

@@ -33,11 +33,11 @@ export function SearchResults({ id, users, stale, onResultIntent }: SearchResult
 }
 
 /** The first answer is on its way: rows shaped like results, so nothing jumps when they land. */
-export function SearchResultsSkeleton({ rows = 4 }: { rows?: number }) {
+export function SearchResultsSkeleton() {
   return (
     <Paper withBorder p="sm" role="status" aria-label="Loading results">
       <Stack gap="md">
-        {Array.from({ length: rows }, (_, index) => (
+        {Array.from({ length: 4 }, (_, index) => (
           <Group key={index} gap="sm" wrap="nowrap" align="flex-start">
             <Skeleton circle height={36} />
             <Stack gap={6} style={{ flex: 1 }}>

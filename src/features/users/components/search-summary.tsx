@@ -1,11 +1,7 @@
 import { Button, Group, Loader, Text } from '@mantine/core'
-import { formatNumber } from '@/lib/format'
+import { formatCount, formatNumber } from '@/lib/format'
 import { SEARCH_RESULTS_CAP } from '../api'
 import type { SearchInput } from '../search-query'
-
-function pluralUsers(count: number): string {
-  return `${formatNumber(count)} ${count === 1 ? 'user' : 'users'}`
-}
 
 /**
  * How the box read a search whose reading is not obvious from the text (completes "3 users …"):
@@ -86,7 +82,7 @@ export function SearchSummary({
         {/* A polite live region: a screen reader hears the count after each search. */}
         <Text size="sm" role="status" style={{ overflowWrap: 'anywhere' }}>
           <Text span fw={600}>
-            {pluralUsers(total)}
+            {formatCount(total, 'user')}
           </Text>
           {searched !== undefined && ` ${searched}`}
           {pages > 1 && count > 0 && (
