@@ -94,10 +94,6 @@ export async function loadOnce(
  * page's isolate, read over the DevTools protocol.
  */
 export async function usedHeapBytes(page: Page): Promise<number> {
-  // The SDK removes its silent-authentication iframe 2 s after the tenant answers. Same-site, it
-  // shares the page's heap, so measured before then it adds 0.35-0.45 MB of the tenant's page
-  // to the app's figure, depending only on how fast the load was.
-  await page.waitForFunction(() => window.frames.length === 0, undefined, { timeout: 10_000 })
   const cdp: CDPSession = await page.context().newCDPSession(page)
   try {
     await cdp.send('HeapProfiler.enable')
