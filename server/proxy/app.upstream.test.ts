@@ -60,14 +60,14 @@ describe("the proxy's Management API token", () => {
     expect(proxy.managementRequests()).toHaveLength(2)
   })
 
-  it('is not asked for per lookup when the Management API refuses every token: 20 lookups, 2 grants', async () => {
+  it('is not asked for per lookup when the Management API refuses every token: 20 lookups, 3 grants', async () => {
     const proxy = await createTestProxy()
     const statuses = []
     for (let i = 0; i < 20; i++)
       statuses.push((await proxy.get(scenarioPath('invalid-token'))).status)
 
     expect(statuses).toEqual(Array(20).fill(401))
-    expect(proxy.upstream.filter(isTokenGrant)).toHaveLength(2)
+    expect(proxy.upstream.filter(isTokenGrant)).toHaveLength(3)
   })
 
   it('rate limited at the token endpoint: one grant request, and every lookup a 429 with the wait', async () => {

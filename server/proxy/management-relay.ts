@@ -51,7 +51,8 @@ export type ManagementRelay = (
  * Sends an allowed lookup to the Management API with the proxy's own token (never the admin's)
  * and hands back its status and rate-limit headers as they came, and its body: a success's as
  * it came, an error's as its Auth0 fields alone (upstream-error.ts). A 401 means the token was
- * revoked or its key rotated: it is replaced (at most every 30 s) and the lookup sent once more.
+ * revoked or its key rotated: it is replaced (one never accepted, at most every 30 s) and the
+ * lookup sent once more.
  * Throws an Auth0Error: 504 when the deadline passes, 502 when the API cannot be reached or
  * answers with more than MAX_BODY_BYTES, 429 while the token endpoint rate limits the proxy.
  */
@@ -84,6 +85,7 @@ export function createManagementRelay(options: {
         token = await untilAborted(options.tokens.get(), signal)
         upstream = await untilAborted(send(token), signal)
       }
+      if (upstream.status !== 401) options.tokens.accepted(token)
       if (upstream.status >= 300 && upstream.status < 400) {
         await upstream.body?.cancel()
         throw upstreamRedirected()

@@ -110,19 +110,36 @@ describe('the Management API token', () => {
     expect(grants).toHaveLength(2)
   })
 
-  it('is replaced at most every 30 s: a tenant refusing every token gets no grant per lookup', async () => {
+  it('is replaced at most every 30 s while no token is accepted: a tenant refusing every token gets no grant per lookup', async () => {
     const { tokens, grants, clock } = await setUp()
     const first = await tokens.get()
     clock.advance(1_000)
 
     expect(tokens.invalidate(first)).toBe(true)
     const second = await tokens.get()
-    clock.advance(29_000)
-    expect(tokens.invalidate(second)).toBe(false)
-    expect(await tokens.get()).toBe(second)
-    expect(grants).toHaveLength(2)
-
     clock.advance(1_000)
+    expect(tokens.invalidate(second)).toBe(true)
+    const third = await tokens.get()
+    clock.advance(28_000)
+    expect(tokens.invalidate(third)).toBe(false)
+    expect(await tokens.get()).toBe(third)
+    expect(grants).toHaveLength(3)
+
+    clock.advance(2_000) // 30 s after the last replacement
+    expect(tokens.invalidate(third)).toBe(true)
+    expect(await tokens.get()).not.toBe(third)
+    expect(grants).toHaveLength(4)
+  })
+
+  it('is replaced at once when the API refuses a token it had accepted (a revocation), however recent the last replacement', async () => {
+    const { tokens, grants, clock } = await setUp()
+    const first = await tokens.get()
+    clock.advance(1_000)
+    tokens.invalidate(first)
+    const second = await tokens.get()
+    tokens.accepted(second)
+    clock.advance(1_000)
+
     expect(tokens.invalidate(second)).toBe(true)
     expect(await tokens.get()).not.toBe(second)
     expect(grants).toHaveLength(3)

@@ -14,17 +14,25 @@ import { untilAborted, type Fetch } from './fetch'
 export interface ManagementTokenSource {
   /** A token with a while to live: the cached one, or one request shared by every caller. */
   get: () => Promise<string>
+  /** The Management API accepted `token` (it answered something other than 401). */
+  accepted: (token: string) => void
   /**
    * The Management API refused `token` (401). True when asking again is worth it: the token was
-   * already replaced, or it is forgotten now. False within REGRANT_INTERVAL_MS of the last
-   * replacement: a tenant that refuses every token would otherwise get one grant per lookup.
+   * already replaced, or it is forgotten now. False for a token never accepted, after two
+   * such replacements within REGRANT_INTERVAL_MS: a tenant that refuses every token would
+   * otherwise get one grant per lookup, while one that revokes a token it used to accept (a
+   * key rotation) gets the new token at once.
    */
   invalidate: (token: string) => boolean
 }
 
 /** Replace a token this long before it expires, so none expires between check and use. */
 const EXPIRY_MARGIN_MS = 60_000
-/** A refused token is replaced at most this often. */
+/**
+ * While the API accepts none of them, tokens are replaced twice in a row (the second covers a
+ * token granted while a revocation was taking effect), then at most once per interval.
+ */
+const MAX_UNACCEPTED_REPLACEMENTS = 2
 const REGRANT_INTERVAL_MS = 30_000
 /** How long to leave the token endpoint alone after its 429 names no time. */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 10_000
@@ -44,6 +52,8 @@ const oauthError = z.object({
 interface CachedToken {
   token: string
   refreshAtMs: number
+  /** The Management API has accepted it at least once. */
+  accepted?: boolean
 }
 
 export function createManagementTokenSource(options: {
@@ -59,6 +69,8 @@ export function createManagementTokenSource(options: {
   /** Until then the token endpoint is not asked: it answered 429. */
   let rateLimitedUntilMs = 0
   let replacedAtMs = -Infinity
+  /** Replacements since the API last accepted a token. */
+  let unacceptedReplacements = 0
 
   const request = async (): Promise<CachedToken> => {
     const signal = AbortSignal.timeout(options.timeoutMs)
@@ -125,9 +137,18 @@ export function createManagementTokenSource(options: {
         .finally(() => (inFlight = undefined))
       return (await inFlight).token
     },
+    accepted(token) {
+      if (cached?.token !== token) return
+      cached.accepted = true
+      unacceptedReplacements = 0
+    },
     invalidate(token) {
       if (cached?.token !== token) return true
-      if (options.now() - replacedAtMs < REGRANT_INTERVAL_MS) return false
+      const recent = options.now() - replacedAtMs < REGRANT_INTERVAL_MS
+      if (!cached.accepted && recent && unacceptedReplacements >= MAX_UNACCEPTED_REPLACEMENTS) {
+        return false
+      }
+      unacceptedReplacements = cached.accepted ? 1 : unacceptedReplacements + 1
       cached = undefined
       replacedAtMs = options.now()
       return true
