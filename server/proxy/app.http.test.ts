@@ -4,18 +4,13 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  DASHBOARD_API_AUDIENCE,
-  PROXY_CLIENT_ID,
-  PROXY_CLIENT_SECRET,
-  SPA_CLIENT_ID,
-} from '../local-tenant/config'
+import { DASHBOARD_API_AUDIENCE, SPA_CLIENT_ID } from '../local-tenant/config'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
 import { SCENARIO_USERS } from '../local-tenant/seed/scenarios'
 import { startLocalTenant, type RunningTenant } from '../local-tenant/serve'
 import { tenantEndpoints, type ProxyConfig } from './config'
 import { directoryFiles, startProxy, type RunningProxy } from './serve'
-import { ADA, APP_ORIGIN, closedPort, userPath } from './testing/test-proxy'
+import { ADA, APP_ORIGIN, closedPort, testConfig, userPath } from './testing/test-proxy'
 
 /**
  * The whole production path over real HTTP: a local tenant and the proxy, each served by
@@ -45,19 +40,8 @@ beforeAll(async () => {
   })
 })
 
-function proxyConfig(): ProxyConfig {
-  return {
-    tenant: tenantEndpoints(tenant.origin),
-    audience: DASHBOARD_API_AUDIENCE,
-    clientId: PROXY_CLIENT_ID,
-    clientSecret: PROXY_CLIENT_SECRET,
-    allowedOrigins: [APP_ORIGIN],
-    host: '127.0.0.1',
-    port: 0,
-    upstreamTimeoutMs: 2_000,
-    staticDir,
-  }
-}
+const proxyConfig = (): ProxyConfig =>
+  testConfig({ tenant: tenantEndpoints(tenant.origin), upstreamTimeoutMs: 2_000, staticDir })
 
 afterAll(async () => {
   await proxy.close()

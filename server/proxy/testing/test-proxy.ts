@@ -26,7 +26,8 @@ import type { StaticFiles } from '../static-site'
 export { ADA, APP_ORIGIN, SAM, TENANT_ORIGIN }
 export const PROXY_ORIGIN = 'http://proxy.test'
 
-function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
+/** The proxy's configuration for tests: the local tenant's clients, an ephemeral port. */
+export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
   return {
     tenant: tenantEndpoints(TENANT_ORIGIN),
     audience: DASHBOARD_API_AUDIENCE,
