@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
 import { SCENARIO_USERS } from '../server/local-tenant/seed/scenarios'
 import { ADA, storageStateFor } from './support/auth'
+import { holdMembershipPages } from './support/app'
 import { assertFocusedVisibly, tabTo } from './support/keyboard'
 import {
   assertExportIncomplete,
@@ -9,7 +10,6 @@ import {
   cancelReview,
   exportReviewCsv,
   goToReview,
-  holdMembershipPages,
   resumeReview,
   reviewExportParts,
   reviewFailures,

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Page, type Route } from '@playwright/test'
 import { toUserOrganizations } from '../../src/lib/routes'
 
 export async function goToUserOrganizations(page: Page, userId: string) {
@@ -25,4 +25,31 @@ export async function assertAlert(page: Page, ...texts: (string | RegExp)[]) {
   await expect(alert).toBeVisible({ timeout: 20_000 })
   for (const text of texts) await expect(alert).toContainText(text)
   return alert
+}
+
+/**
+ * Holds back `userId`'s memberships pages from `page=from` on: they wait, unanswered, until
+ * `release()`, after which every request goes through. Pages a cancel aborted meanwhile are let
+ * go too (the browser has already dropped them).
+ */
+export async function holdMembershipPages(page: Page, userId: string, { from }: { from: number }) {
+  const held: Route[] = []
+  let holding = true
+  await page.route(`**/users/${encodeURIComponent(userId)}/organizations?*`, async (route) => {
+    const request = route.request()
+    const pageNumber = Number(new URL(request.url()).searchParams.get('page'))
+    if (!holding || request.method() !== 'GET' || pageNumber < from) return route.fallback()
+    held.push(route)
+  })
+  return {
+    /** Requests held back so far, and not yet released. */
+    count: () => held.length,
+    /** Why each held request ended before its release, if the browser dropped it (its error text). */
+    failures: () => held.flatMap((route) => route.request().failure()?.errorText ?? []),
+    release: async () => {
+      holding = false
+      // An aborted request can no longer be continued; nothing is lost by letting it go.
+      for (const route of held.splice(0)) await route.fallback().catch(() => undefined)
+    },
+  }
 }

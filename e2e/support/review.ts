@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { expect, type Download, type Page, type Route } from '@playwright/test'
+import { expect, type Download, type Page } from '@playwright/test'
 import { parseCsv } from '../../src/lib/export/csv'
 import { REVIEW_PROVENANCE_CSV_KEYS } from '../../src/features/review/review-provenance'
 import { toReview } from '../../src/lib/routes'
@@ -94,29 +94,4 @@ export function assertExportIncomplete(records: string[][], reason: string | Reg
   const { provenance } = reviewExportParts(records)
   expect(provenance.get('complete')).toEqual(['false'])
   expect(provenance.get('note')?.[0]).toMatch(reason)
-}
-
-/**
- * Holds back `userId`'s memberships pages from `page=from` on: they wait, unanswered, until
- * `release()`, after which every request goes through. Pages a cancel aborted meanwhile are let
- * go too (the browser has already dropped them).
- */
-export async function holdMembershipPages(page: Page, userId: string, { from }: { from: number }) {
-  const held: Route[] = []
-  let holding = true
-  await page.route(`**/users/${encodeURIComponent(userId)}/organizations?*`, async (route) => {
-    const request = route.request()
-    const pageNumber = Number(new URL(request.url()).searchParams.get('page'))
-    if (!holding || request.method() !== 'GET' || pageNumber < from) return route.fallback()
-    held.push(route)
-  })
-  return {
-    /** Requests held back so far, and not yet released. */
-    count: () => held.length,
-    release: async () => {
-      holding = false
-      // An aborted request can no longer be continued; nothing is lost by letting it go.
-      for (const route of held.splice(0)) await route.fallback().catch(() => undefined)
-    },
-  }
 }
