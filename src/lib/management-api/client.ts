@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { formatDuration } from '@/lib/format'
 import { ManagementApiError, parseMissingScopes } from './errors'
 import { parseRateLimit, type RateLimitInfo } from './rate-limit'
@@ -17,7 +17,7 @@ export interface ManagementApiConfig {
 
 export type QueryValue = string | number | boolean | undefined
 
-export interface RequestOptions<TSchema extends z.ZodType> {
+export interface RequestOptions<TSchema extends z.ZodMiniType> {
   /** Undefined values are left out; the rest are encoded with encodeURIComponent. */
   query?: Readonly<Record<string, QueryValue>>
   /** Validates the 2xx body; a mismatch is a `malformed` error. */
@@ -42,7 +42,7 @@ export interface ManagementApi {
    * GET `{baseUrl}/{segment}/{segment}…?{query}`. Each path segment is encoded as one segment,
    * so ids holding `|`, `/`, `?`, `#` or `%` cannot change the path.
    */
-  request<TSchema extends z.ZodType>(
+  request<TSchema extends z.ZodMiniType>(
     path: readonly string[],
     options: RequestOptions<TSchema>,
   ): Promise<ManagementApiResponse<z.output<TSchema>>>
@@ -129,7 +129,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function summarizeIssues(error: z.ZodError): string {
+function summarizeIssues(error: z.core.$ZodError): string {
   const shown = error.issues.slice(0, 5).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'
     return `${where}: ${issue.message}`
@@ -141,7 +141,7 @@ function summarizeIssues(error: z.ZodError): string {
 export function createManagementApi(config: ManagementApiConfig): ManagementApi {
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
 
-  async function request<TSchema extends z.ZodType>(
+  async function request<TSchema extends z.ZodMiniType>(
     path: readonly string[],
     { query, schema, signal }: RequestOptions<TSchema>,
   ): Promise<ManagementApiResponse<z.output<TSchema>>> {
