@@ -17,6 +17,7 @@ const RuleSchema = z.strictObject({
   rateLimitWindowSeconds: z.number().int().min(1).optional(),
   // "now": every token issued so far (see below).
   rejectTokensIssuedBefore: z.union([milliseconds, z.literal('now')]).optional(),
+  refuseCheckpointPaging: z.boolean().optional(),
 })
 
 const TokenLifetimeSchema = z.strictObject({ seconds: z.number().int().min(1) })

@@ -183,6 +183,29 @@ describe('rejectTokensIssuedBefore', () => {
   })
 })
 
+describe('refuseCheckpointPaging', () => {
+  it('refuses `take` with 400 for that user only, as a tenant without checkpoint paging; offset pages still answer', async () => {
+    faults.set({ userId: manyMemberships.userId, refuseCheckpointPaging: true })
+
+    const refused = await t.get(userPath(manyMemberships.userId, '/organizations?take=100'))
+    expect(refused.status).toBe(400)
+    expect(await refused.json()).toMatchObject({
+      errorCode: 'invalid_query_string',
+      message: expect.stringContaining('take') as string,
+    })
+    expect((await pageOf(manyMemberships.userId, 1)).status).toBe(200)
+    const other = await t.get(userPath(threeMemberships.userId, '/organizations?take=100'))
+    expect(other.status).toBe(200)
+    expect(await other.json()).toHaveProperty('organizations')
+    expect(
+      faults.requests({ userId: manyMemberships.userId }).map(({ take, page }) => ({ take, page })),
+    ).toEqual([
+      { take: 100, page: undefined },
+      { take: undefined, page: 1 },
+    ])
+  })
+})
+
 describe('the request log', () => {
   it('records each lookup with its page and outcome; reset empties it and clears every switch', async () => {
     faults.set({ userId: manyMemberships.userId, fail500Times: 1 })

@@ -1,4 +1,5 @@
 import type { TenantContext } from '../context'
+import { refuseCheckpoint } from './checkpoint-paging'
 import { delay } from './delay'
 import {
   errorResponse,
@@ -49,6 +50,11 @@ export interface FaultSwitches {
    * whole second is exact; the control endpoint's `"now"` waits for one (fault-control.ts).
    */
   rejectTokensIssuedBefore?: number
+  /**
+   * Refuses checkpoint paging (`from`/`take`) with 400 as a tenant without it does, for this
+   * scope only (the tenant-wide switch is `checkpointPaging` in its config).
+   */
+  refuseCheckpointPaging?: boolean
 }
 
 export interface FaultRule extends FaultSwitches {
@@ -63,6 +69,8 @@ export interface RecordedRequest {
   /** `page` and `per_page` as sent (memberships and search). */
   page?: number
   perPage?: number
+  /** `take` as sent (checkpoint paging): its requests carry no `page`. */
+  take?: number
   /** ms since the epoch, by the tenant's clock. */
   startedAt: number
   /** Undefined while the request is still open. */
@@ -149,6 +157,7 @@ export function createFaults(context: Pick<TenantContext, 'config' | 'now'>): Fa
     const params = new URL(request.url).searchParams
     const page = Number(params.get('page') ?? 0)
 
+    if (switches.refuseCheckpointPaging) refuseCheckpoint(params)
     const storm = stormAnswer(rule, context.now(), context.config.rateLimit.burst)
     if (storm) return storm
     if (switches.delayMs) await delay(switches.delayMs, request.signal)
@@ -219,11 +228,13 @@ export function createFaults(context: Pick<TenantContext, 'config' | 'now'>): Fa
       }
       const page = url.searchParams.get('page')
       const perPage = url.searchParams.get('per_page')
+      const take = url.searchParams.get('take')
       const record: RecordedRequest = {
         endpoint: route?.name ?? 'other',
         ...(route && 'userId' in route && { userId: route.userId }),
         ...(page !== null && { page: Number(page) }),
         ...(perPage !== null && { perPage: Number(perPage) }),
+        ...(take !== null && { take: Number(take) }),
         startedAt: context.now(),
       }
       open.set(request, record)

@@ -14,6 +14,7 @@ import {
   DEFAULT_MEMBERSHIPS_PER_PAGE,
   fetchMemberships,
   type PageRetryPolicy,
+  type ResumePoint,
 } from './fetch-memberships'
 import { addMembershipsEvent, noMembershipsYet, type Memberships } from './memberships'
 
@@ -92,7 +93,7 @@ function streamMemberships(
 ): QueryFunction<Memberships, QueryKey> {
   return (context) => {
     const held = context.client.getQueryData<Memberships>(context.queryKey)
-    const resume = held && !held.complete ? { total: held.total, pages: held.pages } : undefined
+    const resume = held && !held.complete ? resumePointOf(held) : undefined
     return streamedQuery({
       streamFn: ({ signal, client, queryKey }) =>
         fetchMemberships(api, userId, {
@@ -105,6 +106,17 @@ function streamMemberships(
       initialValue: noMembershipsYet,
       refetchMode: held?.complete ? 'replace' : 'append',
     })(context)
+  }
+}
+
+/** Where a list that broke off goes on from: its pages, and how it was being paged. */
+function resumePointOf(held: Memberships): ResumePoint {
+  const { total, pages, pagination, next, checkpointRefusal } = held
+  return {
+    total,
+    pages,
+    ...(pagination === 'checkpoint' && next !== undefined && { checkpoint: { next } }),
+    ...(checkpointRefusal !== undefined && { checkpointRefusal }),
   }
 }
 
@@ -133,6 +145,7 @@ function pageRetryPolicyOf(client: QueryClient, queryKey: QueryKey): PageRetryPo
 // What other features may use of this one (lint allows no deeper import): the bulk review lists
 // memberships too, and words them as the memberships page does.
 export {
+  cappedListReason,
   cappedListText,
   MEMBERSHIPS_LAG_NOTE,
   noMembershipsYet,

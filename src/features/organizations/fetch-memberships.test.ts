@@ -25,7 +25,13 @@ import {
 import { addMembershipsEvent, noMembershipsYet, type Memberships } from './memberships'
 
 const ORGANIZATIONS_PATH = tenantUrl('/api/v2/users/:userId/organizations')
-const { thousandMemberships, overflowMemberships, manyMemberships, threeMemberships } = NAMED_USERS
+const {
+  thousandMemberships,
+  overflowMemberships,
+  fiveThousandMemberships,
+  manyMemberships,
+  threeMemberships,
+} = NAMED_USERS
 
 const token = tenant.mintAccessToken({
   sub: 'auth0|admin-ada',
@@ -37,10 +43,14 @@ const token = tenant.mintAccessToken({
 interface SentRequest {
   page: number
   perPage: number
+  /** Checkpoint requests only. */
+  take?: number
+  from?: string
   signal: AbortSignal | undefined
   /** The HTTP status, or the kind of failure; undefined while in flight. */
   outcome?: number | string
   startedAt: number
+  endedAt?: number
 }
 
 /**
@@ -59,9 +69,12 @@ function watchedApi({ timeoutMs, concurrency }: { timeoutMs?: number; concurrenc
   const api: ManagementApi = {
     baseUrl: inner.baseUrl,
     async request(path, options) {
+      const { page, per_page: perPage, take, from } = options.query ?? {}
       const entry: SentRequest = {
-        page: Number(options.query?.page),
-        perPage: Number(options.query?.per_page),
+        page: Number(page),
+        perPage: Number(perPage),
+        ...(take !== undefined && { take: Number(take) }),
+        ...(from !== undefined && { from: String(from) }),
         signal: options.signal,
         startedAt: Date.now(),
       }
@@ -77,6 +90,7 @@ function watchedApi({ timeoutMs, concurrency }: { timeoutMs?: number; concurrenc
         throw error
       } finally {
         inFlight -= 1
+        entry.endedAt = Date.now()
       }
     },
   }
@@ -108,7 +122,11 @@ beforeEach(() => {
   setManagementApiSettings(tenant, { rateLimit: { burst: 10_000, refillPerSecond: 10_000 } })
 })
 afterEach(() => {
-  setManagementApiSettings(tenant, { rateLimit: defaultRateLimit, latencyMs: 0 })
+  setManagementApiSettings(tenant, {
+    rateLimit: defaultRateLimit,
+    latencyMs: 0,
+    checkpointPaging: true,
+  })
 })
 
 describe('planPages', () => {
@@ -151,17 +169,83 @@ describe('fetchMemberships against the local tenant', () => {
     expect(sent.every((request) => request.perPage === 50 && request.outcome === 200)).toBe(true)
   })
 
-  test('stops at the 1000 the API lists for the 1200-user and says it is capped', async () => {
+  test('lists all 1200 memberships of the 1200-user by checkpoint, one page after another', async () => {
+    const { api, sent } = watchedApi()
+    const { events, list } = await collect(api, overflowMemberships.userId)
+
+    expect(list).toMatchObject({
+      total: 1200,
+      loadedCount: 1200,
+      complete: true,
+      capped: false,
+      pagination: 'checkpoint',
+    })
+    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(overflowMemberships.userId))
+    // The first offset page says how many there are; then 12 checkpoint pages of 100, each
+    // from the `next` the one before it named.
+    expect(sent[0]).toMatchObject({ page: 0, perPage: 50 })
+    const checkpoints = sent.slice(1)
+    expect(checkpoints).toHaveLength(12)
+    expect(checkpoints.every((request) => request.take === 100)).toBe(true)
+    expect(checkpoints[0]?.from).toBeUndefined()
+    expect(checkpoints.slice(1).every((request) => request.from !== undefined)).toBe(true)
+    for (const [index, request] of checkpoints.entries()) {
+      const before = checkpoints[index - 1]
+      if (before) expect(request.startedAt).toBeGreaterThanOrEqual(before.endedAt ?? Infinity)
+    }
+    expect(events.filter((event) => event.type === 'pagination')).toEqual([
+      { type: 'pagination', pagination: 'checkpoint' },
+    ])
+  })
+
+  test('lists all 5000 memberships of the 5000-user, never two checkpoint pages at once', async () => {
+    const { api, sent, maxInFlight } = watchedApi()
+    const { list } = await collect(api, fiveThousandMemberships.userId)
+
+    expect(list).toMatchObject({ total: 5000, loadedCount: 5000, complete: true, capped: false })
+    expect(list.organizations.map((org) => org.id)).toEqual(
+      seededIds(fiveThousandMemberships.userId),
+    )
+    expect(sent).toHaveLength(51)
+    expect(maxInFlight()).toBe(1)
+  })
+
+  test('a tenant that refuses checkpoint paging: the first 1000, capped, and the refusal kept', async () => {
+    setManagementApiSettings(tenant, { checkpointPaging: false })
     const { api, sent } = watchedApi()
     const { list } = await collect(api, overflowMemberships.userId)
 
-    expect(list).toMatchObject({ total: 1200, loadedCount: 1000, complete: true, capped: true })
+    expect(list).toMatchObject({
+      total: 1200,
+      loadedCount: 1000,
+      complete: true,
+      capped: true,
+      pagination: 'offset',
+    })
+    expect(list.checkpointRefusal).toMatch(/^it refused checkpoint paging \(400: .*take/)
     expect(list.organizations.map((org) => org.id)).toEqual(
       seededIds(overflowMemberships.userId).slice(0, 1000),
     )
-    for (const request of sent) {
+    expect(sent.filter((request) => request.take !== undefined)).toHaveLength(1)
+    for (const request of sent.filter((request) => request.take === undefined)) {
       expect((request.page + 1) * request.perPage).toBeLessThanOrEqual(MEMBERSHIPS_LIST_CAP)
     }
+  })
+
+  test('a tenant that answers checkpoint paging without `next` (it ignored take): capped, saying so', async () => {
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) => {
+        // Like a tenant that does not know `take`: it answers its offset first page instead.
+        const url = new URL(request.url)
+        url.searchParams.delete('take')
+        return tenant.fetch(new Request(url, { headers: request.headers }))
+      }),
+    )
+    const { api } = watchedApi()
+    const { list } = await collect(api, overflowMemberships.userId)
+
+    expect(list).toMatchObject({ loadedCount: 1000, complete: true, capped: true })
+    expect(list.checkpointRefusal).toBe('its answer to checkpoint paging named no next page')
   })
 
   test('asks once for a user whose memberships fit on one page', async () => {
@@ -213,7 +297,7 @@ describe('fetchMemberships against the local tenant', () => {
 
     const pages = events.filter((event) => event.type === 'page')
     expect(pages.map((event) => event.start).sort((a, b) => a - b)).toEqual([0, 50, 100])
-    expect(events.at(-1)).toEqual({ type: 'done', total: 150, capped: false })
+    expect(events.at(-1)).toEqual({ type: 'done', total: 150, capped: false, pagination: 'offset' })
     expect(list.organizations.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
   })
 
@@ -378,7 +462,23 @@ describe('fetchMemberships against the local tenant', () => {
     expect(maxInFlight()).toBe(1)
   })
 
-  test('without totals, a full page at the cap means more may exist', async () => {
+  test('without totals, a full page at the cap means more may exist: checkpoint paging lists them', async () => {
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) => {
+        const url = new URL(request.url)
+        url.searchParams.delete('include_totals')
+        return tenant.fetch(new Request(url, { headers: request.headers }))
+      }),
+    )
+    const { api } = watchedApi()
+    const { list } = await collect(api, overflowMemberships.userId, { perPage: 100 })
+
+    expect(list).toMatchObject({ total: 1200, loadedCount: 1200, complete: true, capped: false })
+    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(overflowMemberships.userId))
+  })
+
+  test('without totals and without checkpoint paging, a full page at the cap is capped, count unknown', async () => {
+    setManagementApiSettings(tenant, { checkpointPaging: false })
     server.use(
       http.get(ORGANIZATIONS_PATH, ({ request }) => {
         const url = new URL(request.url)
@@ -500,7 +600,62 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
     })
 
     expect(pagesAsked(manyMemberships.userId)).toEqual([2, 3])
-    expect(events.at(-1)).toEqual({ type: 'done', total: 150, capped: false })
+    expect(events.at(-1)).toEqual({ type: 'done', total: 150, capped: false, pagination: 'offset' })
+  })
+
+  test('resuming a checkpoint run that broke off goes on from its last `next`, asking again for nothing it holds', async () => {
+    let checkpointRequests = 0
+    server.use(
+      http.get(ORGANIZATIONS_PATH, ({ request }) => {
+        const isCheckpoint = new URL(request.url).searchParams.has('take')
+        // The fourth checkpoint page's connection drops; every other request goes through.
+        if (isCheckpoint && ++checkpointRequests === 4) return HttpResponse.error()
+        return undefined
+      }),
+    )
+    const { api, sent } = watchedApi()
+    const noRetries = { ...quickRetries, shouldRetry: () => false }
+    const broken = await collectUntilFailure(api, overflowMemberships.userId, { retry: noRetries })
+    expect(broken.error).toMatchObject({ kind: 'network' })
+    expect(broken.list).toMatchObject({ loadedCount: 300, complete: false })
+    expect(broken.list.next).toBeDefined()
+
+    const sentBefore = sent.length
+    const { events } = await collect(api, overflowMemberships.userId, {
+      resume: {
+        total: broken.list.total,
+        pages: broken.list.pages,
+        checkpoint: { next: broken.list.next ?? '' },
+      },
+    })
+    const finished = events.reduce(addMembershipsEvent, broken.list)
+
+    const resumed = sent.slice(sentBefore)
+    expect(resumed).toHaveLength(9)
+    expect(resumed[0]?.from).toBe(broken.list.next)
+    expect(finished).toMatchObject({ complete: true, loadedCount: 1200, pagination: 'checkpoint' })
+    expect(finished.organizations.map((org) => org.id)).toEqual(
+      seededIds(overflowMemberships.userId),
+    )
+  })
+
+  test('aborting while paging by checkpoint cancels the page in flight and asks for no more', async () => {
+    setManagementApiSettings(tenant, { latencyMs: 50 })
+    const { api, sent } = watchedApi()
+    const controller = new AbortController()
+    const run = (async () => {
+      for await (const event of fetchMemberships(api, overflowMemberships.userId, {
+        signal: controller.signal,
+      })) {
+        if (event.type === 'page' && event.checkpoint) controller.abort()
+      }
+    })()
+
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' })
+    const sentWhenAborted = sent.length
+    expect(sent.at(-1)?.signal?.aborted).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(sent).toHaveLength(sentWhenAborted)
   })
 
   test('a malformed page fails the run with its own error, not retried, keeping the pages before it', async () => {

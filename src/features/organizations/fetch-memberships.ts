@@ -1,4 +1,5 @@
-import type { ManagementApi } from '@/lib/management-api/client'
+import type { ManagementApi, QueryValue } from '@/lib/management-api/client'
+import { ManagementApiError } from '@/lib/management-api/errors'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import {
   OrganizationsPageSchema,
@@ -12,6 +13,14 @@ export const MEMBERSHIPS_LIST_CAP = 1000
 /** Documented Public Cloud maximum; the spec allows up to 100 (docs/auth0-api.md). */
 export const DEFAULT_MEMBERSHIPS_PER_PAGE = 50
 const MAX_MEMBERSHIPS_PER_PAGE = 100
+/** Checkpoint pages are asked for one after another: the largest `take` means the fewest. */
+export const CHECKPOINT_TAKE = 100
+
+/**
+ * How the list was paged. `offset` (`page`/`per_page`) reaches the first 1000 only; `checkpoint`
+ * (`from`/`take`, each answer naming the next) reaches every membership, one page at a time.
+ */
+export type Pagination = 'offset' | 'checkpoint'
 
 /** One `GET …/organizations` request: `start` is the index of its first record. */
 export interface PageRequest {
@@ -28,6 +37,20 @@ export type MembershipsEvent =
       organizations: Organization[]
       /** From the first page only: the API's `total` (may exceed 1000), or undefined (bare array). */
       total?: number
+      /**
+       * Checkpoint pages only: the checkpoint the following page starts from (absent on the
+       * last). The first checkpoint page replaces whatever offset pages came before it.
+       */
+      checkpoint?: { next: string | undefined }
+    }
+  | {
+      /**
+       * Past 1000, how the list is being paged: by checkpoint, or — when the tenant refused it
+       * or answered without `next` (`checkpointRefusal` says which) — by offset up to 1000.
+       */
+      type: 'pagination'
+      pagination: Pagination
+      checkpointRefusal?: string
     }
   | {
       /** A page failed and will be asked for again at `retryAt`; earlier pages are kept. */
@@ -49,6 +72,7 @@ export type MembershipsEvent =
       total: number | undefined
       /** More exist than the API lists (or may exist, without totals). */
       capped: boolean
+      pagination: Pagination
     }
 
 /** A page as the list holds it: where it starts and what it held. */
@@ -65,6 +89,10 @@ export interface ResumePoint {
   /** The API's total from the earlier first page (undefined: it answered without totals). */
   total: number | undefined
   pages: readonly FetchedPage[]
+  /** The earlier run was paging by checkpoint: where its next page starts. */
+  checkpoint?: { next: string }
+  /** The earlier run found checkpoint paging refused (why): it is not asked for again. */
+  checkpointRefusal?: string
 }
 
 /** When a failed page is asked for again: react-query's `retry` / `retryDelay` signature. */
@@ -184,7 +212,7 @@ class MembershipsRun {
     const [firstRequest, ...rest] = planPages(MEMBERSHIPS_LIST_CAP, this.perPage)
     if (!firstRequest) return
     const first = this.alreadyFetched(firstRequest, this.resume?.total) ?? {
-      ...(await this.fetchPage(firstRequest)),
+      ...(await this.fetchOffsetPage(firstRequest)),
       fetched: true,
     }
     if (first.fetched) {
@@ -195,21 +223,87 @@ class MembershipsRun {
         total: first.total,
       })
     }
-    if (first.total === undefined) {
-      await this.loadWithoutTotal(first.organizations, rest)
+    const { total } = first
+    if (total === undefined) {
+      const loaded = await this.loadWithoutTotal(first.organizations, rest)
+      // A full last page at the cap: more may exist, but the API will not say how many.
+      if (loaded.capped) await this.loadPastTheCap(undefined)
+      else this.emit({ type: 'done', total: loaded.count, capped: false, pagination: 'offset' })
       return
     }
-    const { total } = first
+    if (total > MEMBERSHIPS_LIST_CAP) {
+      await this.loadPastTheCap(total)
+      return
+    }
+    await this.loadOffsetPages(total)
+    this.emit({ type: 'done', total, capped: false, pagination: 'offset' })
+  }
+
+  /**
+   * More than the 1000 that offset paging reaches: page by checkpoint, which reaches them all,
+   * unless the tenant refuses it — then the first 1000, said to be capped and why.
+   */
+  private async loadPastTheCap(total: number | undefined): Promise<void> {
+    const refusal =
+      this.resume?.checkpointRefusal ?? (await this.loadByCheckpoint(this.resume?.checkpoint))
+    if (refusal === undefined) return
+    this.emit({ type: 'pagination', pagination: 'offset', checkpointRefusal: refusal })
+    if (total !== undefined) await this.loadOffsetPages(total)
+    this.emit({ type: 'done', total, capped: true, pagination: 'offset' })
+  }
+
+  /** Every offset page of the first 1000 not yet held, all at once (the pacer bounds them). */
+  private async loadOffsetPages(total: number): Promise<void> {
     const missing = planPages(total, this.perPage)
       .slice(1)
       .filter((request) => !this.alreadyFetched(request, total))
     await Promise.all(
       missing.map(async (request) => {
-        const page = await this.fetchPage(request)
+        const page = await this.fetchOffsetPage(request)
         this.emit({ type: 'page', start: request.start, organizations: page.organizations })
       }),
     )
-    this.emit({ type: 'done', total, capped: total > MEMBERSHIPS_LIST_CAP })
+  }
+
+  /**
+   * Checkpoint pages one after another from the start (or from `resumeFrom`), until an answer
+   * names no `next`. Returns why the tenant does not page this way — it refused `take` (a 400),
+   * or its first answer named no `next` although more records exist — or undefined once the list
+   * is complete (`done` emitted).
+   */
+  private async loadByCheckpoint(resumeFrom?: { next: string }): Promise<string | undefined> {
+    let start = resumeFrom ? this.heldCount() : 0
+    let from = resumeFrom?.next
+    if (!resumeFrom) this.emit({ type: 'pagination', pagination: 'checkpoint' })
+    for (;;) {
+      const query = { take: CHECKPOINT_TAKE, ...(from !== undefined && { from }) }
+      let page: OrganizationsPage
+      try {
+        page = await this.fetchPage(query, start)
+      } catch (error) {
+        if (from === undefined && isRefusal(error)) return refusalOf(error)
+        throw error
+      }
+      if (from === undefined && page.next === undefined) {
+        return 'its answer to checkpoint paging named no next page'
+      }
+      this.emit({
+        type: 'page',
+        start,
+        organizations: page.organizations,
+        checkpoint: { next: page.next },
+      })
+      start += page.organizations.length
+      if (page.next === undefined) break
+      from = page.next
+    }
+    this.emit({ type: 'done', total: start, capped: false, pagination: 'checkpoint' })
+    return undefined
+  }
+
+  /** Records the resumed run already holds, in whole pages: where its next page starts. */
+  private heldCount(): number {
+    return (this.resume?.pages ?? []).reduce((sum, page) => sum + page.organizations.length, 0)
   }
 
   /**
@@ -231,29 +325,38 @@ class MembershipsRun {
   }
 
   /** Without a total, only a short page says the list has ended: one page at a time. */
-  private async loadWithoutTotal(first: Organization[], rest: PageRequest[]): Promise<void> {
+  private async loadWithoutTotal(
+    first: Organization[],
+    rest: PageRequest[],
+  ): Promise<{ count: number; capped: boolean }> {
     let loaded = first.length
     let lastWasFull = loaded >= this.perPage
     for (const request of rest) {
       if (!lastWasFull) break
       let organizations = this.alreadyFetched(request, undefined)?.organizations
       if (!organizations) {
-        ;({ organizations } = await this.fetchPage(request))
+        ;({ organizations } = await this.fetchOffsetPage(request))
         this.emit({ type: 'page', start: request.start, organizations })
       }
       loaded += organizations.length
       lastWasFull = organizations.length >= request.perPage
     }
-    // A full last page at the cap: more may exist, but the API will not say how many.
-    const capped = lastWasFull && loaded >= MEMBERSHIPS_LIST_CAP
-    this.emit({ type: 'done', total: capped ? undefined : loaded, capped })
+    return { count: loaded, capped: lastWasFull && loaded >= MEMBERSHIPS_LIST_CAP }
   }
 
-  private async fetchPage({ page, perPage, start }: PageRequest): Promise<OrganizationsPage> {
+  private fetchOffsetPage({ page, perPage, start }: PageRequest): Promise<OrganizationsPage> {
+    return this.fetchPage({ page, per_page: perPage, include_totals: true }, start)
+  }
+
+  /** One page, retried by the policy; `start` says which page a retry is for. */
+  private async fetchPage(
+    query: Readonly<Record<string, QueryValue>>,
+    start: number,
+  ): Promise<OrganizationsPage> {
     for (let failureCount = 0; ; failureCount++) {
       try {
         const response = await this.api.request(['users', this.userId, 'organizations'], {
-          query: { page, per_page: perPage, include_totals: true },
+          query,
           schema: OrganizationsPageSchema,
           signal: this.signal,
         })
@@ -272,6 +375,15 @@ class MembershipsRun {
       }
     }
   }
+}
+
+/** A 400 to the first `take`: the tenant's query schema does not know checkpoint paging. */
+function isRefusal(error: unknown): error is ManagementApiError {
+  return error instanceof ManagementApiError && error.status === 400
+}
+
+function refusalOf(error: ManagementApiError): string {
+  return `it refused checkpoint paging (400: ${error.message})`
 }
 
 interface Channel<T> {

@@ -30,8 +30,10 @@ describe('addMembershipsEvent', () => {
     expect(state.loadedCount).toBe(3)
   })
 
-  test('marks a total above 1000 as capped', () => {
-    expect(fold([page(0, [org('a')], 1234)])).toMatchObject({ total: 1234, capped: true })
+  test('a total above 1000 alone does not cap the list: checkpoint paging may list them all', () => {
+    const state = fold([page(0, [org('a')], 1234)])
+    expect(state).toMatchObject({ total: 1234, capped: false })
+    expect(listableCount(state)).toBe(1234)
   })
 
   test('holds a page being retried until that page arrives', () => {
@@ -69,13 +71,70 @@ describe('addMembershipsEvent', () => {
   })
 
   test('done completes the list with its final total', () => {
-    const state = fold([page(0, [org('a')]), { type: 'done', total: 1, capped: false }])
+    const state = fold([
+      page(0, [org('a')]),
+      { type: 'done', total: 1, capped: false, pagination: 'offset' },
+    ])
     expect(state).toMatchObject({ total: 1, complete: true, capped: false, loadedCount: 1 })
   })
 })
 
-test('listableCount is the total, at most 1000', () => {
-  expect(listableCount({ total: 12 })).toBe(12)
-  expect(listableCount({ total: 1200 })).toBe(1000)
-  expect(listableCount({ total: undefined })).toBeUndefined()
+test('listableCount is the total, at most 1000 when the list is capped', () => {
+  expect(listableCount({ total: 12, capped: false })).toBe(12)
+  expect(listableCount({ total: 5000, capped: false })).toBe(5000)
+  expect(listableCount({ total: 1200, capped: true })).toBe(1000)
+  expect(listableCount({ total: undefined, capped: false })).toBeUndefined()
+})
+
+describe('paging past 1000 by checkpoint', () => {
+  const checkpointPage = (start: number, ids: string[], next: string | undefined) =>
+    ({
+      type: 'page',
+      start,
+      organizations: ids.map(org),
+      checkpoint: { next },
+    }) satisfies MembershipsEvent
+
+  test('the first checkpoint page replaces the offset page before it; later ones follow it', () => {
+    const state = fold([
+      page(0, [org('a'), org('b')], 5000),
+      { type: 'pagination', pagination: 'checkpoint' },
+      checkpointPage(0, ['a', 'b', 'c'], 'd'),
+      checkpointPage(3, ['d', 'e'], 'f'),
+    ])
+    expect(state.organizations.map((organization) => organization.id)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+    ])
+    expect(state).toMatchObject({
+      total: 5000,
+      pagination: 'checkpoint',
+      next: 'f',
+      capped: false,
+      complete: false,
+    })
+    expect(listableCount(state)).toBe(5000)
+  })
+
+  test('done ends the checkpoint: nothing left to resume from', () => {
+    const state = fold([
+      page(0, [org('a')], 2),
+      { type: 'pagination', pagination: 'checkpoint' },
+      checkpointPage(0, ['a', 'b'], undefined),
+      { type: 'done', total: 2, capped: false, pagination: 'checkpoint' },
+    ])
+    expect(state).toMatchObject({ complete: true, next: undefined, loadedCount: 2 })
+  })
+
+  test('a refusal caps the list at 1000 and keeps the reason', () => {
+    const state = fold([
+      page(0, [org('a')], 5000),
+      { type: 'pagination', pagination: 'offset', checkpointRefusal: 'it refused' },
+    ])
+    expect(state).toMatchObject({ capped: true, checkpointRefusal: 'it refused' })
+    expect(listableCount(state)).toBe(1000)
+  })
 })

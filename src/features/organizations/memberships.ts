@@ -1,6 +1,6 @@
 import { formatNumber } from '@/lib/format'
 import type { Organization } from '@/lib/management-api/schemas'
-import { MEMBERSHIPS_LIST_CAP, type MembershipsEvent } from './fetch-memberships'
+import { MEMBERSHIPS_LIST_CAP, type MembershipsEvent, type Pagination } from './fetch-memberships'
 
 /** A user's memberships as far as they have loaded: what the query's data holds at every step. */
 export interface Memberships {
@@ -15,8 +15,14 @@ export interface Memberships {
   loadedCount: number
   /** Every page the API will list has arrived. */
   complete: boolean
-  /** More memberships exist than the API lists (the first 1000). */
+  /** More memberships exist than the API lists here (the first 1000): see `checkpointRefusal`. */
   capped: boolean
+  /** How the list is paged, once decided (past 1000: checkpoint, unless the tenant refused it). */
+  pagination: Pagination | undefined
+  /** Why the tenant would not page past 1000 by checkpoint, in its own words where it gave any. */
+  checkpointRefusal?: string
+  /** Paging by checkpoint and not finished: where the next page starts (a resumed run goes on). */
+  next?: string
   /** A page that failed and will be asked for again: the failure to show meanwhile. */
   retrying?: { start: number; error: unknown; attempt: number; retryAt: Date }
   /** The pages behind `organizations`, ordered by where they start. */
@@ -29,22 +35,37 @@ export const noMembershipsYet: Memberships = {
   loadedCount: 0,
   complete: false,
   capped: false,
+  pagination: undefined,
   pages: [],
 }
 
 /** How many of `total` the API will list: what "Loaded N of M" counts towards. */
-export function listableCount(memberships: Pick<Memberships, 'total'>): number | undefined {
-  return memberships.total === undefined
-    ? undefined
-    : Math.min(memberships.total, MEMBERSHIPS_LIST_CAP)
+export function listableCount(
+  memberships: Pick<Memberships, 'total' | 'capped'>,
+): number | undefined {
+  const { total, capped } = memberships
+  return total === undefined || !capped ? total : Math.min(total, MEMBERSHIPS_LIST_CAP)
 }
 
 /** Said wherever a list stops at the API's cap (`total` when the API counted them). */
 export function cappedListText(total: number | undefined): string {
   const cap = formatNumber(MEMBERSHIPS_LIST_CAP)
-  return total === undefined
-    ? `Showing the first ${cap} — the Management API lists at most ${cap}; more may exist`
-    : `Showing the first ${cap} of ${formatNumber(total)} — the Management API lists at most ${cap}`
+  const of = total === undefined ? '' : ` of ${formatNumber(total)}`
+  const more = total === undefined ? '; more may exist' : ''
+  return `Showing the first ${cap}${of} — this tenant does not page past ${cap} by checkpoint${more}`
+}
+
+/**
+ * Why a capped list stops, and what would show the rest: said under `cappedListText` and in
+ * the exports' provenance.
+ */
+export function cappedListReason(checkpointRefusal: string | undefined): string {
+  const why = checkpointRefusal ?? 'it did not page by checkpoint'
+  return (
+    `The Management API lists at most ${formatNumber(MEMBERSHIPS_LIST_CAP)} memberships by page ` +
+    `number; checkpoint paging (from/take) lists them all, but on this tenant ${why}. ` +
+    'A tenant (and proxy) that accepts from and take on this endpoint shows every one.'
+  )
 }
 
 /** Auth0's membership lists are eventually consistent: said beside "As of …" on every such list. */
@@ -55,19 +76,30 @@ export function addMembershipsEvent(state: Memberships, event: MembershipsEvent)
   switch (event.type) {
     case 'page': {
       const arrived = { start: event.start, organizations: event.organizations }
-      const pages = [...state.pages.filter((page) => page.start !== event.start), arrived].sort(
-        (a, b) => a.start - b.start,
-      )
+      // The first checkpoint page starts the list again: the offset pages before it go.
+      const kept =
+        event.checkpoint && event.start === 0
+          ? []
+          : state.pages.filter((page) => page.start !== event.start)
+      const pages = [...kept, arrived].sort((a, b) => a.start - b.start)
       const organizations = uniqueById(pages.flatMap((page) => page.organizations))
-      const total = event.start === 0 ? event.total : state.total
       return {
         ...state,
         pages,
         organizations,
         loadedCount: organizations.length,
-        total,
-        capped: total !== undefined && total > MEMBERSHIPS_LIST_CAP,
+        total: event.total ?? state.total,
+        ...(event.checkpoint && { next: event.checkpoint.next }),
         retrying: state.retrying?.start === event.start ? undefined : state.retrying,
+      }
+    }
+    case 'pagination': {
+      const { pagination, checkpointRefusal } = event
+      return {
+        ...state,
+        pagination,
+        capped: checkpointRefusal !== undefined,
+        ...(checkpointRefusal !== undefined && { checkpointRefusal }),
       }
     }
     case 'retrying': {
@@ -82,7 +114,9 @@ export function addMembershipsEvent(state: Memberships, event: MembershipsEvent)
         ...state,
         total: event.total,
         capped: event.capped,
+        pagination: event.pagination,
         complete: true,
+        next: undefined,
         retrying: undefined,
       }
   }

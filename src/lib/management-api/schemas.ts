@@ -74,8 +74,8 @@ export const UsersPageSchema = z.looseObject({
 })
 
 /**
- * A list endpoint that answers `{ start, limit, total, [key]: [...] }` with include_totals and a
- * bare array without. Both come out as a page; the bare form says nothing about how many exist,
+ * A list endpoint that answers `{ start, limit, total, [key]: [...] }` with include_totals, a
+ * bare array without, and `{ [key]: [...], next? }` to checkpoint paging (`from`/`take`). Both come out as a page; the bare form says nothing about how many exist,
  * so `start`, `limit` and `total` are then undefined. (A transform before the check rather than a union, so a
  * mismatch names the field, e.g. `organizations.0.id`, not "invalid input".)
  */
@@ -87,6 +87,8 @@ function listPageSchema<K extends string, T extends z.ZodMiniType>(key: K, item:
       start: optional(z.number()),
       limit: optional(z.number()),
       total: optional(z.number()),
+      /** Checkpoint paging's answers only: the `from` of the following page; absent on the last. */
+      next: optional(z.string()),
       ...list,
     }),
   )
