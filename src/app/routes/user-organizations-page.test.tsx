@@ -55,7 +55,11 @@ beforeEach(() => {
   setManagementApiSettings(tenant, { rateLimit: { burst: 10_000, refillPerSecond: 10_000 } })
 })
 afterEach(() => {
-  setManagementApiSettings(tenant, { rateLimit: defaultRateLimit, latencyMs: 0 })
+  setManagementApiSettings(tenant, {
+    rateLimit: defaultRateLimit,
+    latencyMs: 0,
+    checkpointPaging: true,
+  })
 })
 
 describe('a user with memberships', () => {
@@ -139,15 +143,38 @@ describe('a user with memberships', () => {
     expect(rows[0]).toHaveAttribute('aria-rowindex', '2')
   })
 
-  it('says when only the first 1,000 of more memberships can be listed', async () => {
+  it('lists every one of 1,200 memberships by checkpoint, saying why the pages come one by one', async () => {
+    setManagementApiSettings(tenant, { latencyMs: 20 })
+    openUser(overflowMemberships.userId)
+
+    expect(
+      await screen.findByRole('progressbar', { name: /^Loaded [\d,]+ of 1,200$/ }),
+    ).toBeInTheDocument()
+    expect(screen.getByText('Past 1,000, pages of 100 come one after another')).toBeInTheDocument()
+    const table = await organizationsTable()
+    await waitFor(() => expect(table).toHaveAttribute('aria-rowcount', '1201'), { timeout: 10_000 })
+    expect(screen.getByText('1,200 organizations')).toBeVisible()
+    expect(screen.queryByText(/Showing the first/)).toBeNull()
+    expect(screen.queryByRole('progressbar')).toBeNull()
+  })
+
+  it('on a tenant without checkpoint paging, says only the first 1,000 of 1,200 show, why, and what would show the rest', async () => {
+    setManagementApiSettings(tenant, { checkpointPaging: false })
     openUser(overflowMemberships.userId)
 
     expect(await screen.findByText('1,200 organizations')).toBeVisible()
-    expect(
-      screen.getByText('Showing the first 1,000 of 1,200 — the Management API lists at most 1,000'),
-    ).toBeVisible()
     const table = await organizationsTable()
     await waitFor(() => expect(table).toHaveAttribute('aria-rowcount', '1001'), { timeout: 5000 })
+    expect(
+      screen.getByText(
+        'Showing the first 1,000 of 1,200 — this tenant does not page past 1,000 by checkpoint',
+      ),
+    ).toBeVisible()
+    const reason = screen.getByText(/^The Management API lists at most 1,000 memberships by page/)
+    expect(reason).toHaveTextContent(
+      /on this tenant it refused checkpoint paging \(400: .*Additional properties not allowed: take/,
+    )
+    expect(reason).toHaveTextContent(/accepts from and take on this endpoint shows every one/)
   })
 })
 

@@ -54,7 +54,7 @@ function request(filter: string, sort: SortState): MembershipsExportRequest {
     generatedAt: new Date('2026-01-02T03:04:05.678Z'),
     filter,
     sort,
-    memberships: { total: 3, complete: true, capped: false },
+    memberships: { total: 3, complete: true, capped: false, pagination: 'offset' },
     rows: sortOrganizations(filterOrganizations(ORGANIZATIONS, filter), sort),
     rolesOf: (id) => ROLES[id] ?? { status: 'not loaded' },
   }
@@ -176,6 +176,7 @@ describe('the memberships export', () => {
         'rowsExported,1',
         'totalRows,3',
         'complete,true',
+        'pagination,offset',
         'note,Roles: not in the file for 1 of 1 rows (1 refused); roles_status says why for each.',
         '',
         'logo_url,display_name,name,id,roles,roles_status,primary_color,page_background_color,metadata',
@@ -203,6 +204,7 @@ describe('the memberships export', () => {
       rowsExported: 1,
       totalRows: 3,
       complete: true,
+      pagination: 'offset',
       note: 'Roles: not in the file for 1 of 1 rows (1 refused); roles_status says why for each.',
     })
     expect(Object.keys(provenance)).toEqual([
@@ -216,6 +218,7 @@ describe('the memberships export', () => {
       'rowsExported',
       'totalRows',
       'complete',
+      'pagination',
       'note',
     ])
   })

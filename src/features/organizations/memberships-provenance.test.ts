@@ -14,7 +14,7 @@ const BASE: MembershipsProvenanceInput = {
   filter: 'acme',
   sort: { column: 'name', direction: 'descending' },
   rowsExported: 12,
-  memberships: { total: 40, complete: true, capped: false },
+  memberships: { total: 40, complete: true, capped: false, pagination: 'offset' },
 }
 
 const provenanceOf = (input: MembershipsProvenanceInput) => membershipsProvenance(input).provenance
@@ -36,6 +36,7 @@ describe('memberships provenance record', () => {
       rowsExported: 12,
       totalRows: 40,
       complete: true,
+      pagination: 'offset',
     })
     expect(Object.keys(provenance)).toEqual([
       'tool',
@@ -48,6 +49,7 @@ describe('memberships provenance record', () => {
       'rowsExported',
       'totalRows',
       'complete',
+      'pagination',
     ])
   })
 
@@ -76,28 +78,48 @@ describe('memberships completeness', () => {
     expect(provenance).not.toHaveProperty('note')
   })
 
-  test('the 1000 cap makes it incomplete and the note says how many the API reported', () => {
+  test('a list past 1000 paged by checkpoint is complete, and says it was paged that way', () => {
+    const provenance = provenanceOf({
+      ...BASE,
+      filter: '',
+      rowsExported: 5000,
+      memberships: { total: 5000, complete: true, capped: false, pagination: 'checkpoint' },
+    })
+    expect(provenance).toMatchObject({ complete: true, totalRows: 5000, pagination: 'checkpoint' })
+    expect(provenance).not.toHaveProperty('note')
+  })
+
+  test('the 1000 cap makes it incomplete; the note says how many the API reported, why, and what would list the rest', () => {
     const provenance = provenanceOf({
       ...BASE,
       filter: '',
       rowsExported: 1000,
-      memberships: { total: 1234, complete: true, capped: true },
+      memberships: {
+        total: 1234,
+        complete: true,
+        capped: true,
+        pagination: 'offset',
+        checkpointRefusal: "it refused checkpoint paging (400: Query validation error: 'take')",
+      },
     })
     expect(provenance.complete).toBe(false)
     expect(provenance.totalRows).toBe(1234)
     expect(provenance.note).toBe(
-      'Incomplete: the Management API reports 1,234 memberships but lists only the first 1,000, so the rest are missing.',
+      'Incomplete: the Management API reports 1,234 memberships but lists only the first 1,000 here, so the rest are missing. ' +
+        'The Management API lists at most 1,000 memberships by page number; checkpoint paging (from/take) lists them all, ' +
+        "but on this tenant it refused checkpoint paging (400: Query validation error: 'take'). " +
+        'A tenant (and proxy) that accepts from and take on this endpoint shows every one.',
     )
   })
 
   test('the cap without a reported total still makes it incomplete', () => {
     const provenance = provenanceOf({
       ...BASE,
-      memberships: { total: undefined, complete: true, capped: true },
+      memberships: { total: undefined, complete: true, capped: true, pagination: 'offset' },
     })
     expect(provenance.complete).toBe(false)
-    expect(provenance.note).toBe(
-      'Incomplete: the Management API lists only the first 1,000, so the rest are missing.',
+    expect(provenance.note).toMatch(
+      /^Incomplete: the Management API lists only the first 1,000 here, so the rest are missing\. /,
     )
   })
 
@@ -141,6 +163,7 @@ describe('memberships CSV provenance block', () => {
         'rowsExported,12',
         'totalRows,40',
         'complete,true',
+        'pagination,offset',
         'note,Q1',
         '',
       ].join('\r\n'),
@@ -161,6 +184,9 @@ describe('memberships CSV provenance block', () => {
     expect(csvOf(input)).toContain('subject.email,\r\n')
     expect(csvOf(input)).toContain('filter,\r\nsort.column,\r\nsort.direction,\r\n')
     expect(csvOf(input)).toContain('totalRows,\r\n')
+    expect(
+      csvOf({ ...input, memberships: { ...input.memberships, pagination: undefined } }),
+    ).toContain('pagination,\r\n')
     expect(csvOf(input)).toMatch(/note,\r\n$/)
   })
 })

@@ -1,11 +1,12 @@
 import { createProvenance, provenanceBlock, type ProvenanceInput } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
-import type { Memberships } from './memberships'
+import { cappedListReason, type Memberships } from './memberships'
 import type { SortState } from './organization-list'
 
 // A memberships export's provenance: what every export records (lib/export/provenance.ts), plus
-// whose memberships they are and how the page sorted them. The list is incomplete when the API's
-// 1000 cap cut it or it had not finished loading.
+// whose memberships they are, how the page sorted them and which paging listed them. The list is
+// incomplete when the API's 1000 cap cut it (the tenant would not page by checkpoint) or it had
+// not finished loading.
 
 /** Keys of the CSV provenance block, in order: the JSON paths of the same fields. */
 export const MEMBERSHIPS_PROVENANCE_CSV_KEYS = [
@@ -21,6 +22,7 @@ export const MEMBERSHIPS_PROVENANCE_CSV_KEYS = [
   'rowsExported',
   'totalRows',
   'complete',
+  'pagination',
   'note',
 ] as const
 
@@ -32,16 +34,27 @@ export interface MembershipsProvenanceInput extends Pick<
   subject: { userId: string; email?: string | undefined }
   /** `undefined`: the API's order, recorded as a `null` sort. */
   sort: SortState
-  /** `complete`: every page had arrived; `capped`: the API has more than it lists. */
-  memberships: Pick<Memberships, 'total' | 'complete' | 'capped'>
+  /**
+   * `complete`: every page had arrived; `capped`: the API has more than it lists here, and
+   * `checkpointRefusal` why; `pagination`: which paging produced the list.
+   */
+  memberships: Pick<
+    Memberships,
+    'total' | 'complete' | 'capped' | 'pagination' | 'checkpointRefusal'
+  >
 }
 
-function gaps({ total, complete, capped }: MembershipsProvenanceInput['memberships']): string[] {
+function gaps({
+  total,
+  complete,
+  capped,
+  checkpointRefusal,
+}: MembershipsProvenanceInput['memberships']): string[] {
   const reasons: string[] = []
   if (capped) {
     const reported = total === undefined ? '' : ` reports ${formatNumber(total)} memberships but`
     reasons.push(
-      `Incomplete: the Management API${reported} lists only the first 1,000, so the rest are missing.`,
+      `Incomplete: the Management API${reported} lists only the first 1,000 here, so the rest are missing. ${cappedListReason(checkpointRefusal)}`,
     )
   }
   if (!complete) {
@@ -62,11 +75,14 @@ export function membershipsProvenance(input: MembershipsProvenanceInput) {
         ? { userId: subject.userId }
         : { userId: subject.userId, email: subject.email },
     sort: sort ? { column: sort.column, direction: sort.direction } : null,
+    // Which paging listed them: `checkpoint` reaches every membership, `offset` the first 1,000.
+    pagination: memberships.pagination ?? null,
   }
   return provenanceBlock(MEMBERSHIPS_PROVENANCE_CSV_KEYS, provenance, {
     'subject.userId': [subject.userId],
     'subject.email': [subject.email ?? ''],
     'sort.column': [sort?.column ?? ''],
     'sort.direction': [sort?.direction ?? ''],
+    pagination: [memberships.pagination ?? ''],
   })
 }

@@ -32,7 +32,13 @@ const BASE: ReviewProvenanceInput = {
 
 const cappedUser = (userId: string, total: number | undefined) => ({
   user: { user_id: userId },
-  memberships: { ...noMembershipsYet, complete: true, capped: true, total },
+  memberships: {
+    ...noMembershipsYet,
+    complete: true,
+    capped: true,
+    total,
+    checkpointRefusal: 'it refused checkpoint paging (400: take)',
+  },
 })
 
 describe('review provenance', () => {
@@ -82,7 +88,10 @@ describe('review provenance', () => {
     expect(provenance.complete).toBe(false)
     expect(provenance.note).toBe(
       "Incomplete: 1 lookup(s) failed, so those users' memberships are missing (see review.failures). " +
-        'Incomplete: the Management API lists only the first 1,000 memberships of auth0|big (reports 1,200), auth0|huge, so the rest are missing. ' +
+        'Incomplete: the Management API lists only the first 1,000 memberships of auth0|big (reports 1,200), auth0|huge here, so the rest are missing. ' +
+        'The Management API lists at most 1,000 memberships by page number; checkpoint paging (from/take) lists them all, ' +
+        'but on this tenant it refused checkpoint paging (400: take). ' +
+        'A tenant (and proxy) that accepts from and take on this endpoint shows every one. ' +
         'Incomplete: 1 entry was not reviewed when this was exported.',
     )
   })

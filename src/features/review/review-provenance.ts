@@ -5,6 +5,7 @@ import {
   PROVENANCE_CSV_KEYS,
   type ProvenanceInput,
 } from '@/lib/export/provenance'
+import { cappedListReason } from '@/features/organizations/api'
 import { formatNumber } from '@/lib/format'
 import { describeFailure } from '@/lib/management-api/describe-failure'
 import type { ReviewedMemberships, ReviewFailure } from './review-state'
@@ -47,14 +48,15 @@ function gaps({ failures, users, unfinished }: ReviewProvenanceInput): string[] 
       `Incomplete: ${formatNumber(failures.length)} lookup(s) failed, so those users' memberships are missing (see review.failures).`,
     )
   }
-  const capped = users
-    .filter(({ memberships }) => memberships.capped)
-    .map(({ user, memberships: { total } }) =>
-      total === undefined ? user.user_id : `${user.user_id} (reports ${formatNumber(total)})`,
-    )
+  const capped = users.filter(({ memberships }) => memberships.capped)
+  const cappedIds = capped.map(({ user, memberships: { total } }) =>
+    total === undefined ? user.user_id : `${user.user_id} (reports ${formatNumber(total)})`,
+  )
   if (capped.length > 0) {
+    // One tenant, one reason: the first capped list's words stand for all of them.
+    const reason = cappedListReason(capped[0]?.memberships.checkpointRefusal)
     reasons.push(
-      `Incomplete: the Management API lists only the first 1,000 memberships of ${capped.join(', ')}, so the rest are missing.`,
+      `Incomplete: the Management API lists only the first 1,000 memberships of ${cappedIds.join(', ')} here, so the rest are missing. ${reason}`,
     )
   }
   if (unfinished > 0) {

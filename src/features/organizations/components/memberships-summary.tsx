@@ -1,7 +1,8 @@
 import { Progress, Stack, Text } from '@mantine/core'
 import { useId } from 'react'
+import { CHECKPOINT_TAKE, MEMBERSHIPS_LIST_CAP } from '../fetch-memberships'
 import { formatCount, formatNumber, quoted } from '@/lib/format'
-import { cappedListText, listableCount, type Memberships } from '../memberships'
+import { cappedListReason, cappedListText, listableCount, type Memberships } from '../memberships'
 
 /**
  * How many memberships there are, how many the filter keeps, whether the API's 1000 cap hides
@@ -17,7 +18,7 @@ export function MembershipsSummary({
   filter: string
   matchingCount: number
 }) {
-  const { total, capped, complete, loadedCount } = memberships
+  const { total, capped, complete, loadedCount, checkpointRefusal } = memberships
   const count = total ?? (complete ? loadedCount : undefined)
   return (
     <Stack gap={2} miw={0}>
@@ -32,9 +33,14 @@ export function MembershipsSummary({
         </Text>
       )}
       {capped && (
-        <Text size="sm" c="dimmed">
-          {cappedListText(total)}
-        </Text>
+        <>
+          <Text size="sm" c="dimmed">
+            {cappedListText(total)}
+          </Text>
+          <Text size="xs" c="dimmed" maw="60ch">
+            {cappedListReason(checkpointRefusal)}
+          </Text>
+        </>
       )}
     </Stack>
   )
@@ -56,12 +62,22 @@ export function MembershipsProgress({
     listable === undefined
       ? `Loaded ${formatNumber(loaded)} so far`
       : `Loaded ${formatNumber(loaded)} of ${formatNumber(listable)}`
+  // Past 1,000 the pages come one after another (each names the next): say why it takes longer.
+  const pace =
+    memberships.pagination === 'checkpoint'
+      ? `Past ${formatNumber(MEMBERSHIPS_LIST_CAP)}, pages of ${CHECKPOINT_TAKE} come one after another`
+      : undefined
   const percent = listable ? Math.min(100, (loaded / listable) * 100) : 100
   return (
     <Stack gap={4}>
       <Text id={labelId} size="xs" c="dimmed">
         {label}
       </Text>
+      {pace && (
+        <Text size="xs" c="dimmed">
+          {pace}
+        </Text>
+      )}
       <Progress.Root
         size="sm"
         role="progressbar"

@@ -3,7 +3,11 @@ import { useDeferredValue, useMemo, useState } from 'react'
 import { ExportMenu } from '@/components/export-menu'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
-import { cappedListText, MEMBERSHIPS_LAG_NOTE } from '@/features/organizations/api'
+import {
+  cappedListReason,
+  cappedListText,
+  MEMBERSHIPS_LAG_NOTE,
+} from '@/features/organizations/api'
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import type { ExportFormat } from '@/lib/export/download'
 import { formatCount, formatNumber, quoted } from '@/lib/format'
@@ -115,12 +119,21 @@ export function ReviewResults({
   )
 }
 
-/** One line per user whose list the API's 1000 cap cut. */
+/** One line per user whose list the API's 1000 cap cut, then why (one tenant, one reason). */
 function CappedLists({ users }: { users: readonly ReviewedMemberships[] }) {
   const capped = users.filter(({ memberships }) => memberships.capped)
-  return capped.map(({ user, memberships }) => (
-    <Text key={user.user_id} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-      {`${user.email ?? user.user_id}: ${cappedListText(memberships.total)}`}
-    </Text>
-  ))
+  const [first] = capped
+  if (!first) return null
+  return (
+    <>
+      {capped.map(({ user, memberships }) => (
+        <Text key={user.user_id} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {`${user.email ?? user.user_id}: ${cappedListText(memberships.total)}`}
+        </Text>
+      ))}
+      <Text size="xs" c="dimmed">
+        {cappedListReason(first.memberships.checkpointRefusal)}
+      </Text>
+    </>
+  )
 }
