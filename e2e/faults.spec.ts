@@ -17,7 +17,7 @@ import { expect, openUserFromSearch, test } from './support/faults'
 // tenant misbehaves on a switch (e2e/support/faults.ts), and its proxy gives up on the tenant
 // after 2 s instead of 10. The tests run one at a time, each signed in through the tenant.
 
-const { threeMemberships, manyMemberships, thousandMemberships } = NAMED_USERS
+const { threeMemberships, manyMemberships, thousandMemberships, overflowMemberships } = NAMED_USERS
 
 /** The list is complete: every row counted by the table, no progress bar left. */
 async function assertCompleteList(page: Page, count: number) {
@@ -156,6 +156,38 @@ test('a 429 storm: the countdown shows, no more than 3 tries per reset window, a
   }
   for (const tries of triesPerWindow.values()) expect(tries).toBeLessThanOrEqual(3)
   expect(sentBeforeTheAnnouncedReset(requests)).toEqual([])
+})
+
+test('a tenant without checkpoint paging: the first 1,000 of 1,200, saying why and what would show the rest', async ({
+  page,
+  faults,
+}) => {
+  await faults.set({ userId: overflowMemberships.userId, refuseCheckpointPaging: true })
+  await goToUserOrganizations(page, overflowMemberships.userId)
+
+  await assertCompleteList(page, 1000)
+  await assertOrganizationsTotal(page, '1,200 organizations')
+  await expect(
+    page.getByText(
+      'Showing the first 1,000 of 1,200 — this tenant does not page past 1,000 by checkpoint',
+    ),
+  ).toBeVisible()
+  await expect(page.getByText(/^The Management API lists at most 1,000 memberships/)).toContainText(
+    "it refused checkpoint paging (400: Query validation error: 'Additional properties not allowed: take'",
+  )
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  // One checkpoint request, refused; then the offset pages up to the cap, none past it.
+  const requests = await faults.requests({
+    userId: overflowMemberships.userId,
+    endpoint: 'listUserOrganizations',
+  })
+  expect(requests.filter((request) => request.take !== undefined)).toHaveLength(1)
+  expect(
+    requests.filter(
+      (request) =>
+        request.take === undefined && (request.page ?? 0) * (request.perPage ?? 0) >= 1000,
+    ),
+  ).toEqual([])
 })
 
 test("switching users quickly: only the last user's rows show, and the first user's request is cancelled", async ({

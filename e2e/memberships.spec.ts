@@ -10,6 +10,7 @@ import { ADA, RAE, storageStateFor } from './support/auth'
 import {
   assertOrganizationsTotal,
   goToUserOrganizations,
+  holdMembershipPages,
   organizationRows,
   organizationsTable,
 } from './support/app'
@@ -49,13 +50,47 @@ test('all 1,000 memberships load, with a small DOM', async ({ page }) => {
   await expect(page.getByText(/showing the first/i)).toHaveCount(0)
 })
 
-test('more than 1,000 memberships: the UI says only the first 1,000 are listed', async ({
+test('5,000 memberships all load by checkpoint paging, a filter finds the last one, and the export holds every row', async ({
   page,
 }) => {
-  await goToUserOrganizations(page, NAMED_USERS.overflowMemberships.userId)
-  await expect(
-    page.getByText('Showing the first 1,000 of 1,200 — the Management API lists at most 1,000'),
-  ).toBeVisible({ timeout: 20_000 })
+  test.setTimeout(120_000)
+  const user = NAMED_USERS.fiveThousandMemberships
+  const memberships = seedTenantData().membershipsByUserId.get(user.userId) ?? []
+  expect(memberships).toHaveLength(5000)
+  // The second checkpoint page waits until the progress has been read.
+  const laterPages = await holdMembershipPages(page, user.userId, { laterCheckpoints: true })
+  await goToUserOrganizations(page, user.userId)
+  // While it loads: how far, of how many, and why it takes a while.
+  await expect(page.getByRole('progressbar', { name: 'Loaded 100 of 5,000' })).toBeVisible({
+    timeout: 20_000,
+  })
+  await expect(page.getByText('Past 1,000, pages of 100 come one after another')).toBeVisible()
+  await expect(organizationsTable(page)).toHaveAttribute('aria-rowcount', '101')
+  await laterPages.release()
+
+  await expect(organizationsTable(page)).toHaveAttribute('aria-rowcount', '5001', {
+    timeout: 60_000,
+  })
+  await assertOrganizationsTotal(page, '5,000 organizations')
+  await expect(page.getByRole('progressbar')).toHaveCount(0)
+  await expect(page.getByText(/showing the first/i)).toHaveCount(0)
+
+  const last = seeded(memberships.at(-1))
+  await page.getByRole('textbox', { name: 'Filter' }).fill(last.id)
+  await expect(organizationRows(page)).toHaveCount(1)
+  await expect(organizationRows(page).first()).toContainText(last.id)
+  await page.getByRole('textbox', { name: 'Filter' }).fill('')
+
+  const records = parseCsv((await downloadExport(page, 'CSV')).text)
+  const provenance = Object.fromEntries(records.slice(0, MEMBERSHIPS_PROVENANCE_CSV_KEYS.length))
+  expect(provenance).toMatchObject({
+    rowsExported: '5000',
+    totalRows: '5000',
+    complete: 'true',
+    pagination: 'checkpoint',
+  })
+  const rows = records.slice(MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 2)
+  expect(rows.map((row) => row[3])).toEqual(memberships.map((organization) => organization.id))
 })
 
 test('filter and sort happen in place', async ({ page }) => {

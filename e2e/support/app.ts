@@ -28,17 +28,26 @@ export async function assertAlert(page: Page, ...texts: (string | RegExp)[]) {
 }
 
 /**
- * Holds back `userId`'s memberships pages from `page=from` on: they wait, unanswered, until
- * `release()`, after which every request goes through. Pages a cancel aborted meanwhile are let
- * go too (the browser has already dropped them).
+ * Holds back `userId`'s memberships pages — offset pages from `page=from` on, or every checkpoint
+ * page after the first (those that carry a `from`): they wait, unanswered, until `release()`,
+ * after which every request goes through. Pages a cancel aborted meanwhile are let go too (the
+ * browser has already dropped them).
  */
-export async function holdMembershipPages(page: Page, userId: string, { from }: { from: number }) {
+export async function holdMembershipPages(
+  page: Page,
+  userId: string,
+  which: { from: number } | { laterCheckpoints: true },
+) {
   const held: Route[] = []
   let holding = true
+  const isHeld = (params: URLSearchParams) =>
+    'from' in which
+      ? params.has('page') && Number(params.get('page')) >= which.from
+      : params.has('from')
   await page.route(`**/users/${encodeURIComponent(userId)}/organizations?*`, async (route) => {
     const request = route.request()
-    const pageNumber = Number(new URL(request.url()).searchParams.get('page'))
-    if (!holding || request.method() !== 'GET' || pageNumber < from) return route.fallback()
+    const params = new URL(request.url()).searchParams
+    if (!holding || request.method() !== 'GET' || !isHeld(params)) return route.fallback()
     held.push(route)
   })
   return {
