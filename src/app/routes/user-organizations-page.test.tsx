@@ -172,7 +172,7 @@ describe('a user with memberships', () => {
     ).toBeVisible()
     const reason = screen.getByText(/^The Management API lists at most 1,000 memberships by page/)
     expect(reason).toHaveTextContent(
-      /on this tenant it refused checkpoint paging \(400: .*Additional properties not allowed: take/,
+      /on this tenant it refused checkpoint paging \(400: .*Additional properties not allowed: take'\)\. A tenant/,
     )
     expect(reason).toHaveTextContent(/accepts from and take on this endpoint shows every one/)
   })

@@ -383,7 +383,8 @@ function isRefusal(error: unknown): error is ManagementApiError {
 }
 
 function refusalOf(error: ManagementApiError): string {
-  return `it refused checkpoint paging (400: ${error.message})`
+  // The API's message ends its own sentence; this one goes on after it.
+  return `it refused checkpoint paging (400: ${error.message.replace(/\.$/, '')})`
 }
 
 interface Channel<T> {
