@@ -111,6 +111,17 @@ function seededIds(userId: string): string[] {
   return (tenant.data.membershipsByUserId.get(userId) ?? []).map((org) => org.id)
 }
 
+/** Every memberships request reaches the tenant without `param`, as through a proxy dropping it. */
+function tenantNeverSees(param: string) {
+  server.use(
+    http.get(ORGANIZATIONS_PATH, ({ request }) => {
+      const url = new URL(request.url)
+      url.searchParams.delete(param)
+      return tenant.fetch(new Request(url, { headers: request.headers }))
+    }),
+  )
+}
+
 const quickRetries = {
   shouldRetry: shouldRetryRequest,
   delayMs: () => 5,
@@ -233,14 +244,8 @@ describe('fetchMemberships against the local tenant', () => {
   })
 
   test('a tenant that answers checkpoint paging without `next` (it ignored take): capped, saying so', async () => {
-    server.use(
-      http.get(ORGANIZATIONS_PATH, ({ request }) => {
-        // Like a tenant that does not know `take`: it answers its offset first page instead.
-        const url = new URL(request.url)
-        url.searchParams.delete('take')
-        return tenant.fetch(new Request(url, { headers: request.headers }))
-      }),
-    )
+    // Like a tenant that does not know `take`: it answers its offset first page instead.
+    tenantNeverSees('take')
     const { api } = watchedApi()
     const { list } = await collect(api, overflowMemberships.userId)
 
@@ -446,14 +451,8 @@ describe('fetchMemberships against the local tenant', () => {
   })
 
   test('accepts bare-array answers (no totals) and pages one by one until a short page', async () => {
-    server.use(
-      http.get(ORGANIZATIONS_PATH, ({ request }) => {
-        // A proxy that drops include_totals: the tenant then answers with a bare array.
-        const url = new URL(request.url)
-        url.searchParams.delete('include_totals')
-        return tenant.fetch(new Request(url, { headers: request.headers }))
-      }),
-    )
+    // A proxy that drops include_totals: the tenant then answers with a bare array.
+    tenantNeverSees('include_totals')
     const { api, sent, maxInFlight } = watchedApi()
     const { list } = await collect(api, manyMemberships.userId)
 
@@ -463,13 +462,7 @@ describe('fetchMemberships against the local tenant', () => {
   })
 
   test('without totals, a full page at the cap means more may exist: checkpoint paging lists them', async () => {
-    server.use(
-      http.get(ORGANIZATIONS_PATH, ({ request }) => {
-        const url = new URL(request.url)
-        url.searchParams.delete('include_totals')
-        return tenant.fetch(new Request(url, { headers: request.headers }))
-      }),
-    )
+    tenantNeverSees('include_totals')
     const { api } = watchedApi()
     const { list } = await collect(api, overflowMemberships.userId, { perPage: 100 })
 
@@ -479,13 +472,7 @@ describe('fetchMemberships against the local tenant', () => {
 
   test('without totals and without checkpoint paging, a full page at the cap is capped, count unknown', async () => {
     setManagementApiSettings(tenant, { checkpointPaging: false })
-    server.use(
-      http.get(ORGANIZATIONS_PATH, ({ request }) => {
-        const url = new URL(request.url)
-        url.searchParams.delete('include_totals')
-        return tenant.fetch(new Request(url, { headers: request.headers }))
-      }),
-    )
+    tenantNeverSees('include_totals')
     const { api } = watchedApi()
     const { list } = await collect(api, overflowMemberships.userId, { perPage: 100 })
 
@@ -580,13 +567,7 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
   })
 
   test('resuming a list without totals walks on from the first page it lacks', async () => {
-    server.use(
-      http.get(ORGANIZATIONS_PATH, ({ request }) => {
-        const url = new URL(request.url)
-        url.searchParams.delete('include_totals')
-        return tenant.fetch(new Request(url, { headers: request.headers }))
-      }),
-    )
+    tenantNeverSees('include_totals')
     faults.set({ userId: manyMemberships.userId, dropConnectionAfterPages: 2 })
     const { api } = watchedApi()
     const broken = await collectUntilFailure(api, manyMemberships.userId, {
