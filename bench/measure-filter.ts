@@ -1,6 +1,6 @@
 /**
- * Filter latency at 1000 rows: 30 keystrokes into "Filter" (a word typed and erased, three times:
- * the rows narrow, then widen back to all 1000). Each key is sent like a real one
+ * Filter latency on a complete table: 30 keystrokes into "Filter" (a word typed and erased, three
+ * times: the rows narrow, then widen back to all of them). Each key is sent like a real one
  * (`page.keyboard`), and the next key only once the previous one has settled.
  *
  * Per keystroke, from the keydown event's timestamp (when the browser received the key):
@@ -15,7 +15,6 @@ import type { Page } from '@playwright/test'
 import { installFilterProbe, keystrokeDone, readKeystroke } from './page-probes'
 import { percentile, withTimeout } from './stats'
 
-const WORDS = ['solar', 'harbor', 'labs']
 /** After a keystroke's rows are painted: room for what it set off to finish, as between keys. */
 const PAUSE_MS = 120
 
@@ -27,22 +26,27 @@ export interface FilterLatency {
   keystrokes: number
 }
 
-function keystrokeScript(): string[] {
-  return WORDS.flatMap((word) => [...word.split(''), ...word.split('').map(() => 'Backspace')])
+export interface FilterScript {
+  /** The complete table's rows: what an empty box shows again. */
+  rows: number
+  /** Typed and erased one after another: words the user's rows hold, so they narrow step by step. */
+  words: readonly string[]
 }
 
-const TOTAL_ROWS = 1000
+function keystrokeScript(words: readonly string[]): string[] {
+  return words.flatMap((word) => [...word.split(''), ...word.split('').map(() => 'Backspace')])
+}
 
-/** `page` shows a complete 1000-row table. */
-export async function measureFilter(page: Page): Promise<FilterLatency> {
+/** `page` shows a complete table of `script.rows` rows. */
+export async function measureFilter(page: Page, script: FilterScript): Promise<FilterLatency> {
   const filter = page.getByRole('textbox', { name: 'Filter' })
   await filter.click()
-  await page.evaluate(installFilterProbe, TOTAL_ROWS)
+  await page.evaluate(installFilterProbe, script.rows)
 
   const rows: number[] = []
   const nextPaint: number[] = []
   const eventTiming: number[] = []
-  for (const key of keystrokeScript()) {
+  for (const key of keystrokeScript(script.words)) {
     await page.keyboard.press(key)
     await withTimeout(page.evaluate(keystrokeDone), 10_000, `keystroke "${key}"`)
     const timing = await page.evaluate(readKeystroke)

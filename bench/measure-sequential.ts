@@ -1,17 +1,17 @@
 /**
- * The yardstick for the parallel pager: the same user fetched page after page, one request at a
- * time, in the same page — by the app's own client, pacer (at `concurrency: 1`) and pager
- * (sequential-pager.ts, bundled here), with the token the app itself used. The same 21 requests
- * as a 1000-membership load (the user, then 20 pages), each answer parsed before the next
- * request leaves. Timed by the page's clock from the first request to the last parsed page;
- * run.ts adds the load's own start-up and final rendering, so `sequentialMs` spans what
- * `load["1000"].ms` spans. Nothing is rendered between its pages: it flatters the sequential
- * side, never ours.
+ * The yardstick for a load: the same user fetched page after page, one request at a time, in the
+ * same page — by the app's own client, pacer (at `concurrency: 1`) and pager
+ * (sequential-pager.ts, bundled here), with the token the app itself used. The same requests as
+ * the load — for 1000 memberships the user and 20 offset pages, for 5,000 the user, offset page 0
+ * and 50 checkpoint pages — each answer parsed before the next request leaves. Timed by the
+ * page's clock from the first request to the last parsed page, then given the load's own start-up
+ * and final rendering, so it spans what `load[n].ms` spans. Nothing is rendered between its
+ * pages: it flatters the sequential side, never ours.
  */
 import { fileURLToPath } from 'node:url'
-import type { Page } from '@playwright/test'
 import { build } from 'vite'
-import type { ApiCall } from './browser'
+import type { NamedUser } from '../server/local-tenant/seed/named-users'
+import type { LoadRun } from './measure-load'
 import type { SequentialRun } from './sequential-pager'
 
 let bundle: Promise<string> | undefined
@@ -42,26 +42,39 @@ function sequentialPagerScript(): Promise<string> {
   return bundle
 }
 
-export async function sequentialFetch(
-  page: Page,
-  { apiBaseUrl, userId, calls }: { apiBaseUrl: string; userId: string; calls: readonly ApiCall[] },
-): Promise<SequentialRun> {
-  const token = calls.find((call) => call.authorization)?.authorization?.replace(/^Bearer /, '')
+export interface SequentialLoad {
+  /** Like for like with `run.ms`: its start-up + the requests one at a time + its rendering. */
+  ms: number
+  /** The requests one at a time alone. */
+  fetchMs: number
+}
+
+/** `run`'s requests again, one at a time, on its page (still open, still signed in). */
+export async function sequentialLoad(
+  run: LoadRun,
+  { apiBaseUrl, user }: { apiBaseUrl: string; user: NamedUser },
+): Promise<SequentialLoad> {
+  const token = run.calls.find((call) => call.authorization)?.authorization?.replace(/^Bearer /, '')
   if (!token) throw new Error('The load made no Management API call with a token to reuse.')
   // Evaluated over the DevTools protocol, which the page's CSP does not govern (a script tag
   // would be refused, rightly).
-  await page.evaluate(await sequentialPagerScript())
-  const run = await page.evaluate(
+  await run.page.evaluate(await sequentialPagerScript())
+  const replay: SequentialRun = await run.page.evaluate(
     (options) => {
       if (!window.__benchSequential) throw new Error('The sequential pager is not installed.')
       return window.__benchSequential(options)
     },
-    { baseUrl: apiBaseUrl, token, userId },
+    { baseUrl: apiBaseUrl, token, userId: user.userId },
   )
-  if (run.loaded !== 1000 || run.requests !== calls.length) {
+  // The same list the same way, or the comparison means nothing.
+  if (replay.loaded !== user.memberships || replay.requests !== run.calls.length) {
     throw new Error(
-      `The sequential run made ${run.requests} requests; the load made ${calls.length}.`,
+      `The sequential run made ${replay.requests} requests for ${replay.loaded} memberships; ` +
+        `the load made ${run.calls.length} for ${user.memberships}.`,
     )
   }
-  return run
+  return {
+    ms: run.firstRequestAt + replay.ms + (run.ms - run.lastAnswerAt),
+    fetchMs: replay.ms,
+  }
 }

@@ -3,6 +3,7 @@
  * `npm test` checks (scripts/check-bundle-size.ts); the rest only `npm run bench` checks.
  */
 import { readFile } from 'node:fs/promises'
+import type { FilterLatency } from './measure-filter'
 import type { BenchNotes, BenchResults } from './results'
 
 export interface Budgets {
@@ -20,10 +21,16 @@ export interface Budgets {
   freePlanErrorsShown: number
   /** load["1000-free-plan"].ms / floorMs, at most. */
   freePlanMsOverFloor: number
+  /** load["5000-checkpoint"].ms / floorMs (its checkpoint round trips one at a time), at most. */
+  load5000MsOverFloor: number
   /** Keystroke to filtered rows painted, 95th percentile, at most. */
   filterP95Ms: number
+  /** The same at 5000 rows, at most. */
+  filterP95Ms5000: number
   /** JS heap after the 1000-row table, at most. */
   heapBytesAt1000: number
+  /** JS heap after the 5000-row table, at most. */
+  heapBytesAt5000: number
   /** Requests of the proxy load without an audit line (requests − audit lines), at most. */
   proxyAuditLinesMissing: number
 }
@@ -38,8 +45,11 @@ export async function readBudgets(path: string): Promise<Budgets> {
     'load1000SpeedupOverSequential',
     'freePlanErrorsShown',
     'freePlanMsOverFloor',
+    'load5000MsOverFloor',
     'filterP95Ms',
+    'filterP95Ms5000',
     'heapBytesAt1000',
+    'heapBytesAt5000',
     'proxyAuditLinesMissing',
   ]
   const missing = keys.filter((key) => typeof raw[key] !== 'number')
@@ -60,19 +70,17 @@ const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(2)} MB`
 const ms = (value: number) => `${Math.round(value)} ms`
 const ratio = (value: number) => `${value.toFixed(2)}×`
 const list = (values: readonly number[]) => values.map((v) => Math.round(v)).join(' ')
+/** A figure shown for context, with no budget. */
+const info = (metric: string, value: string): Row => ({ metric, value, budget: '', ok: undefined })
 
 export function rowsFor(results: BenchResults, budgets: Budgets, notes: BenchNotes): Row[] {
   const { load, proxyLoad } = results
   const free = load['1000-free-plan']
   const speedup = load['1000'].sequentialMs / load['1000'].ms
   const overFloor = free.floorMs > 0 ? free.ms / free.floorMs : Infinity
+  const checkpoint = load['5000-checkpoint']
+  const overFloor5000 = checkpoint.ms / checkpoint.floorMs
   const linesMissing = proxyLoad.requests - proxyLoad.auditLines
-  const info = (metric: string, value: string): Row => ({
-    metric,
-    value,
-    budget: '',
-    ok: undefined,
-  })
   return [
     {
       metric: 'initial JS (gzip)',
@@ -92,7 +100,7 @@ export function rowsFor(results: BenchResults, budgets: Budgets, notes: BenchNot
     info('load 1000 memberships', `${ms(load['1000'].ms)}, ${load['1000'].requests} requests`),
     info('  then roles for the rows in view', `${notes.rolesRequestsAt1000} requests`),
     info('  same load, one request at a time', ms(load['1000'].sequentialMs)),
-    info('    of which the requests alone', ms(notes.sequentialFetchMs)),
+    info('    of which the requests alone', ms(notes.sequentialFetchMs['1000'])),
     {
       metric: '  sequential ÷ load 1000',
       value: ratio(speedup),
@@ -115,21 +123,24 @@ export function rowsFor(results: BenchResults, budgets: Budgets, notes: BenchNot
       budget: `≤ ${budgets.freePlanErrorsShown}`,
       ok: free.errorsShown <= budgets.freePlanErrorsShown,
     },
-    info('filter key → rows painted p50', ms(results.filterLatencyMs.p50)),
-    {
-      metric: 'filter key → rows painted p95',
-      value: ms(results.filterLatencyMs.p95),
-      budget: `≤ ${ms(budgets.filterP95Ms)}`,
-      ok: results.filterLatencyMs.p95 <= budgets.filterP95Ms,
-    },
     info(
-      '  key → next paint p50 / p95',
-      `${ms(notes.filterNextPaint.p50)} / ${ms(notes.filterNextPaint.p95)}`,
+      'load 5000 memberships by checkpoint',
+      `${ms(checkpoint.ms)}, ${checkpoint.requests} requests`,
     ),
-    info(
-      '  Event Timing keydown ≥ 16 ms',
-      `${notes.eventTiming.reported} of ${notes.eventTiming.keystrokes}` +
-        (notes.eventTiming.max === undefined ? '' : `, max ${ms(notes.eventTiming.max)}`),
+    info('  floor: its requests one at a time', ms(checkpoint.floorMs)),
+    info('    of which the requests alone', ms(notes.sequentialFetchMs['5000-checkpoint'])),
+    {
+      metric: '  load 5000 ÷ floor',
+      value: ratio(overFloor5000),
+      budget: `≤ ${ratio(budgets.load5000MsOverFloor)}`,
+      ok: overFloor5000 <= budgets.load5000MsOverFloor,
+    },
+    ...filterRows(1000, results.filterLatencyMs, budgets.filterP95Ms, notes.filters['1000']),
+    ...filterRows(
+      5000,
+      results.filterLatencyMs5000,
+      budgets.filterP95Ms5000,
+      notes.filters['5000'],
     ),
     {
       metric: 'revisit 1000 (cached) → painted',
@@ -148,6 +159,12 @@ export function rowsFor(results: BenchResults, budgets: Budgets, notes: BenchNot
       value: mb(results.heapBytesAt1000),
       budget: `≤ ${mb(budgets.heapBytesAt1000)}`,
       ok: results.heapBytesAt1000 <= budgets.heapBytesAt1000,
+    },
+    {
+      metric: 'JS heap at 5000 rows',
+      value: mb(results.heapBytesAt5000),
+      budget: `≤ ${mb(budgets.heapBytesAt5000)}`,
+      ok: results.heapBytesAt5000 <= budgets.heapBytesAt5000,
     },
     info(
       `proxy load, ${proxyLoad.connections} connections × ${proxyLoad.seconds} s`,
@@ -173,6 +190,32 @@ export function rowsFor(results: BenchResults, budgets: Budgets, notes: BenchNot
   ]
 }
 
+/** The filter's budgeted p95 at `rows` rows, its p50, and the cross-checks beside them. */
+function filterRows(
+  rows: number,
+  latency: { p50: number; p95: number },
+  budgetMs: number,
+  checks: FilterLatency,
+): Row[] {
+  const { nextPaint, eventTiming, keystrokes } = checks
+  const at = `at ${rows} rows`
+  return [
+    info(`filter key → rows painted p50 ${at}`, ms(latency.p50)),
+    {
+      metric: `filter key → rows painted p95 ${at}`,
+      value: ms(latency.p95),
+      budget: `≤ ${ms(budgetMs)}`,
+      ok: latency.p95 <= budgetMs,
+    },
+    info('  key → next paint p50 / p95', `${ms(nextPaint.p50)} / ${ms(nextPaint.p95)}`),
+    info(
+      '  Event Timing keydown ≥ 16 ms',
+      `${eventTiming.reported} of ${keystrokes}` +
+        (eventTiming.max === undefined ? '' : `, max ${ms(eventTiming.max)}`),
+    ),
+  ]
+}
+
 export function printReport(rows: Row[], notes: BenchNotes): void {
   const width = (pick: (row: Row) => string, title: string) =>
     Math.max(title.length, ...rows.map((row) => pick(row).length))
@@ -191,10 +234,12 @@ export function printReport(rows: Row[], notes: BenchNotes): void {
   console.log(
     `  medians of ${notes.runs} fresh-page loads per user (${notes.freePlanRuns} on the Free plan); samples in ms:`,
   )
-  for (const [name, samples] of Object.entries(notes.loadSamples)) {
-    console.log(`    load ${name.padEnd(15)} ${list(samples)}`)
+  const samples = (label: string, values: readonly number[]) =>
+    console.log(`    ${label.padEnd(26)} ${list(values)}`)
+  for (const [name, values] of Object.entries(notes.loadSamples)) samples(`load ${name}`, values)
+  for (const [name, values] of Object.entries(notes.sequentialSamples)) {
+    samples(`sequential ${name}`, values)
   }
-  console.log(`    sequential      ${list(notes.sequentialSamples)}`)
-  console.log(`    revisit         ${list(notes.revisitSamples)}`)
+  samples('revisit', notes.revisitSamples)
   console.log()
 }

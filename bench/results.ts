@@ -1,3 +1,5 @@
+import type { FilterLatency } from './measure-filter'
+
 /** What `npm run bench` writes to bench/results.json: these keys exactly, so runs compare. */
 export interface BenchResults {
   initialJsGzipBytes: number
@@ -8,10 +10,14 @@ export interface BenchResults {
     '150': { ms: number; requests: number }
     '1000': { ms: number; sequentialMs: number; requests: number }
     '1000-free-plan': { ms: number; floorMs: number; requests: number; errorsShown: number }
+    /** floorMs: the same requests one at a time, with the load's start-up and rendering. */
+    '5000-checkpoint': { ms: number; floorMs: number; requests: number }
   }
   filterLatencyMs: { p50: number; p95: number }
+  filterLatencyMs5000: { p50: number; p95: number }
   revisit: { requests: number; ms: number }
   heapBytesAt1000: number
+  heapBytesAt5000: number
   proxyLoad: ProxyLoad
 }
 
@@ -33,12 +39,13 @@ export interface BenchNotes {
   runs: number
   freePlanRuns: number
   loadSamples: Record<string, number[]>
-  sequentialSamples: number[]
-  /** The one-at-a-time requests alone, without the start-up and rendering around them. */
-  sequentialFetchMs: number
+  /** By load: the same requests one at a time, with the load's start-up and rendering. */
+  sequentialSamples: Record<'1000' | '5000-checkpoint', number[]>
+  /** By load: the one-at-a-time requests alone, without the start-up and rendering around them. */
+  sequentialFetchMs: Record<'1000' | '5000-checkpoint', number>
   /** Roles lookups for the rows in view, made after a 1000-row load was complete. */
   rolesRequestsAt1000: number
   revisitSamples: number[]
-  filterNextPaint: { p50: number; p95: number }
-  eventTiming: { reported: number; max: number | undefined; keystrokes: number }
+  /** By rows: the filter's cross-checks (key → next paint, Event Timing) beside its latency. */
+  filters: Record<'1000' | '5000', FilterLatency>
 }

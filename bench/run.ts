@@ -14,11 +14,11 @@
 import { writeFile } from 'node:fs/promises'
 import { NAMED_USERS, type NamedUser } from '../server/local-tenant/seed/named-users'
 import { ApiRecorder, launchChromium, signedInContext } from './browser'
-import { measureFilter } from './measure-filter'
-import { loadOnce, usedHeapBytes, type LoadRun } from './measure-load'
+import { measureFilter, type FilterLatency } from './measure-filter'
+import { expectationFor, loadOnce, usedHeapBytes, type LoadRun } from './measure-load'
 import { measureProxyLoad } from './measure-proxy-load'
 import { revisitOnce } from './measure-revisit'
-import { sequentialFetch } from './measure-sequential'
+import { sequentialLoad, type SequentialLoad } from './measure-sequential'
 import { printReport, readBudgets, rowsFor } from './report'
 import type { BenchNotes, BenchResults } from './results'
 import { FREE_PLAN, startBenchServers, UNLIMITED_PLAN } from './servers'
@@ -34,6 +34,11 @@ const RESULTS = 'bench/results.json'
 const one = NAMED_USERS.oneMembership
 const many = NAMED_USERS.manyMemberships
 const thousand = NAMED_USERS.thousandMemberships
+/** Words the seed's generated organization names hold: each narrows Theo's 1000 rows. */
+const THOUSAND_FILTER_WORDS = ['solar', 'harbor', 'labs']
+const fiveThousand = NAMED_USERS.fiveThousandMemberships
+/** In Fiona's "bulk-member-04999" and the like: every row matches, then fewer, down to one. */
+const FIVE_THOUSAND_FILTER_WORDS = ['bulk', '04999', 'member']
 
 const budgets = await readBudgets(BUDGETS)
 const step = (text: string) => console.log(`· ${text}`)
@@ -58,7 +63,7 @@ try {
   }
 
   step('warming up (HTTP cache, proxy token caches; not counted)')
-  for (const user of [one, many, thousand]) await load(user)
+  for (const user of [one, many, thousand, fiveThousand]) await load(user)
 
   const loads: Record<'1' | '150', LoadRun[]> = { '1': [], '150': [] }
   for (const [key, user] of [
@@ -69,38 +74,56 @@ try {
     for (let i = 0; i < RUNS; i++) loads[key].push(await load(user))
   }
 
-  step(`loading 1000 memberships × ${RUNS} (then heap, the same requests one at a time, revisit)`)
-  const thousandRuns: LoadRun[] = []
-  const heap: number[] = []
-  const sequential: number[] = []
-  const sequentialFetching: number[] = []
-  const revisits: { ms: number; requests: number }[] = []
-  for (let i = 0; i < RUNS; i++) {
-    thousandRuns.push(
-      await load(thousand, async (run) => {
-        heap.push(await usedHeapBytes(run.page))
-        await recorder.untilBucketFull()
-        const replay = await sequentialFetch(run.page, {
-          apiBaseUrl: servers.apiBaseUrl,
-          userId: thousand.userId,
-          calls: run.calls,
-        })
-        sequentialFetching.push(replay.ms)
-        // Like for like with the load it is compared to: the same start-up before the first
-        // request and the same rendering after the last answer, with the requests in between
-        // one at a time (measure-sequential.ts).
-        sequential.push(run.firstRequestAt + replay.ms + (run.ms - run.lastAnswerAt))
-        revisits.push(await revisitOnce(run.page, recorder, thousand))
-      }),
-    )
+  /**
+   * `RUNS` loads of `user`, each followed on its painted page by the heap, the same requests one
+   * at a time (measure-sequential.ts) and then `more`.
+   */
+  const loadSeries = async (user: NamedUser, more?: (run: LoadRun) => Promise<void>) => {
+    const series = {
+      runs: [] as LoadRun[],
+      heap: [] as number[],
+      sequential: [] as SequentialLoad[],
+    }
+    for (let i = 0; i < RUNS; i++) {
+      series.runs.push(
+        await load(user, async (run) => {
+          series.heap.push(await usedHeapBytes(run.page))
+          await recorder.untilBucketFull()
+          series.sequential.push(
+            await sequentialLoad(run, { apiBaseUrl: servers.apiBaseUrl, user }),
+          )
+          await more?.(run)
+        }),
+      )
+    }
+    return series
   }
 
-  step('typing into the filter at 1000 rows')
-  let filter: Awaited<ReturnType<typeof measureFilter>> | undefined
-  await load(thousand, async (run) => {
-    filter = await measureFilter(run.page)
+  /** Keystrokes into the filter on one fresh load of `user`'s complete table. */
+  const filterLatency = async (user: NamedUser, words: readonly string[]) => {
+    let filter: FilterLatency | undefined
+    await load(user, async (run) => {
+      filter = await measureFilter(run.page, { rows: expectationFor(user).rows, words })
+    })
+    if (!filter) throw new Error(`The filter was not measured for ${user.email}.`)
+    return filter
+  }
+
+  step(`loading 1000 memberships × ${RUNS} (then heap, the same requests one at a time, revisit)`)
+  const revisits: { ms: number; requests: number }[] = []
+  const thousandSeries = await loadSeries(thousand, async (run) => {
+    revisits.push(await revisitOnce(run.page, recorder, thousand))
   })
-  if (!filter) throw new Error('The filter was not measured.')
+  const thousandRuns = thousandSeries.runs
+
+  step('typing into the filter at 1000 rows')
+  const filter = await filterLatency(thousand, THOUSAND_FILTER_WORDS)
+
+  step(`loading 5000 memberships by checkpoint × ${RUNS} (then heap, one request at a time)`)
+  const fiveThousandSeries = await loadSeries(fiveThousand)
+
+  step('typing into the filter at 5000 rows')
+  const filter5000 = await filterLatency(fiveThousand, FIVE_THOUSAND_FILTER_WORDS)
 
   step(`loading 1000 memberships on the Free plan × ${FREE_RUNS}`)
   await servers.setPlan(FREE_PLAN)
@@ -119,8 +142,9 @@ try {
     seconds: PROXY_LOAD_SECONDS,
   })
 
+  const roundedMedian = (values: readonly number[]) => Math.round(median(values))
   const summary = (runs: LoadRun[]) => ({
-    ms: Math.round(median(runs.map((run) => run.ms))),
+    ms: roundedMedian(runs.map((run) => run.ms)),
     requests: median(runs.map((run) => run.requests)),
   })
   const freeAnswered = median(freeRuns.map((run) => run.answeredRequests))
@@ -135,20 +159,30 @@ try {
     load: {
       '1': summary(loads['1']),
       '150': summary(loads['150']),
-      '1000': { ...summary(thousandRuns), sequentialMs: Math.round(median(sequential)) },
+      '1000': {
+        ...summary(thousandRuns),
+        sequentialMs: roundedMedian(thousandSeries.sequential.map((replay) => replay.ms)),
+      },
       '1000-free-plan': {
         ...summary(freeRuns),
         floorMs,
         // The worst run: one alert on screen is one too many.
         errorsShown: Math.max(...freeRuns.map((run) => run.errorsShown)),
       },
+      // Checkpoint pages come one after another: the floor is those round trips, one at a time.
+      '5000-checkpoint': {
+        ...summary(fiveThousandSeries.runs),
+        floorMs: roundedMedian(fiveThousandSeries.sequential.map((replay) => replay.ms)),
+      },
     },
     filterLatencyMs: { p50: round1(filter.p50), p95: round1(filter.p95) },
+    filterLatencyMs5000: { p50: round1(filter5000.p50), p95: round1(filter5000.p95) },
     revisit: {
       requests: Math.max(...revisits.map((run) => run.requests)),
-      ms: Math.round(median(revisits.map((run) => run.ms))),
+      ms: roundedMedian(revisits.map((run) => run.ms)),
     },
-    heapBytesAt1000: Math.round(median(heap)),
+    heapBytesAt1000: roundedMedian(thousandSeries.heap),
+    heapBytesAt5000: roundedMedian(fiveThousandSeries.heap),
     proxyLoad,
   }
   const notes: BenchNotes = {
@@ -159,13 +193,21 @@ try {
       '150': loads['150'].map((run) => run.ms),
       '1000': thousandRuns.map((run) => run.ms),
       '1000-free-plan': freeRuns.map((run) => run.ms),
+      '5000-checkpoint': fiveThousandSeries.runs.map((run) => run.ms),
     },
-    sequentialSamples: sequential,
-    sequentialFetchMs: Math.round(median(sequentialFetching)),
+    sequentialSamples: {
+      '1000': thousandSeries.sequential.map((replay) => replay.ms),
+      '5000-checkpoint': fiveThousandSeries.sequential.map((replay) => replay.ms),
+    },
+    sequentialFetchMs: {
+      '1000': roundedMedian(thousandSeries.sequential.map((replay) => replay.fetchMs)),
+      '5000-checkpoint': roundedMedian(
+        fiveThousandSeries.sequential.map((replay) => replay.fetchMs),
+      ),
+    },
     rolesRequestsAt1000: median(thousandRuns.map((run) => run.rolesRequests)),
     revisitSamples: revisits.map((run) => run.ms),
-    filterNextPaint: filter.nextPaint,
-    eventTiming: { ...filter.eventTiming, keystrokes: filter.keystrokes },
+    filters: { '1000': filter, '5000': filter5000 },
   }
 
   await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`)
