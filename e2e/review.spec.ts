@@ -22,8 +22,13 @@ import { goToSearch } from './support/screens'
 
 test.use({ storageState: storageStateFor(ADA) })
 
-const { threeMemberships, thousandMemberships, sharedEmailDatabase, sharedEmailGoogle } =
-  NAMED_USERS
+const {
+  threeMemberships,
+  thousandMemberships,
+  sharedEmailDatabase,
+  sharedEmailGoogle,
+  justCreated,
+} = NAMED_USERS
 const rateLimited = SCENARIO_USERS['rate-limited']
 const UNKNOWN_ID = 'auth0|no-such-user-in-this-tenant'
 const UNKNOWN_EMAIL = 'no.such.person@example.com'
@@ -69,8 +74,6 @@ test('bulk review: unknown users, an email with two accounts and a rate-limited 
   )
   await assertReviewFinished(page, 5)
 
-  const rowsOf = (rows: [string, string][], userId: string) =>
-    rows.filter(([id]) => id === userId).length
   const before = await reviewTableRows(page)
   expect(rowsOf(before, sharedEmailDatabase.userId)).toBe(sharedEmailDatabase.memberships)
   expect(rowsOf(before, sharedEmailGoogle.userId)).toBe(sharedEmailGoogle.memberships)
@@ -115,6 +118,22 @@ test('bulk review: unknown users, an email with two accounts and a rate-limited 
   expect(records[14]?.slice(0, 2)).toEqual(['input', 'user_id'])
   expect(records.slice(15).map((record) => [record[1], record[4]])).toEqual(after)
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText(fileName)
+})
+
+test('bulk review: an account created moments ago is reviewed by its email, and an email two accounts share lists both', async ({
+  page,
+}) => {
+  await goToReview(page)
+  await reviewList(page, [justCreated.email, sharedEmailDatabase.email])
+  await assertReviewFinished(page, 2)
+
+  const rows = await reviewTableRows(page)
+  expect(rowsOf(rows, justCreated.userId)).toBe(justCreated.memberships)
+  expect(rowsOf(rows, sharedEmailDatabase.userId)).toBe(sharedEmailDatabase.memberships)
+  expect(rowsOf(rows, sharedEmailGoogle.userId)).toBe(sharedEmailGoogle.memberships)
+  expect(rows).toHaveLength(2 + 2 + 4)
+  await expect(reviewStatus(page)).toHaveText('2 done · 0 failed')
+  await expect(reviewFailures(page)).toHaveCount(0)
 })
 
 test('bulk review: Cancel while a 1,000-organization list is part-way, then Resume, ends with exactly what an uninterrupted run gives; no export says complete before', async ({
@@ -193,6 +212,11 @@ test('keyboard only: from search, the header takes you to Bulk review and back',
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL('/')
 })
+
+/** How many of the table's rows are `userId`'s. */
+function rowsOf(rows: [string, string][], userId: string): number {
+  return rows.filter(([id]) => id === userId).length
+}
 
 function withoutTime(provenance: Map<string, string[]>) {
   const copy = new Map(provenance)
