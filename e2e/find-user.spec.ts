@@ -3,6 +3,12 @@ import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
 import { toUserOrganizations } from '../src/lib/routes'
 import { ADA, storageStateFor } from './support/auth'
 import { assertOrganizationsTotal, organizationRows, organizationsTable } from './support/app'
+import {
+  assertNoSearchResults,
+  assertSearchResult,
+  fillSearch,
+  goToSearch,
+} from './support/screens'
 
 test.use({ storageState: storageStateFor(ADA) })
 
@@ -30,6 +36,27 @@ test('the query lives in the URL: a reload shows the same results', async ({ pag
     'pat.twin@example.com',
   )
   await expect(page.getByRole('link', { name: /pat\.twin@example\.com/ })).toHaveCount(2)
+})
+
+test('an account created moments ago is not found by search yet, but its complete email finds it and opens its organizations', async ({
+  page,
+}) => {
+  const justCreated = NAMED_USERS.justCreated
+  await goToSearch(page)
+  await fillSearch(page, 'just.created@')
+  await assertNoSearchResults(page)
+
+  await fillSearch(page, justCreated.email)
+  await expect(page.getByRole('status').filter({ hasText: 'with the email' })).toHaveText(
+    `1 user with the email ${justCreated.email}`,
+  )
+  await expect(page.getByText(/^Exact email lookup: complete and up to date/)).toBeVisible()
+  await assertSearchResult(page, `${justCreated.name}, ${justCreated.email}`)
+
+  await page.getByRole('link', { name: new RegExp(justCreated.email) }).click()
+  await expect(page).toHaveURL(toUserOrganizations(justCreated.userId))
+  await assertOrganizationsTotal(page, '2 organizations')
+  await expect(organizationRows(page)).toHaveCount(justCreated.memberships)
 })
 
 test('a user id typed in the search box goes straight to that user', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
+import { NAMED_USERS, type NamedUser } from '../server/local-tenant/seed/named-users'
 import { SCENARIO_USERS } from '../server/local-tenant/seed/scenarios'
 import { ADA, storageStateFor } from './support/auth'
 import { holdMembershipPages } from './support/app'
@@ -22,8 +22,13 @@ import { goToSearch } from './support/screens'
 
 test.use({ storageState: storageStateFor(ADA) })
 
-const { threeMemberships, thousandMemberships, sharedEmailDatabase, sharedEmailGoogle } =
-  NAMED_USERS
+const {
+  threeMemberships,
+  thousandMemberships,
+  sharedEmailDatabase,
+  sharedEmailGoogle,
+  justCreated,
+} = NAMED_USERS
 const rateLimited = SCENARIO_USERS['rate-limited']
 const UNKNOWN_ID = 'auth0|no-such-user-in-this-tenant'
 const UNKNOWN_EMAIL = 'no.such.person@example.com'
@@ -69,13 +74,10 @@ test('bulk review: unknown users, an email with two accounts and a rate-limited 
   )
   await assertReviewFinished(page, 5)
 
-  const rowsOf = (rows: [string, string][], userId: string) =>
-    rows.filter(([id]) => id === userId).length
   const before = await reviewTableRows(page)
-  expect(rowsOf(before, sharedEmailDatabase.userId)).toBe(sharedEmailDatabase.memberships)
-  expect(rowsOf(before, sharedEmailGoogle.userId)).toBe(sharedEmailGoogle.memberships)
-  expect(rowsOf(before, rateLimited.userId)).toBe(rateLimited.memberships)
-  expect(before).toHaveLength(2 + 4 + 3)
+  expect(rowCounts(before)).toEqual(
+    everyMembershipOf([sharedEmailDatabase, sharedEmailGoogle, rateLimited]),
+  )
 
   // Every failure beside the table, none lost.
   const failures = reviewFailures(page).getByRole('listitem')
@@ -92,8 +94,9 @@ test('bulk review: unknown users, an email with two accounts and a rate-limited 
   await page.getByRole('button', { name: 'Retry failed' }).click()
   await assertReviewFinished(page, 5)
   const after = await reviewTableRows(page)
-  expect(rowsOf(after, threeMemberships.userId)).toBe(threeMemberships.memberships)
-  expect(after).toHaveLength(before.length + 3)
+  expect(rowCounts(after)).toEqual(
+    everyMembershipOf([threeMemberships, sharedEmailDatabase, sharedEmailGoogle, rateLimited]),
+  )
   await expect(failures).toHaveCount(2)
   await expect(reviewStatus(page)).toHaveText('3 done · 2 failed')
 
@@ -115,6 +118,20 @@ test('bulk review: unknown users, an email with two accounts and a rate-limited 
   expect(records[14]?.slice(0, 2)).toEqual(['input', 'user_id'])
   expect(records.slice(15).map((record) => [record[1], record[4]])).toEqual(after)
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText(fileName)
+})
+
+test('bulk review: an account created moments ago is reviewed by its email, and an email two accounts share lists both', async ({
+  page,
+}) => {
+  await goToReview(page)
+  await reviewList(page, [justCreated.email, sharedEmailDatabase.email])
+  await assertReviewFinished(page, 2)
+
+  expect(rowCounts(await reviewTableRows(page))).toEqual(
+    everyMembershipOf([justCreated, sharedEmailDatabase, sharedEmailGoogle]),
+  )
+  await expect(reviewStatus(page)).toHaveText('2 done · 0 failed')
+  await expect(reviewFailures(page)).toHaveCount(0)
 })
 
 test('bulk review: Cancel while a 1,000-organization list is part-way, then Resume, ends with exactly what an uninterrupted run gives; no export says complete before', async ({
@@ -193,6 +210,20 @@ test('keyboard only: from search, the header takes you to Bulk review and back',
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL('/')
 })
+
+/** How many rows each user has in the review table. */
+function rowCounts(rows: readonly [string, string][]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const [userId] of rows) counts[userId] = (counts[userId] ?? 0) + 1
+  return counts
+}
+
+/** What `rowCounts` gives for a table of exactly every membership of `users`. */
+function everyMembershipOf(
+  users: readonly Pick<NamedUser, 'userId' | 'memberships'>[],
+): Record<string, number> {
+  return Object.fromEntries(users.map(({ userId, memberships }) => [userId, memberships]))
+}
 
 function withoutTime(provenance: Map<string, string[]>) {
   const copy = new Map(provenance)

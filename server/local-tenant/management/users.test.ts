@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { NAMED_USERS } from '../seed/named-users'
+import { NAMED_USERS, type NamedUser } from '../seed/named-users'
 import { SCENARIO_USERS } from '../seed/scenarios'
 import type { User } from '../seed/seed'
 import { createTestTenant, userPath, type TestTenant } from '../testing/test-tenant'
@@ -57,10 +57,24 @@ describe('GET /users (search)', () => {
   })
 
   it('finds every named and scenario user by its quoted email and its quoted user_id', async () => {
-    for (const user of [...Object.values(NAMED_USERS), ...Object.values(SCENARIO_USERS)]) {
+    const indexed = Object.values(NAMED_USERS).filter((user: NamedUser) => !user.notYetIndexed)
+    for (const user of [...indexed, ...Object.values(SCENARIO_USERS)]) {
       const escaped = (text: string) => text.replace(/[\\"]/g, '\\$&')
       expect(await searchIds(`user_id:"${escaped(user.userId)}"`)).toEqual([user.userId])
       expect(await searchIds(`email:"${escaped(user.email)}"`)).toContain(user.userId)
+    }
+  })
+
+  it('does not find a user created moments ago, by any field, until the index catches up', async () => {
+    const { userId, email, name } = NAMED_USERS.justCreated
+    for (const q of [
+      `user_id:"${userId}"`,
+      `email:"${email}"`,
+      'email:just.created*',
+      `name:"${name}"`,
+      'email.domain:example.com',
+    ]) {
+      expect(await searchIds(q)).not.toContain(userId)
     }
   })
 
@@ -230,6 +244,17 @@ describe('GET /users-by-email', () => {
       expect(response.status).toBe(200)
       expect(await response.json()).toEqual([])
     }
+  })
+
+  it('finds a user created moments ago at once, as GET /users/{id} does', async () => {
+    const { userId, email } = NAMED_USERS.justCreated
+    const users = (await (
+      await byEmail(new URLSearchParams({ email }).toString())
+    ).json()) as User[]
+    expect(users.map((user) => user.user_id)).toEqual([userId])
+    const byId = await t.get(userPath(userId))
+    expect(byId.status).toBe(200)
+    expect(users[0]).toEqual(await byId.json())
   })
 
   it('picks fields as the other user endpoints do', async () => {

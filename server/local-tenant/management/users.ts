@@ -28,12 +28,17 @@ function readSearch(params: URLSearchParams): UserPredicate {
   }
 }
 
-/** GET /api/v2/users: search (q, search_engine=v3), sort, fields, and paging capped at 1000. */
+/**
+ * GET /api/v2/users: search (q, search_engine=v3), sort, fields, and paging capped at 1000. Users
+ * not yet indexed are never found, as on Auth0 right after an account is created.
+ */
 export function searchUsers(data: TenantData, params: URLSearchParams): Response {
   const paging = readPaging(params, SEARCH_PAGING_CAP)
   const compare = readSort(params)
   const project = readProjection(params)
-  const matches = data.users.filter(readSearch(params))
+  const matches = data.users
+    .filter(readSearch(params))
+    .filter((user) => !data.notYetIndexed.has(user.user_id))
   if (compare) matches.sort(compare)
   const users = pageOf(matches, paging).map(project)
   return jsonResponse(

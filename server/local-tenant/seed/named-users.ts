@@ -9,6 +9,12 @@ export interface NamedUser {
   readonly email: string
   readonly name: string
   readonly memberships: number
+  /**
+   * Not in the search index yet: Auth0's user search is eventually consistent, so an account
+   * created moments ago is not found by `GET /users?q=` for a while. Every other lookup (by id,
+   * by email, its memberships) sees it at once.
+   */
+  readonly notYetIndexed?: true
 }
 
 export const NAMED_USERS = {
@@ -119,6 +125,17 @@ export const NAMED_USERS = {
     email: 'blocked@example.com',
     name: 'Bea Blocked',
     memberships: 1,
+  },
+  /**
+   * Created moments ago (never signed in): search does not find it yet (`notYetIndexed`), while
+   * `GET /users-by-email`, `GET /users/{id}` and its memberships do.
+   */
+  justCreated: {
+    userId: 'auth0|6650a1f0c0ffee00000000c0',
+    email: 'just.created@example.com',
+    name: 'Justin Created',
+    memberships: 2,
+    notYetIndexed: true,
   },
 } as const satisfies Record<string, NamedUser>
 

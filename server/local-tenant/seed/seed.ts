@@ -1,5 +1,5 @@
 import { buildMemberships } from './memberships'
-import { NAMED_USERS } from './named-users'
+import { NAMED_USERS, type NamedUser } from './named-users'
 import { buildBulkOrganizations, buildOrganizations } from './organizations'
 import { createRandom } from './prng'
 import { buildRoleScenarios, type RoleScenarioMembership } from './roles'
@@ -19,6 +19,11 @@ export interface TenantData {
   readonly organizationsById: ReadonlyMap<string, Organization>
   /** Each user's organizations in a stable order; every user has an entry (maybe empty). */
   readonly membershipsByUserId: ReadonlyMap<string, readonly Organization[]>
+  /**
+   * Users the search index has not caught up with (`notYetIndexed` in `named-users.ts`, standing
+   * for Auth0's search lag): search skips them; lookups by id or email find them.
+   */
+  readonly notYetIndexed: ReadonlySet<string>
   /** The users whose lookups act out an error state (see `scenarios.ts`). */
   readonly scenarioByUserId: ReadonlyMap<string, ScenarioName>
   /** The memberships whose roles lookups act out an error state (see `roles.ts`). */
@@ -46,6 +51,11 @@ export function buildTenantData(): TenantData {
     organizations,
     organizationsById: new Map(organizations.map((org) => [org.id, org])),
     membershipsByUserId,
+    notYetIndexed: new Set(
+      Object.values(NAMED_USERS).flatMap((user: NamedUser) =>
+        user.notYetIndexed ? [user.userId] : [],
+      ),
+    ),
     scenarioByUserId: new Map(
       Object.values(SCENARIO_USERS).map((user) => [user.userId, user.scenario]),
     ),

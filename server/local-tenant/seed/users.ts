@@ -108,6 +108,7 @@ function namedPerson(key: NamedUserKey, user: NamedUser): Person {
     email: user.email,
     picture: key === 'blockedNeverLoggedIn' ? 'none' : ident.isSocial ? 'google' : 'gravatar',
     ...(key === 'blockedNeverLoggedIn' ? { neverLoggedIn: true, blocked: true } : {}),
+    ...(key === 'justCreated' ? { neverLoggedIn: true } : {}),
   }
 }
 
@@ -115,7 +116,10 @@ function namedPerson(key: NamedUserKey, user: NamedUser): Person {
  * Named users added after the seed settled: they draw from the random stream after everyone
  * else (and so come last in an unsorted search), so adding one changes no one else's details.
  */
-const LATE_NAMED_USERS: ReadonlySet<string> = new Set([NAMED_USERS.fiveThousandMemberships.userId])
+const LATE_NAMED_USERS: ReadonlySet<string> = new Set([
+  NAMED_USERS.fiveThousandMemberships.userId,
+  NAMED_USERS.justCreated.userId,
+])
 
 function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
   return [items.filter(keep), items.filter((item) => !keep(item))]

@@ -6,11 +6,18 @@ import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import { toReview } from '@/lib/routes'
 import { holdRequests } from '@/testing/held-requests'
 import { renderApp, type RenderAppResult } from '@/testing/render'
+import { requestsSent } from '@/testing/requests-sent'
 import { faults } from '@/testing/server'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 
-const { threeMemberships, noMemberships, sharedEmailDatabase, sharedEmailGoogle, manyMemberships } =
-  NAMED_USERS
+const {
+  threeMemberships,
+  noMemberships,
+  sharedEmailDatabase,
+  sharedEmailGoogle,
+  manyMemberships,
+  justCreated,
+} = NAMED_USERS
 
 const UNKNOWN_ID = 'auth0|no-such-user-anywhere'
 const UNKNOWN_EMAIL = 'nobody-has-this@example.com'
@@ -149,6 +156,41 @@ describe('bulk review', () => {
       `${UNKNOWN_EMAIL}No user with this email.`,
     ])
     expect(progressStatus()).toBe('3 done · 2 failed')
+  })
+
+  it('looks each email up exactly, finding an account too new for search and every account sharing one', async () => {
+    const sent = requestsSent()
+    const { user } = openReview()
+    await review(user, [justCreated.email, sharedEmailDatabase.email])
+    await finished(2)
+
+    const usersInRows = tableRows().map(([userId]) => userId)
+    expect(usersInRows.filter((id) => id === justCreated.userId)).toHaveLength(
+      justCreated.memberships,
+    )
+    expect(usersInRows.filter((id) => id === sharedEmailDatabase.userId)).toHaveLength(2)
+    expect(usersInRows.filter((id) => id === sharedEmailGoogle.userId)).toHaveLength(4)
+    // Users-by-email alone: search would not have found the account created moments ago.
+    expect(sent.filter((path) => !path.includes('/organizations')).sort()).toEqual([
+      '/api/v2/users-by-email?email=just.created%40example.com',
+      '/api/v2/users-by-email?email=pat.twin%40example.com',
+    ])
+  })
+
+  it('says which emails no account has and which the API refused as not an email', async () => {
+    const sent = requestsSent()
+    const { user } = openReview()
+    await review(user, ['Ops+Audit@Example.com', 'someone@localhost'])
+    await finished(2)
+
+    expect(failureItems()).toEqual([
+      'Ops+Audit@Example.comNo user with this email.',
+      expect.stringMatching(
+        /^someone@localhostHTTP 400 Bad Request · invalid_query_string — Query validation error: 'Object didn't pass validation for format email: someone@localhost' on property email/,
+      ),
+    ])
+    // One query value, lowercased, its `+` and `@` encoded.
+    expect(sent).toContain('/api/v2/users-by-email?email=ops%2Baudit%40example.com')
   })
 
   it('waits out a 429 with a countdown and carries on by itself', async () => {

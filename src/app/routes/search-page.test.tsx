@@ -3,11 +3,13 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { toUserOrganizations } from '@/lib/routes'
 import { renderApp } from '@/testing/render'
+import { requestsSent } from '@/testing/requests-sent'
 import { server, tenantUrl } from '@/testing/server'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 import { SCENARIO_USERS } from '../../../server/local-tenant/seed/scenarios'
 
-const { samlUser, sharedEmailDatabase, sharedEmailGoogle, threeMemberships } = NAMED_USERS
+const { samlUser, sharedEmailDatabase, sharedEmailGoogle, threeMemberships, justCreated } =
+  NAMED_USERS
 
 async function searchBox() {
   return screen.findByRole('searchbox', { name: 'Search users' })
@@ -63,6 +65,70 @@ describe('search page', () => {
         .map((id) => `/users/${encodeURIComponent(id)}/organizations`)
         .sort(),
     )
+  })
+
+  it('finds an account created moments ago by its complete email, which search does not find yet', async () => {
+    const sent = requestsSent()
+    const { user, location } = renderApp({ route: '/' })
+
+    await user.type(await searchBox(), 'just.created@ex')
+    expect(await screen.findByText('No users match “just.created@ex”')).toBeInTheDocument()
+
+    await user.type(await searchBox(), 'ample.com')
+    const link = await screen.findByRole('link', {
+      name: `${justCreated.name}, ${justCreated.email}`,
+    })
+    expect(screen.getByText(/with the email/)).toHaveTextContent(
+      `1 user with the email ${justCreated.email}`,
+    )
+    expect(screen.getByText(/^Exact email lookup: complete and up to date/)).toBeVisible()
+    // The start of the email was searched; the complete one looked up.
+    expect(sent).toContainEqual(
+      expect.stringMatching(/^\/api\/v2\/users\?q=email%3Ajust\.created%40ex\*&/),
+    )
+    expect(sent).toContain('/api/v2/users-by-email?email=just.created%40example.com')
+
+    await user.click(link)
+    await waitFor(() =>
+      expect(lastLocation(location.history)).toBe(toUserOrganizations(justCreated.userId)),
+    )
+    expect(await screen.findByText('2 organizations')).toBeInTheDocument()
+  })
+
+  it('says plainly when no account has a complete email', async () => {
+    const sent = requestsSent()
+    renderApp({ route: '/?q=Nobody%2BHas-This%40Example.com' })
+
+    expect(
+      await screen.findByText('No users match “Nobody+Has-This@Example.com”'),
+    ).toBeInTheDocument()
+    expect(screen.getByText(/with the email/)).toHaveTextContent(
+      '0 users with the email nobody+has-this@example.com',
+    )
+    expect(screen.getByText(/^Exact email lookup: complete and up to date/)).toBeVisible()
+    // One query value, lowercased, its `+` and `@` encoded.
+    expect(sent).toEqual(['/api/v2/users-by-email?email=nobody%2Bhas-this%40example.com'])
+  })
+
+  it('shows the API refusing an email as not valid, and keeps it editable', async () => {
+    const message =
+      "Query validation error: 'Object didn't pass validation for format email: jane@-acme.com' on property email (Email address to search for (case-sensitive))."
+    server.use(
+      http.get(tenantUrl('/api/v2/users-by-email'), () =>
+        HttpResponse.json(
+          { statusCode: 400, error: 'Bad Request', message, errorCode: 'invalid_query_string' },
+          { status: 400 },
+        ),
+      ),
+    )
+    renderApp({ route: '/?q=jane%40-acme.com' })
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('The search query is not valid')
+    expect(alert).toHaveTextContent('HTTP 400 Bad Request')
+    expect(alert).toHaveTextContent(message)
+    expect(alert).toHaveTextContent('Edit the query and search again.')
+    expect(await searchBox()).toBeEnabled()
   })
 
   it('restores the query and its results from ?q= on a reload', async () => {
@@ -211,7 +277,7 @@ describe('search page', () => {
         { once: true },
       ),
     )
-    const { user } = renderApp({ route: '/?q=jane%40acme.com' })
+    const { user } = renderApp({ route: '/?q=jane%40ac' })
 
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('500')
@@ -314,17 +380,11 @@ describe('freshness of the results', () => {
     ).toBeVisible()
     expect(screen.getByText(/^As of \d\d:\d\d:\d\d \(just now\)$/)).toBeInTheDocument()
 
-    const searches: string[] = []
-    const onRequest = ({ request }: { request: Request }) => {
-      if (new URL(request.url).pathname.endsWith('/users')) searches.push(request.url)
-    }
-    server.events.on('request:start', onRequest)
-    try {
-      await user.click(screen.getByRole('button', { name: 'Refresh' }))
-      await waitFor(() => expect(searches).toHaveLength(1))
-      expect(new URL(searches[0] ?? '').searchParams.get('q')).toContain(threeMemberships.email)
-    } finally {
-      server.events.removeListener('request:start', onRequest)
-    }
+    const sent = requestsSent()
+    await user.click(screen.getByRole('button', { name: 'Refresh' }))
+    await waitFor(() => expect(sent).toHaveLength(1))
+    expect(sent[0]).toBe(
+      `/api/v2/users-by-email?email=${encodeURIComponent(threeMemberships.email)}`,
+    )
   })
 })

@@ -33,11 +33,14 @@ function columnKindOf(header: string): ColumnKind | undefined {
   return undefined
 }
 
-/** A value read by its shape: `provider|…` is an id, `someone@somewhere` an email. */
+/**
+ * A value read by its shape: `provider|…` is an id, `someone@somewhere` an email (one the API
+ * would refuse as incomplete, `someone@localhost`, too: its refusal is the entry's answer).
+ */
 function entryByShape(value: string): ReviewEntry | undefined {
   const read = readSearchInput(value)
   if (read.kind === 'user-id') return { kind: 'user-id', input: value, userId: read.userId }
-  if (read.kind === 'email') return emailEntry(value)
+  if (read.kind === 'email' || read.kind === 'email-start') return emailEntry(value)
   return undefined
 }
 

@@ -1,6 +1,6 @@
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
 import { organizationQueries } from '@/features/organizations/api'
-import { quotePhrase, SEARCH_RESULTS_CAP, userQueries } from '@/features/users/api'
+import { userQueries } from '@/features/users/api'
 import { formatNumber } from '@/lib/format'
 import type { ManagementApi } from '@/lib/management-api/client'
 import type { User } from '@/lib/management-api/schemas'
@@ -16,9 +16,6 @@ export interface LookupOptions {
   /** Ask the API again even when the cache holds a fresh answer (Refresh). */
   fresh: boolean
 }
-
-/** Accounts one email search lists per page: the API's maximum. */
-const ACCOUNTS_PER_PAGE = 100
 
 /**
  * `client.fetchQuery`, cancelled when `signal` aborts. Cancelling reverts the query to what it
@@ -44,7 +41,8 @@ async function fetchUntilAborted<TData, TKey extends QueryKey>(
 
 /**
  * The users an entry names: a user id is looked up (its 404 is the entry's error); an email is
- * searched for exactly, and every account that has it is a user of its own.
+ * looked up exactly (`GET /users-by-email`, which unlike search already knows an account created
+ * moments ago), and every account that has it is a user of its own.
  */
 export async function resolveEntry(
   client: QueryClient,
@@ -55,18 +53,7 @@ export async function resolveEntry(
   if (entry.kind === 'user-id') {
     return [await fetchUntilAborted(client, userQueries.detail(api, entry.userId), options)]
   }
-  const q = `email:${quotePhrase(entry.email)}`
-  const users: User[] = []
-  for (let page = 0; ; page++) {
-    const found = await fetchUntilAborted(
-      client,
-      userQueries.search(api, { q, page, perPage: ACCOUNTS_PER_PAGE }),
-      options,
-    )
-    users.push(...found.users)
-    const listable = Math.min(found.total, SEARCH_RESULTS_CAP)
-    if (found.users.length === 0 || users.length >= listable) break
-  }
+  const users = await fetchUntilAborted(client, userQueries.byEmail(api, entry.email), options)
   // An email that no account has: the entry's own error, beside the others.
   if (users.length === 0) throw new Error('No user with this email.')
   return users

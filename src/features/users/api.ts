@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import type { ManagementApi } from '@/lib/management-api/client'
-import { UserSchema, UsersPageSchema } from '@/lib/management-api/schemas'
+import { UserSchema, UsersPageSchema, UsersSchema } from '@/lib/management-api/schemas'
 
 /** Auth0 lets no one page past the first 1000 results of a search (docs/auth0-api.md). */
 export const SEARCH_RESULTS_CAP = 1000
@@ -49,6 +49,26 @@ export const userQueries = {
       enabled: q.trim() !== '',
     }),
 
+  /**
+   * Every account with exactly `email` (lowercased by the caller: Auth0 stores emails so and
+   * matches them case-sensitively). Unlike search it is immediately consistent, and it is the
+   * whole list at once: no paging.
+   */
+  byEmail: (api: ManagementApi, email: string) =>
+    queryOptions({
+      queryKey: [...userQueries.all(), 'byEmail', email],
+      queryFn: async ({ signal }) => {
+        const response = await api.request(['users-by-email'], {
+          query: { email },
+          schema: UsersSchema,
+          signal,
+        })
+        return response.data
+      },
+      // As for a search: the last results stay on screen until the next answer lands.
+      placeholderData: keepPreviousData,
+    }),
+
   detail: (api: ManagementApi, userId: string) =>
     queryOptions({
       queryKey: [...userQueries.details(), userId],
@@ -61,5 +81,5 @@ export const userQueries = {
 }
 
 // What other features may use of this one (lint allows no deeper import): the bulk review reads
-// pasted entries and looks emails up as the search box does.
-export { quotePhrase, readSearchInput } from './search-query'
+// pasted entries as the search box does.
+export { readSearchInput } from './search-query'

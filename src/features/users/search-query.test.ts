@@ -9,15 +9,19 @@ describe('toUserSearchQuery', () => {
     expect(toUserSearchQuery('***')).toBe('')
   })
 
-  it('asks for a complete email exactly and as a prefix, lowercased', () => {
-    expect(toUserSearchQuery('  Jane@Acme.com ')).toBe(
-      'email:"jane@acme.com" OR email:jane@acme.com*',
-    )
+  it('does not search for a complete email, which is looked up exactly instead', () => {
+    expect(toUserSearchQuery('  Jane@Acme.com ')).toBe('')
+    expect(readSearchInput('  Jane@Acme.com ')).toEqual({ kind: 'email', email: 'jane@acme.com' })
+    expect(readSearchInput('Ops+Audit@Zo\u0308e.example')).toEqual({
+      kind: 'email',
+      email: 'ops+audit@z\u00f6e.example',
+    })
   })
 
   it('treats a partly typed email as a prefix', () => {
     expect(toUserSearchQuery('jane@ac')).toBe('email:jane@ac*')
     expect(toUserSearchQuery('pat.twin@')).toBe('email:pat.twin@*')
+    expect(toUserSearchQuery('pat.twin@example.')).toBe('email:pat.twin@example.*')
   })
 
   it('searches everyone at a domain for @domain', () => {

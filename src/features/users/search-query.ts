@@ -4,14 +4,20 @@
  * phrase (with `"` and `\` escaped) or backslash-escaped, and the only operators, wildcards and
  * field names are ours. Auth0 compares whole values (keyword fields), so partial input needs a
  * trailing wildcard; leading wildcards are never generated (they need ≥ 3 literal characters and
- * are slow).
+ * are slow). A complete email is not searched at all but looked up exactly.
  */
 
 export type SearchInput =
   | { kind: 'empty' }
   /** `provider|…`: the admin already knows who they want. `q` still finds that user. */
   | { kind: 'user-id'; userId: string; q: string }
-  | { kind: 'email'; q: string }
+  /**
+   * A complete address, lowercased (Auth0 stores emails so): every account with exactly it, from
+   * `GET /users-by-email`, which unlike search already knows an account created moments ago.
+   */
+  | { kind: 'email'; email: string }
+  /** An address still being typed (`jane@ac`): searched as the start of an email. */
+  | { kind: 'email-start'; q: string }
   /**
    * `@acme.com`, or a bare `acme.com`: everyone with an email at a domain (lowercased). A bare
    * domain is also searched as one word (`jane.doe` may be the start of jane.doe@acme.com), so
@@ -155,12 +161,9 @@ export function readSearchInput(input: string): SearchInput {
 
   if (EMAIL_SHAPE.test(typed)) {
     const email = typed.toLowerCase()
-    // A complete address is also asked for exactly: precise on Auth0 even where prefix matching
-    // would bring in `jane@acme.com.au`, which the OR then still shows.
-    const q = COMPLETE_EMAIL.test(email)
-      ? `email:${quotePhrase(email)} OR ${prefix('email', email)}`
-      : prefix('email', email)
-    return { kind: 'email', q }
+    return COMPLETE_EMAIL.test(email)
+      ? { kind: 'email', email }
+      : { kind: 'email-start', q: prefix('email', email) }
   }
 
   const words = typed.split(' ')
@@ -179,10 +182,10 @@ export function readSearchInput(input: string): SearchInput {
 }
 
 /**
- * The Lucene `q` for a plain search box input; `''` for blank input (do not search). Pure, so
- * every shape of input is unit-tested.
+ * The Lucene `q` for a plain search box input; `''` when there is nothing to search: blank input,
+ * or a complete email (looked up exactly instead). Pure, so every shape of input is unit-tested.
  */
 export function toUserSearchQuery(input: string): string {
   const read = readSearchInput(input)
-  return read.kind === 'empty' ? '' : read.q
+  return 'q' in read ? read.q : ''
 }

@@ -5,6 +5,7 @@ import {
   OrganizationsPageSchema,
   UserSchema,
   UsersPageSchema,
+  UsersSchema,
 } from './schemas'
 
 const acme = {
@@ -71,6 +72,21 @@ describe('UsersPage', () => {
     })
     expect(page.users).toHaveLength(1)
     expect(page.total).toBe(1)
+  })
+})
+
+describe('Users (users-by-email)', () => {
+  test('accepts the bare array, empty or not', () => {
+    expect(UsersSchema.parse([])).toEqual([])
+    expect(UsersSchema.parse([{ user_id: 'auth0|1' }, { user_id: 'auth0|2' }])).toHaveLength(2)
+  })
+
+  test('rejects a search page in its place, and names the user that did not fit', () => {
+    expect(UsersSchema.safeParse({ users: [] }).success).toBe(false)
+    expect(UsersSchema.safeParse([{ email: 'a@b.c' }]).error?.issues[0]?.path).toEqual([
+      0,
+      'user_id',
+    ])
   })
 })
 

@@ -64,6 +64,9 @@ export const UserSchema = z.looseObject({
 })
 export type User = z.infer<typeof UserSchema>
 
+/** `GET /users-by-email`: every account with the email, a bare array with no paging. */
+export const UsersSchema = z.array(UserSchema)
+
 /** `GET /users?include_totals=true`. */
 export const UsersPageSchema = z.looseObject({
   start: z.number(),

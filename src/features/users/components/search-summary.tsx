@@ -5,9 +5,11 @@ import type { SearchInput } from '../search-query'
 
 /**
  * How the box read a search whose reading is not obvious from the text (completes "3 users …"):
- * a bare `jane.doe` is read as a domain too, and whoever meant a name should see that.
+ * a complete email is matched whole, not as a start; a bare `jane.doe` is read as a domain too,
+ * and whoever meant a name should see that.
  */
 export function describeSearched(read: SearchInput): string | undefined {
+  if (read.kind === 'email') return `with the email ${read.email}`
   if (read.kind !== 'domain') return undefined
   const atDomain = `with an email at ${read.domain}`
   return read.bare ? `${atDomain}, or an email or name starting with “${read.domain}”` : atDomain
@@ -62,6 +64,8 @@ export interface SearchSummaryProps extends SearchPagerProps {
   fetching: boolean
   /** What was searched for, after the count: `describeSearched`. */
   searched?: string
+  /** Every account with one exact email (users-by-email): said to be complete and up to date. */
+  exact?: boolean
 }
 
 /** The count ("42 users"), which slice is shown, the pager, and the 1,000-result cap. */
@@ -73,6 +77,7 @@ export function SearchSummary({
   count,
   fetching,
   searched,
+  exact = false,
   onPage,
 }: SearchSummaryProps) {
   const first = page * perPage + 1
@@ -95,6 +100,11 @@ export function SearchSummary({
         {fetching && <Loader size={14} color="gray" aria-label="Updating results" role="status" />}
       </Group>
       <SearchPager page={page} pages={pages} onPage={onPage} />
+      {exact && (
+        <Text size="xs" c="dimmed" w="100%">
+          Exact email lookup: complete and up to date, including accounts created moments ago.
+        </Text>
+      )}
       {total > SEARCH_RESULTS_CAP && (
         <Text size="xs" c="dimmed" w="100%">
           Auth0 only pages through the first {formatNumber(SEARCH_RESULTS_CAP)} results of a search.

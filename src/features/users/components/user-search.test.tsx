@@ -6,7 +6,7 @@ import { server, tenantUrl } from '@/testing/server'
 import { NAMED_USERS } from '../../../../server/local-tenant/seed/named-users'
 import { UserSearch } from './user-search'
 
-const { samlUser, sharedEmailDatabase } = NAMED_USERS
+const { samlUser } = NAMED_USERS
 
 function searchBox() {
   return screen.getByRole('searchbox', { name: 'Search users' })
@@ -91,9 +91,8 @@ describe('UserSearch', () => {
   })
 
   it('shows the rate limit while retrying, keeping the previous results visible', async () => {
-    const { user, queryClient } = renderWithProviders(<UserSearch />, {
-      route: `/?q=${sharedEmailDatabase.email}`,
-    })
+    // The start of an email: a search (a complete one would be looked up by email instead).
+    const { user, queryClient } = renderWithProviders(<UserSearch />, { route: '/?q=pat.twin' })
     const results = await screen.findByRole('list', { name: 'Search results' })
     // The app's policy retries a 429 once the window resets; the test client retries quickly.
     queryClient.setQueryDefaults(['users'], { retry: 1, retryDelay: 300 })

@@ -1,12 +1,12 @@
 import { Paper, Stack, Text } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { ApiErrorAlert, SignInAgainFailure } from '@/components/api-error-alert'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { toUserOrganizations } from '@/lib/routes'
-import { DEFAULT_SEARCH_PER_PAGE, userQueries } from '../api'
-import { readSearchInput, toUserSearchQuery } from '../search-query'
+import { DEFAULT_SEARCH_PER_PAGE } from '../api'
+import { readSearchInput } from '../search-query'
+import { useFoundUsers } from '../use-found-users'
 import { useSearchRoute } from '../use-search-route'
 import { SearchBox } from './search-box'
 import { SearchEmpty } from './search-empty'
@@ -48,7 +48,8 @@ function useLastFreshAt(dataUpdatedAt: number, isPlaceholderData: boolean): numb
 /**
  * Find a user: one box (plain text, an email, a user id, or raw Lucene behind "Advanced"), the
  * results as links to each user's organizations, and every failure through ApiErrorAlert. The
- * query lives in the URL (`useSearchRoute`), the results in the query cache.
+ * query lives in the URL (`useSearchRoute`), the results in the query cache, found by search or,
+ * for a complete email, by an exact lookup (`useFoundUsers`).
  */
 export function UserSearch({ onResultIntent }: UserSearchProps) {
   const api = useManagementApi()
@@ -57,10 +58,7 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
   const resultsAreaRef = useRef<HTMLDivElement>(null)
   const resultsId = useId()
 
-  const lucene = search.advanced ? search.q.trim() : toUserSearchQuery(search.q)
-  const query = useQuery(
-    userQueries.search(api, { q: lucene, page: search.page, perPage: DEFAULT_SEARCH_PER_PAGE }),
-  )
+  const { query, found, idle } = useFoundUsers(api, search)
   const lastFreshAt = useLastFreshAt(query.dataUpdatedAt, query.isPlaceholderData)
 
   // Read from what is typed, not the debounced URL: a pasted id opens on Enter at once.
@@ -78,10 +76,10 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
   // While react-query retries (a 429 waiting for its reset, a 5xx backing off), `error` is still
   // null and `failureReason` holds the failure: show it then too, with its countdown.
   const failure = query.error ?? query.failureReason
-  const page = query.data
-  const pages = page ? reachablePages(page.total, DEFAULT_SEARCH_PER_PAGE) : 0
-  const staleSince = failure && page && lastFreshAt > 0 ? new Date(lastFreshAt) : undefined
-  const hasResults = page !== undefined && page.users.length > 0
+  // An exact email's accounts come whole: one page, however many there are.
+  const pages = !found ? 0 : found.exact ? 1 : reachablePages(found.total, DEFAULT_SEARCH_PER_PAGE)
+  const staleSince = failure && found && lastFreshAt > 0 ? new Date(lastFreshAt) : undefined
+  const hasResults = found !== undefined && found.users.length > 0
   // Only for the answer on screen: while the previous results stand in for a new search, they
   // are not the users "with an email at" the new text.
   const searched =
@@ -102,7 +100,7 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
       />
 
       <SignInAgainFailure />
-      {lucene !== '' && failure != null && (
+      {!idle && failure != null && (
         <ApiErrorAlert
           error={failure}
           onRetry={() => void query.refetch()}
@@ -119,21 +117,22 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
               onIntent={onResultIntent}
             />
           )}
-          {lucene === '' ? (
+          {idle ? (
             <>
               <RecentlyViewedUsers />
               <SearchIdle onPick={search.fill} />
             </>
-          ) : page ? (
+          ) : found ? (
             <>
               <SearchSummary
-                total={page.total}
+                total={found.total}
                 page={search.page}
                 pages={pages}
                 perPage={DEFAULT_SEARCH_PER_PAGE}
-                count={page.users.length}
+                count={found.users.length}
                 fetching={query.isFetching}
                 searched={searched}
+                exact={found.exact}
                 onPage={search.setPage}
               />
               {!query.isPlaceholderData && (
@@ -143,15 +142,15 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
                   onRefresh={() => void query.refetch()}
                 />
               )}
-              {page.users.length > 0 ? (
+              {found.users.length > 0 ? (
                 <>
                   <SearchResults
                     id={resultsId}
-                    users={page.users}
+                    users={found.users}
                     stale={query.isPlaceholderData || failure != null}
                     onResultIntent={onResultIntent}
                   />
-                  {page.users.length > 5 && (
+                  {found.users.length > 5 && (
                     <SearchPager page={search.page} pages={pages} onPage={search.setPage} />
                   )}
                 </>
@@ -159,7 +158,7 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
                 <SearchEmpty
                   text={search.q}
                   advanced={search.advanced}
-                  pastTheEnd={page.total > 0}
+                  pastTheEnd={found.total > 0}
                   onFirstPage={() => search.setPage(0)}
                   onPick={search.fill}
                 />
