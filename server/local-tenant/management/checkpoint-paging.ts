@@ -45,27 +45,30 @@ export function refuseCheckpoint(params: URLSearchParams): void {
 
 /**
  * A checkpoint page of `all`: `{ [key]: page, next? }`, no totals. `next` names the first record
- * of the following page and is absent on the last one. It is opaque to clients (base64url of the
- * record's id) and stateless here: a `from` that is not base64url, or names no record of this
- * list, is refused with 400 invalid_query_string.
+ * of the following page (`idOf`) and is absent on the last one. It is opaque to clients
+ * (base64url of the record's id) and stateless here: a `from` that is not base64url, or names no
+ * record of this list, is refused with 400 invalid_query_string. `render` turns the page's
+ * records into what the answer holds.
  */
-export function checkpointResponse<T extends { id: string }>(
+export function checkpointResponse<T>(
   all: readonly T[],
   checkpoint: Checkpoint,
   key: string,
+  idOf: (record: T) => string,
+  render: (page: T[]) => unknown[] = (page) => page,
 ): Response {
-  const start = checkpoint.from === undefined ? 0 : startOf(all, checkpoint.from)
+  const start = checkpoint.from === undefined ? 0 : startOf(all, checkpoint.from, idOf)
   const end = start + checkpoint.take
   const following = all[end]
   return jsonResponse(200, {
-    [key]: all.slice(start, end),
-    ...(following === undefined ? {} : { next: encodeCheckpoint(following.id) }),
+    [key]: render(all.slice(start, end)),
+    ...(following === undefined ? {} : { next: encodeCheckpoint(idOf(following)) }),
   })
 }
 
-function startOf(all: readonly { id: string }[], from: string): number {
+function startOf<T>(all: readonly T[], from: string, idOf: (record: T) => string): number {
   const id = CHECKPOINT_PATTERN.test(from) ? decodeCheckpoint(from) : undefined
-  const index = id === undefined ? -1 : all.findIndex((record) => record.id === id)
+  const index = id === undefined ? -1 : all.findIndex((record) => idOf(record) === id)
   if (index === -1) {
     throw queryValidationError('from', FROM_DESCRIPTION, 'Not a checkpoint this list issued')
   }

@@ -57,10 +57,16 @@ export function pageOf<T>(items: readonly T[], paging: Paging): T[] {
 /**
  * A list's 200 for `paging`: the page as a bare array by default; with include_totals,
  * `{ start, limit, total, [key]: page }` (no `length`, unlike the users search). `total` is the
- * true count, which may exceed the 1000 records that can be paged.
+ * true count, which may exceed the 1000 records that can be paged. `render` turns the page's
+ * records into what the answer holds.
  */
-export function pagedResponse<T>(all: readonly T[], paging: Paging, key: string): Response {
-  const page = pageOf(all, paging)
+export function pagedResponse<T>(
+  all: readonly T[],
+  paging: Paging,
+  key: string,
+  render: (page: T[]) => unknown[] = (page) => page,
+): Response {
+  const page = render(pageOf(all, paging))
   return jsonResponse(
     200,
     paging.includeTotals

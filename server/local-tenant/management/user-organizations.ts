@@ -1,7 +1,6 @@
 import type { Organization, TenantData } from '../seed/seed'
-import { checkpointResponse, readCheckpoint, refuseCheckpoint } from './checkpoint-paging'
 import { userNotFound } from './errors'
-import { LIST_PAGING_CAP, pagedResponse, readPaging } from './paging'
+import { listPageResponse, readListPaging } from './list-paging'
 
 /**
  * GET /api/v2/users/{id}/organizations. Offset paging: `total` is the true count (it may exceed
@@ -15,13 +14,12 @@ export function listUserOrganizations(
   params: URLSearchParams,
   checkpointPaging: boolean,
 ): Response {
-  if (!checkpointPaging) refuseCheckpoint(params)
-  const checkpoint = readCheckpoint(params)
-  if (checkpoint)
-    return checkpointResponse(membershipsOf(data, userId), checkpoint, 'organizations')
-  const paging = readPaging(params, LIST_PAGING_CAP)
-  return pagedResponse(membershipsOf(data, userId), paging, 'organizations')
+  const paging = readListPaging(params, checkpointPaging)
+  return listPageResponse(membershipsOf(data, userId), paging, 'organizations', { idOf: byId })
 }
+
+/** What a `next` names on the organization lists: the organization's id. */
+const byId = (organization: Organization): string => organization.id
 
 function membershipsOf(data: TenantData, userId: string): readonly Organization[] {
   const memberships = data.membershipsByUserId.get(userId)
