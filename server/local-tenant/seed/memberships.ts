@@ -49,6 +49,25 @@ export function buildMemberships(
   return memberships
 }
 
+/**
+ * Who belongs to each organization: `memberships` turned inside out once, in the order of
+ * `users`, so a members page is one `slice` like a memberships page.
+ */
+export function indexMembers(
+  users: readonly User[],
+  memberships: ReadonlyMap<string, readonly Organization[]>,
+): Map<string, readonly User[]> {
+  const members = new Map<string, User[]>()
+  for (const user of users) {
+    for (const organization of memberships.get(user.user_id) ?? []) {
+      const list = members.get(organization.id)
+      if (list) list.push(user)
+      else members.set(organization.id, [user])
+    }
+  }
+  return members
+}
+
 /** Most people are in a handful of organizations; some in none; a few consultants in dozens. */
 function generatedMembershipCount(random: Random): number {
   if (random.chance(0.2)) return 0

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { LARGE_ORGANIZATION } from './large-organization'
 import { NAMED_USERS } from './named-users'
 import { ORGANIZATION_COUNT } from './organizations'
 import { SCENARIO_DESCRIPTIONS, SCENARIO_USERS } from './scenarios'
@@ -33,9 +34,9 @@ describe('the seed', () => {
     expect(seedTenantData()).toBe(data)
   })
 
-  it('holds a few hundred users with unique ids, ~1300 organizations and the 5000 bulk ones', () => {
-    const count = ORGANIZATION_COUNT + NAMED_USERS.fiveThousandMemberships.memberships
-    expect(data.users.length).toBeGreaterThanOrEqual(300)
+  it('holds a few hundred users and the large organization’s members, all with unique ids, ~1300 organizations, the 5000 bulk ones and the large one', () => {
+    const count = ORGANIZATION_COUNT + NAMED_USERS.fiveThousandMemberships.memberships + 1
+    expect(data.users.length).toBeGreaterThanOrEqual(300 + LARGE_ORGANIZATION.memberCount)
     expect(data.usersById.size).toBe(data.users.length)
     expect(data.organizations).toHaveLength(count)
     expect(data.organizationsById.size).toBe(count)
@@ -149,6 +150,34 @@ describe('the seed', () => {
     for (const [userId, orgs] of data.membershipsByUserId) {
       if (userId === NAMED_USERS.fiveThousandMemberships.userId) continue
       expect(orgs.some((org) => bulk.has(org.id))).toBe(false)
+    }
+  })
+
+  it('lists each organization’s members: every membership turned inside out, in user order', () => {
+    const order = new Map(data.users.map((user, index) => [user.user_id, index]))
+    let memberships = 0
+    for (const [organizationId, members] of data.membersByOrganizationId) {
+      for (const member of members) {
+        expect(data.membershipsByUserId.get(member.user_id)?.map((org) => org.id)).toContain(
+          organizationId,
+        )
+      }
+      const positions = members.map((member) => order.get(member.user_id) ?? -1)
+      expect(positions).toEqual([...positions].sort((a, b) => a - b))
+      memberships += members.length
+    }
+    const all = [...data.membershipsByUserId.values()].reduce((sum, orgs) => sum + orgs.length, 0)
+    expect(memberships).toBe(all)
+  })
+
+  it('has an organization of 5000 members, who belong to it alone, for checkpoint paging', () => {
+    const members = data.membersByOrganizationId.get(LARGE_ORGANIZATION.id) ?? []
+    expect(members).toHaveLength(LARGE_ORGANIZATION.memberCount)
+    expect(new Set(members.map((member) => member.user_id)).size).toBe(members.length)
+    for (const member of members) {
+      expect(data.membershipsByUserId.get(member.user_id)).toEqual([
+        data.organizationsById.get(LARGE_ORGANIZATION.id),
+      ])
     }
   })
 })

@@ -1,4 +1,5 @@
-import { buildMemberships } from './memberships'
+import { buildLargeOrganization, buildLargeOrganizationMembers } from './large-organization'
+import { buildMemberships, indexMembers } from './memberships'
 import { NAMED_USERS, type NamedUser } from './named-users'
 import { buildBulkOrganizations, buildOrganizations } from './organizations'
 import { createRandom } from './prng'
@@ -20,6 +21,11 @@ export interface TenantData {
   /** Each user's organizations in a stable order; every user has an entry (maybe empty). */
   readonly membershipsByUserId: ReadonlyMap<string, readonly Organization[]>
   /**
+   * Each organization's members, the inverse of `membershipsByUserId`, in the order of `users`;
+   * an organization without members has no entry.
+   */
+  readonly membersByOrganizationId: ReadonlyMap<string, readonly User[]>
+  /**
    * Users the search index has not caught up with (`notYetIndexed` in `named-users.ts`, standing
    * for Auth0's search lag): search skips them; lookups by id or email find them.
    */
@@ -34,23 +40,30 @@ export interface TenantData {
 const SEED = 0x0c5c09e
 
 export function buildTenantData(): TenantData {
-  const users = buildUsers(createRandom(SEED + 1))
+  const people = buildUsers(createRandom(SEED + 1))
   const { organizations: drawn, edgeCaseIds } = buildOrganizations(createRandom(SEED + 2))
   const bulk = buildBulkOrganizations(NAMED_USERS.fiveThousandMemberships.memberships)
   const membershipsByUserId = buildMemberships(
     createRandom(SEED + 3),
-    users,
+    people,
     drawn,
     edgeCaseIds,
     bulk,
   )
-  const organizations = [...drawn, ...bulk].sort(byName)
+  // The large organization's members belong to it alone: one list for all of them.
+  const large = buildLargeOrganization()
+  const crowd = buildLargeOrganizationMembers()
+  const inLarge = [large]
+  for (const member of crowd) membershipsByUserId.set(member.user_id, inLarge)
+  const users = [...people, ...crowd]
+  const organizations = [...drawn, ...bulk, large].sort(byName)
   return {
     users,
     usersById: new Map(users.map((user) => [user.user_id, user])),
     organizations,
     organizationsById: new Map(organizations.map((org) => [org.id, org])),
     membershipsByUserId,
+    membersByOrganizationId: indexMembers(users, membershipsByUserId),
     notYetIndexed: new Set(
       Object.values(NAMED_USERS).flatMap((user: NamedUser) =>
         user.notYetIndexed ? [user.userId] : [],
