@@ -47,8 +47,10 @@ export interface TenantConfig {
   /** Milliseconds added before every Management API answer (benchmarks simulate a real network). */
   latencyMs: number
   /**
-   * Whether `GET /users/{id}/organizations` pages by checkpoint (`from`/`take`) as Auth0's
-   * reference documents. Off, the tenant acts like one without the feature: it refuses them.
+   * Whether the lists Auth0 pages both ways (`GET /users/{id}/organizations`,
+   * `GET /organizations`, `GET /organizations/{id}/members`) page by checkpoint (`from`/`take`)
+   * as its reference documents. Off, the tenant acts like one without the feature: it refuses
+   * them.
    */
   checkpointPaging: boolean
 }

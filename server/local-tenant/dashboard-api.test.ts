@@ -66,7 +66,9 @@ describe("the proxy's machine-to-machine client", () => {
 
     expect(response.status).toBe(200)
     const body = (await response.json()) as { access_token: string; scope: string }
-    expect(body.scope).toBe('read:users read:organizations read:organization_member_roles')
+    expect(body.scope).toBe(
+      'read:users read:organizations read:organization_member_roles read:organization_members',
+    )
     const { payload } = await jwtVerify(body.access_token, await servedKeySet(tenant), {
       audience,
     })

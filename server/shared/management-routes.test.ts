@@ -83,7 +83,7 @@ describe('resolveRoute', () => {
     ['/api/v2/clients'],
     ['/api/v2/users/auth0%7Cabc/roles'],
     ['/api/v2/users/auth0%7Cabc/organizations/extra'],
-    ['/api/v2/organizations/org_1/members'],
+    ['/api/v2/organizations/org_1/invitations'],
     ['/api/v2/%75sers'],
     ['/api/v2/users%2Fauth0%7Cabc'],
     ['/api/v2'],
@@ -129,35 +129,115 @@ describe('resolveRoute', () => {
   })
 
   it('takes a new endpoint as one more entry, with its own permission and target', () => {
-    const organization: ManagementEndpoint = {
-      name: 'organizations.get',
-      path: 'organizations/{id}',
+    const byName: ManagementEndpoint = {
+      name: 'organizations.byName',
+      path: 'organizations/name/{name}',
       anyOf: ['read:organizations'],
       query: [],
-      organization: 'id',
-      params: { id: 'id (ID of the organization to retrieve)' },
+      organization: 'name',
+      params: { name: 'name (name of the organization to retrieve)' },
     }
-    const routes = [...Object.values(MANAGEMENT_ROUTES), organization]
+    const routes = [...Object.values(MANAGEMENT_ROUTES), byName]
 
     const resolved = resolveRoute(
       'GET',
-      '/api/v2/organizations/org_1',
+      '/api/v2/organizations/name/acme',
       new URLSearchParams('page=0'),
       routes,
     )
 
     expect(resolved).toMatchObject({
-      route: { name: 'organizations.get', anyOf: ['read:organizations'] },
-      params: { id: 'org_1' },
-      upstreamPath: '/organizations/org_1',
+      route: { name: 'organizations.byName', anyOf: ['read:organizations'] },
+      params: { name: 'acme' },
+      upstreamPath: '/organizations/name/acme',
       targetUserId: null,
-      targetOrganizationId: 'org_1',
+      targetOrganizationId: 'acme',
+      permissions: [['read:organizations']],
     })
     expect(resolved.upstreamQuery.toString()).toBe('')
     expect(
-      refusal(() => resolveRoute('GET', '/api/v2/organizations/%', new URLSearchParams(), routes))
-        .message,
-    ).toContain('on property id (ID of the organization to retrieve)')
+      refusal(() =>
+        resolveRoute('GET', '/api/v2/organizations/name/%', new URLSearchParams(), routes),
+      ).message,
+    ).toContain('on property name (name of the organization to retrieve)')
+  })
+})
+
+describe('resolveRoute: organizations and their members', () => {
+  const ODD_ORGANIZATION = 'org|a/b?c#100%25 日本'
+
+  it.each([
+    ['/api/v2/organizations', 'organizations.list', '/organizations', null, 'read:organizations'],
+    [
+      `/api/v2/organizations/${encodeURIComponent(ODD_ORGANIZATION)}`,
+      'organizations.get',
+      `/organizations/${encodeURIComponent(ODD_ORGANIZATION)}`,
+      ODD_ORGANIZATION,
+      'read:organizations',
+    ],
+    [
+      `/api/v2/organizations/${encodeURIComponent(ODD_ORGANIZATION)}/members`,
+      'organizations.members',
+      `/organizations/${encodeURIComponent(ODD_ORGANIZATION)}/members`,
+      ODD_ORGANIZATION,
+      'read:organization_members',
+    ],
+  ])('%s is %s, the organization one segment', (pathname, name, upstreamPath, org, permission) => {
+    expect(resolve(pathname)).toMatchObject({
+      route: { name },
+      upstreamPath,
+      targetUserId: null,
+      targetOrganizationId: org,
+      permissions: [[permission]],
+    })
+  })
+
+  it.each([
+    ['fields=roles'],
+    ['fields=user_id,roles'],
+    ['fields=name, roles&include_fields=true'],
+    ['fields=name&fields=roles'],
+    ['fields=roles&include_fields=false&include_fields=true'],
+  ])('asks read:organization_member_roles as well for the members with %s', (query) => {
+    expect(resolve('/api/v2/organizations/org_1/members', query).permissions).toEqual([
+      ['read:organization_members'],
+      ['read:organization_member_roles'],
+    ])
+  })
+
+  it.each([['fields=name,email'], ['fields=roles&include_fields=false'], ['rolesx=1'], ['']])(
+    'asks read:organization_members alone for the members with %j',
+    (query) => {
+      expect(resolve('/api/v2/organizations/org_1/members', query).permissions).toEqual([
+        ['read:organization_members'],
+      ])
+    },
+  )
+
+  it('passes on only the parameters each documents', () => {
+    const query =
+      'page=1&per_page=50&include_totals=true&from=x&take=5&fields=roles&include_fields=true&q=x&sort=name%3A1'
+
+    expect(resolve('/api/v2/organizations', query).upstreamQuery.toString()).toBe(
+      'page=1&per_page=50&include_totals=true&from=x&take=5',
+    )
+    expect(resolve('/api/v2/organizations/org_1', query).upstreamQuery.toString()).toBe('')
+    expect(resolve('/api/v2/organizations/org_1/members', query).upstreamQuery.toString()).toBe(
+      'page=1&per_page=50&include_totals=true&from=x&take=5&fields=roles&include_fields=true',
+    )
+  })
+
+  it.each([
+    ['/api/v2/organizations/', 'id (ID of the organization to retrieve)'],
+    ['/api/v2/organizations/%2e%2e', 'id (ID of the organization to retrieve)'],
+    ['/api/v2/organizations//members', 'id (Organization identifier)'],
+    ['/api/v2/organizations/org%7/members', 'id (Organization identifier)'],
+  ])('refuses %s with 400 invalid_uri naming %s', (pathname, property) => {
+    expect(refusal(() => resolve(pathname)).body).toMatchObject({
+      statusCode: 400,
+      message: expect.stringContaining(`on property ${property}.`),
+      errorCode: 'invalid_uri',
+    })
   })
 })
 
@@ -180,6 +260,7 @@ describe("resolveRoute: an organization member's roles", () => {
       upstreamQuery: expect.any(URLSearchParams),
       targetUserId: 'auth0|abc',
       targetOrganizationId: 'org_abc',
+      permissions: [['read:organization_member_roles']],
     })
   })
 

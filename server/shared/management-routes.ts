@@ -24,6 +24,11 @@ export interface ManagementEndpoint {
   organization?: string
   /** Each parameter as the API names it in path validation errors. */
   params?: Readonly<Record<string, string>>
+  /**
+   * Fields an answer holds only when `fields` asks for them, each needing a permission beyond
+   * `anyOf` (any one of those listed): a member's roles.
+   */
+  fieldPermissions?: Readonly<Record<string, readonly string[]>>
 }
 
 const PAGING = ['page', 'per_page', 'include_totals'] as const
@@ -75,6 +80,30 @@ export const MANAGEMENT_ROUTES = {
       user_id: 'user_id (ID of the user to associate roles with)',
     },
   },
+  getOrganization: {
+    name: 'organizations.get',
+    path: 'organizations/{id}',
+    anyOf: ['read:organizations'],
+    query: [],
+    organization: 'id',
+    params: { id: 'id (ID of the organization to retrieve)' },
+  },
+  listOrganizations: {
+    name: 'organizations.list',
+    path: 'organizations',
+    anyOf: ['read:organizations'],
+    query: [...PAGING, ...CHECKPOINT_PAGING],
+  },
+  listOrganizationMembers: {
+    name: 'organizations.members',
+    path: 'organizations/{id}/members',
+    anyOf: ['read:organization_members'],
+    query: [...PAGING, ...CHECKPOINT_PAGING, 'fields', 'include_fields'],
+    organization: 'id',
+    params: { id: 'id (Organization identifier)' },
+    // "To use this parameter, you must include the read:organization_member_roles scope."
+    fieldPermissions: { roles: ['read:organization_member_roles'] },
+  },
 } as const satisfies Record<string, ManagementEndpoint>
 
 export type ManagementRouteId = keyof typeof MANAGEMENT_ROUTES
@@ -94,6 +123,11 @@ export interface ResolvedRoute {
   targetUserId: string | null
   /** The decoded id of the organization looked up, or null (an endpoint about a user alone). */
   targetOrganizationId: string | null
+  /**
+   * What the request needs, one group per check, any one permission of a group passing it: the
+   * endpoint's `anyOf`, then one per field asked for that needs its own (`fields=roles`).
+   */
+  permissions: readonly (readonly string[])[]
 }
 
 /** Where the Management API is served, by Auth0, the local tenant and the proxy alike. */
@@ -138,6 +172,7 @@ export function resolveRoute(
       targetUserId: route.target === undefined ? null : (params[route.target] ?? null),
       targetOrganizationId:
         route.organization === undefined ? null : (params[route.organization] ?? null),
+      permissions: [route.anyOf, ...fieldPermissionsAsked(route, query)],
     }
   }
   throw routeNotFound()
@@ -182,6 +217,24 @@ function decodeParam(raw: string, property: string): string {
     throw invalidUri(property, `String is too long (${length} chars), maximum ${MAX_ID_LENGTH}`)
   }
   return value
+}
+
+/**
+ * The permissions of the fields `fields` asks for (include_fields true, the default). Read from
+ * the query as sent, before anyone validates it: a field listed anywhere counts, unless every
+ * include_fields says false, so no spelling of the query gets a field without its permission.
+ */
+function fieldPermissionsAsked(
+  route: ManagementEndpoint,
+  query: URLSearchParams,
+): (readonly string[])[] {
+  const byField = route.fieldPermissions ?? {}
+  const includes = query.getAll('include_fields')
+  if (includes.length > 0 && includes.every((value) => value === 'false')) return []
+  const asked = new Set(
+    query.getAll('fields').flatMap((list) => list.split(',').map((field) => field.trim())),
+  )
+  return Object.entries(byField).flatMap(([field, anyOf]) => (asked.has(field) ? [anyOf] : []))
 }
 
 /**

@@ -73,7 +73,12 @@ describe('client-credentials tokens', () => {
   it("give the proxy's client its Management API grant", () => {
     expect(scopeForClient(config, client(PROXY_CLIENT_ID), MANAGEMENT_AUDIENCE, [])).toEqual({
       audience: MANAGEMENT_AUDIENCE,
-      scope: ['read:users', 'read:organizations', 'read:organization_member_roles'],
+      scope: [
+        'read:users',
+        'read:organizations',
+        'read:organization_member_roles',
+        'read:organization_members',
+      ],
     })
   })
 

@@ -261,7 +261,8 @@ describe('client_credentials grant', () => {
     expect(body).toMatchObject({
       token_type: 'Bearer',
       expires_in: 3600,
-      scope: 'read:users read:organizations read:organization_member_roles',
+      scope:
+        'read:users read:organizations read:organization_member_roles read:organization_members',
     })
     expect(body.id_token).toBeUndefined()
     const { payload } = await jwtVerify(String(body.access_token), await servedKeySet(tenant), {
@@ -271,7 +272,8 @@ describe('client_credentials grant', () => {
     expect(payload).toMatchObject({
       sub: `${PROXY_CLIENT_ID}@clients`,
       azp: PROXY_CLIENT_ID,
-      scope: 'read:users read:organizations read:organization_member_roles',
+      scope:
+        'read:users read:organizations read:organization_member_roles read:organization_members',
     })
   })
 

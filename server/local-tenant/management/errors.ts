@@ -29,7 +29,10 @@ export const userDoesNotExist = (): Auth0Error =>
 /** GET /users/{id}/organizations, as documented: no errorCode. */
 export const userNotFound = (): Auth0Error => new Auth0Error(404, 'User not found')
 
-/** GET /organizations/{id}/…, as SDK tests against real tenants record it: no errorCode. */
+/**
+ * GET /organizations/{id} and the paths below it, as auth0.net's integration tests against real
+ * tenants record it (no errorCode on record; none sent).
+ */
 export const organizationNotFound = (): Auth0Error =>
   new Auth0Error(404, 'No organization found by that id or name')
 

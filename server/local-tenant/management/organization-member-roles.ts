@@ -1,5 +1,5 @@
 import { memberRoles } from '../seed/roles'
-import type { TenantData } from '../seed/seed'
+import type { Role, TenantData } from '../seed/seed'
 import { notAnOrganizationMember, organizationNotFound } from './errors'
 import { LIST_PAGING_CAP, pagedResponse, readPaging } from './paging'
 
@@ -16,10 +16,24 @@ export function listOrganizationMemberRoles(
 ): Response {
   const paging = readPaging(params, LIST_PAGING_CAP)
   if (!data.organizationsById.has(organizationId)) throw organizationNotFound()
-  // At most 1200 memberships (the overflow user): a scan is cheaper than keeping an index.
+  const roles = rolesInMembership(data, organizationId, userId)
+  if (!roles) throw notAnOrganizationMember()
+  return pagedResponse(roles, paging, 'roles')
+}
+
+/**
+ * The roles assigned to `userId` in the organization, directly (none through groups), or
+ * undefined when the user is not a member: what this endpoint and the members list's
+ * `fields=roles` both answer.
+ */
+export function rolesInMembership(
+  data: TenantData,
+  organizationId: string,
+  userId: string,
+): readonly Role[] | undefined {
+  // At most 5000 memberships (the bulk user): a scan is cheaper than keeping an index.
   const index = (data.membershipsByUserId.get(userId) ?? []).findIndex(
     (org) => org.id === organizationId,
   )
-  if (index === -1) throw notAnOrganizationMember()
-  return pagedResponse(memberRoles(organizationId, userId, index), paging, 'roles')
+  return index === -1 ? undefined : memberRoles(organizationId, userId, index)
 }

@@ -28,7 +28,7 @@ describe('resolveRoute', () => {
   it('resolves the search', () => {
     expect(resolveRoute('GET', `${BASE}/users?q=jane`)).toEqual({
       name: 'searchUsers',
-      scope: 'read:users',
+      scopes: ['read:users'],
     })
   })
 
@@ -38,12 +38,12 @@ describe('resolveRoute', () => {
       const encoded = encodeURIComponent(id)
       expect(resolveRoute('GET', `${BASE}/users/${encoded}`)).toEqual({
         name: 'getUser',
-        scope: 'read:users',
+        scopes: ['read:users'],
         userId: id,
       })
       expect(resolveRoute('GET', `${BASE}/users/${encoded}/organizations?page=1`)).toEqual({
         name: 'listUserOrganizations',
-        scope: 'read:organizations',
+        scopes: ['read:organizations'],
         userId: id,
       })
     },
@@ -93,7 +93,7 @@ describe('resolveRoute: an organization member’s roles', () => {
   it.each(AWKWARD_IDS)('decodes the user id %j exactly once, beside the organization id', (id) => {
     expect(resolveRoute('GET', `${BASE}${rolesPath('org_abc', id)}?page=0`)).toEqual({
       name: 'listOrganizationMemberRoles',
-      scope: 'read:organization_member_roles',
+      scopes: ['read:organization_member_roles'],
       organizationId: 'org_abc',
       userId: id,
     })
@@ -120,9 +120,6 @@ describe('resolveRoute: an organization member’s roles', () => {
   })
 
   it.each([
-    ['GET', '/organizations'],
-    ['GET', '/organizations/org_1'],
-    ['GET', '/organizations/org_1/members'],
     ['GET', '/organizations/org_1/members/x'],
     ['GET', '/organizations/org_1/members/x/roles/'],
     ['GET', '/organizations/org_1/members/x/roles/extra'],
@@ -136,4 +133,46 @@ describe('resolveRoute: an organization member’s roles', () => {
       message: 'Not Found',
     })
   })
+})
+
+describe('resolveRoute: organizations and their members', () => {
+  it.each(AWKWARD_IDS)('decodes the organization id %j exactly once', (id) => {
+    const encoded = encodeURIComponent(id)
+    expect(resolveRoute('GET', `${BASE}/organizations/${encoded}`)).toEqual({
+      name: 'getOrganization',
+      scopes: ['read:organizations'],
+      organizationId: id,
+    })
+    expect(resolveRoute('GET', `${BASE}/organizations/${encoded}/members?take=5`)).toEqual({
+      name: 'listOrganizationMembers',
+      scopes: ['read:organization_members'],
+      organizationId: id,
+    })
+  })
+
+  it('resolves the list of organizations', () => {
+    expect(resolveRoute('GET', `${BASE}/organizations?take=5`)).toEqual({
+      name: 'listOrganizations',
+      scopes: ['read:organizations'],
+    })
+  })
+
+  it.each([
+    ['fields=roles'],
+    ['fields=user_id,roles&include_fields=true'],
+    ['fields=name&fields=roles'],
+  ])('needs read:organization_member_roles too for the members with %s', (query) => {
+    expect(resolveRoute('GET', `${BASE}/organizations/org_1/members?${query}`)).toMatchObject({
+      scopes: ['read:organization_members', 'read:organization_member_roles'],
+    })
+  })
+
+  it.each([['fields=name,email'], ['fields=roles&include_fields=false'], ['']])(
+    'needs read:organization_members alone for the members with %j',
+    (query) => {
+      expect(resolveRoute('GET', `${BASE}/organizations/org_1/members?${query}`)).toMatchObject({
+        scopes: ['read:organization_members'],
+      })
+    },
+  )
 })

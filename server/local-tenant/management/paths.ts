@@ -12,13 +12,14 @@ type OrganizationParam<E> = E extends { organization: string }
   : unknown
 type Route<Id extends ManagementRouteId> = {
   name: Id
-  scope: Endpoint<Id>['anyOf'][number]
+  /** Every scope the request needs: the endpoint's, and a field's (`fields=roles`) if asked. */
+  scopes: readonly string[]
 } & UserParam<Endpoint<Id>> &
   OrganizationParam<Endpoint<Id>>
 
 /**
  * A Management API endpoint the local tenant serves (server/shared/management-routes.ts), with
- * the scope it requires and its decoded path parameters.
+ * the scopes the request requires and its decoded path parameters.
  */
 export type ManagementRoute = { [Id in ManagementRouteId]: Route<Id> }[ManagementRouteId]
 
@@ -38,7 +39,8 @@ export function resolveRoute(method: string, url: string): ManagementRoute {
   const { route, targetUserId: userId, targetOrganizationId: organizationId } = resolved
   return {
     name: IDS.get(route),
-    scope: route.anyOf[0],
+    // A token's scopes are the Management API's own: the first of each group names it.
+    scopes: resolved.permissions.flatMap((anyOf) => anyOf.slice(0, 1)),
     ...(userId !== null && { userId }),
     ...(organizationId !== null && { organizationId }),
   } as ManagementRoute

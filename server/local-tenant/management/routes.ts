@@ -5,6 +5,8 @@ import { delay } from './delay'
 import { errorResponse, Auth0Error, tooManyRequests, withHeaders } from './errors'
 import type { TenantBindings } from './faults'
 import { listOrganizationMemberRoles } from './organization-member-roles'
+import { listOrganizationMembers } from './organization-members'
+import { getOrganization, listOrganizations } from './organizations'
 import { resolveRoute } from './paths'
 import { createRateLimiter, rateLimitHeaders, type RateLimitOutcome } from './rate-limit'
 import { createScenarioResponder } from './scenario-responses'
@@ -35,26 +37,33 @@ export function managementRoutes(context: TenantContext): Hono<{ Bindings: Tenan
   ): Promise<Response> => {
     const resolved = resolveRoute(request.method, request.url)
     faults?.checkToken(resolved, principal.issuedAt)
-    requireScope(principal, resolved.scope)
+    for (const scope of resolved.scopes) requireScope(principal, scope)
     const params = new URL(request.url).searchParams
-    if (resolved.name === 'searchUsers') return searchUsers(context.data, params)
-    if (resolved.name === 'usersByEmail') return usersByEmail(context.data, params)
+    const { data, config } = context
+    if (resolved.name === 'searchUsers') return searchUsers(data, params)
+    if (resolved.name === 'usersByEmail') return usersByEmail(data, params)
     const fault = await faults?.respond(resolved, request, bindings)
     if (fault) return fault
+    // The organization endpoints have no scenarios: those act on a user's lookups.
+    switch (resolved.name) {
+      case 'getOrganization':
+        return getOrganization(data, resolved.organizationId)
+      case 'listOrganizations':
+        return listOrganizations(data, params, config.checkpointPaging)
+      case 'listOrganizationMembers': {
+        const { organizationId } = resolved
+        return listOrganizationMembers(data, organizationId, params, config.checkpointPaging)
+      }
+    }
     const scenario = await scenarios.respond(resolved, request)
     if (scenario) return scenario
     if (resolved.name === 'listOrganizationMemberRoles') {
       const { organizationId, userId } = resolved
-      return listOrganizationMemberRoles(context.data, organizationId, userId, params)
+      return listOrganizationMemberRoles(data, organizationId, userId, params)
     }
     return resolved.name === 'getUser'
-      ? getUser(context.data, resolved.userId, params)
-      : listUserOrganizations(
-          context.data,
-          resolved.userId,
-          params,
-          context.config.checkpointPaging,
-        )
+      ? getUser(data, resolved.userId, params)
+      : listUserOrganizations(data, resolved.userId, params, config.checkpointPaging)
   }
 
   const answer = async (

@@ -5,7 +5,7 @@ export interface ManagementApiSettings {
   rateLimit?: RateLimitConfig
   /** Added before every Management API answer; 0 for none. */
   latencyMs?: number
-  /** Checkpoint paging on a user's memberships; off acts out a tenant without it. */
+  /** Checkpoint paging on the lists that have it; off acts out a tenant without it. */
   checkpointPaging?: boolean
 }
 

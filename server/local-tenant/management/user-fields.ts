@@ -1,5 +1,6 @@
 import type { User } from '../seed/seed'
-import { queryValidationError, readBoolean, readSingle } from './query-params'
+import { readFieldSelection, selectFields } from './field-selection'
+import { queryValidationError, readSingle } from './query-params'
 
 /**
  * `sort` and `fields` / `include_fields` for the user endpoints, validated as the API does.
@@ -51,24 +52,6 @@ export type UserProjection = (user: User) => Partial<User>
 
 /** `fields=a,b` with `include_fields` true (default: only those) or false (all but those). */
 export function readProjection(params: URLSearchParams): UserProjection {
-  const raw = readSingle(
-    params,
-    'fields',
-    'Comma-separated list of fields to include or exclude (based on value provided for include_fields) in the result. Leave empty to retrieve all fields.',
-  )
-  const include = readBoolean(
-    params,
-    'include_fields',
-    'Whether specified fields are to be included (true) or excluded (false).',
-    true,
-  )
-  const fields = new Set(
-    (raw ?? '')
-      .split(',')
-      .map((field) => field.trim())
-      .filter((field) => field.length > 0),
-  )
-  if (fields.size === 0) return (user) => user
-  return (user) =>
-    Object.fromEntries(Object.entries(user).filter(([key]) => fields.has(key) === include))
+  const selection = readFieldSelection(params)
+  return (user) => selectFields(user, selection)
 }

@@ -1,6 +1,7 @@
 import type { Organization, TenantData } from '../seed/seed'
 import { userNotFound } from './errors'
 import { listPageResponse, readListPaging } from './list-paging'
+import { organizationIdOf } from './organizations'
 
 /**
  * GET /api/v2/users/{id}/organizations. Offset paging: `total` is the true count (it may exceed
@@ -15,11 +16,10 @@ export function listUserOrganizations(
   checkpointPaging: boolean,
 ): Response {
   const paging = readListPaging(params, checkpointPaging)
-  return listPageResponse(membershipsOf(data, userId), paging, 'organizations', { idOf: byId })
+  return listPageResponse(membershipsOf(data, userId), paging, 'organizations', {
+    idOf: organizationIdOf,
+  })
 }
-
-/** What a `next` names on the organization lists: the organization's id. */
-const byId = (organization: Organization): string => organization.id
 
 function membershipsOf(data: TenantData, userId: string): readonly Organization[] {
   const memberships = data.membershipsByUserId.get(userId)

@@ -78,3 +78,28 @@ export function manualClock(startMs = Date.now()): {
   let current = startMs
   return { now: () => current, advance: (ms) => (current += ms) }
 }
+
+/** The answer to one checkpoint page: the page under the list's key, and `next` while more remain. */
+export type CheckpointBody = Record<string, unknown> & { next?: string }
+
+/**
+ * Follows `next` from a list's first checkpoint page to its last, as the reference describes
+ * (`take`, then `from` = the previous `next`); every page must answer 200.
+ */
+export async function checkpointPages(
+  t: TestTenant,
+  path: string,
+  take: number,
+): Promise<CheckpointBody[]> {
+  const pages: CheckpointBody[] = []
+  let from: string | undefined
+  do {
+    const query = new URLSearchParams({ take: String(take), ...(from ? { from } : {}) })
+    const response = await t.get(`${path}?${query}`)
+    if (response.status !== 200) throw new Error(`${path}?${query} answered ${response.status}`)
+    const body = (await response.json()) as CheckpointBody
+    pages.push(body)
+    from = body.next
+  } while (from !== undefined)
+  return pages
+}
