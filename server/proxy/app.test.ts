@@ -145,16 +145,29 @@ describe('what the proxy refuses itself', () => {
 
   it('a %2e%2e the runtime already folded away reaches no user route either', async () => {
     const proxy = await createTestProxy()
-    const response = await proxy.get('/api/v2/users/%2e%2e/organizations')
+    const response = await proxy.get('/api/v2/users/%2e%2e/roles')
 
     expect(response.status).toBe(404)
     expect(proxy.managementRequests()).toEqual([])
   })
 
+  it('without the raw request target, a folded %2e%2e is the path it folds to: the organizations list', async () => {
+    const proxy = await createTestProxy()
+    const response = await proxy.get('/api/v2/users/%2e%2e/organizations')
+
+    expect(response.status).toBe(200)
+    expect(proxy.managementRequests().map((request) => new URL(request.url).pathname)).toEqual([
+      '/api/v2/organizations',
+    ])
+    expect(proxy.auditEntries()).toEqual([
+      expect.objectContaining({ targetUserId: null, endpoint: 'organizations.list' }),
+    ])
+  })
+
   it.each([
     ['GET', '/api/v2/clients'],
     ['GET', '/api/v2/users/auth0%7Cx/roles'],
-    ['GET', '/api/v2/organizations'],
+    ['GET', '/api/v2/organizations/org_1/invitations'],
     ['GET', '/api/v2/roles'],
     ['GET', '/api/v2'],
     ['GET', '/nothing-here'],

@@ -129,15 +129,16 @@ export function createProxyApp(
     callerGone: AbortSignal,
     deadline: AbortSignal,
   ): Promise<Response> => {
-    const { route } = resolved
     const { permissions } = admin
     if (permissions === undefined) {
       warnOfMissingPermissions()
       return errorResponse(permissionsClaimMissing())
     }
-    if (!route.anyOf.some((permission) => permissions.has(permission))) {
-      return errorResponse(insufficientScope(...route.anyOf))
-    }
+    // The endpoint's permission, then a field's (`fields=roles`): the first one missing is named.
+    const missing = resolved.permissions.find(
+      (anyOf) => !anyOf.some((permission) => permissions.has(permission)),
+    )
+    if (missing) return errorResponse(insufficientScope(...missing))
     checkCheckpointQuery(resolved.upstreamQuery)
     const query = isSearch(resolved) ? keepUserIds(resolved.upstreamQuery) : resolved.upstreamQuery
     try {

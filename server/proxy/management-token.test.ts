@@ -61,7 +61,8 @@ describe('the Management API token', () => {
     expect(decodeJwt(token)).toMatchObject({
       sub: `${PROXY_CLIENT_ID}@clients`,
       aud: TENANT.managementAudience,
-      scope: 'read:users read:organizations read:organization_member_roles',
+      scope:
+        'read:users read:organizations read:organization_member_roles read:organization_members',
     })
     expect(grants).toHaveLength(1)
     expect(Object.fromEntries(new URLSearchParams(await grants[0]?.text()))).toEqual({
