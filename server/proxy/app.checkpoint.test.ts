@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { LARGE_ORGANIZATION } from '../local-tenant/seed/large-organization'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
 import { createTestProxy, userPath } from './testing/test-proxy'
 
@@ -7,20 +8,37 @@ const organizationsPath = (query: string): string =>
   `${userPath(OVERFLOW.userId, '/organizations')}?${query}`
 
 describe('checkpoint paging through the proxy', () => {
-  it('relays from and take on a user’s memberships: every one of 1,200 is reached', async () => {
+  it.each([
+    [
+      'a user’s memberships: every one of 1,200',
+      userPath(OVERFLOW.userId, '/organizations'),
+      'organizations',
+      'id',
+      OVERFLOW.memberships,
+    ],
+    [
+      'an organization’s members: every one of 5,000',
+      `/api/v2/organizations/${LARGE_ORGANIZATION.id}/members`,
+      'members',
+      'user_id',
+      LARGE_ORGANIZATION.memberCount,
+    ],
+  ])('relays from and take on %s is reached', async (_, path, key, idField, count) => {
     const proxy = await createTestProxy()
-    const ids: string[] = []
+    const ids: unknown[] = []
     let from: string | undefined
     do {
       const query = new URLSearchParams({ take: '100', ...(from ? { from } : {}) })
-      const response = await proxy.get(organizationsPath(query.toString()))
+      const response = await proxy.get(`${path}?${query}`)
       expect(response.status).toBe(200)
-      const body = (await response.json()) as { organizations: { id: string }[]; next?: string }
-      ids.push(...body.organizations.map((org) => org.id))
+      const body = (await response.json()) as Record<string, Record<string, unknown>[]> & {
+        next?: string
+      }
+      ids.push(...(body[key] ?? []).map((record) => record[idField]))
       from = body.next
     } while (from !== undefined)
 
-    expect(new Set(ids).size).toBe(OVERFLOW.memberships)
+    expect(new Set(ids).size).toBe(count)
     expect(new URL(String(proxy.managementRequests()[1]?.url)).searchParams.get('from')).toEqual(
       expect.any(String),
     )

@@ -27,15 +27,17 @@ describe('GET /organizations/{id}', () => {
     ['an unknown id', 'org_doesNotExist0000'],
     ['an id with | and /, sent as one segment', 'org|a/b'],
     ['an id in another script', 'org_日本語🚀'],
-  ])("answers Auth0's 404 for %s", async (_, id) => {
-    const response = await t.get(organizationPath(id))
+  ])("answers Auth0's 404 for %s, on the organization and on its members", async (_, id) => {
+    for (const path of [organizationPath(id), `${organizationPath(id)}/members`]) {
+      const response = await t.get(path)
 
-    expect(response.status).toBe(404)
-    expect(await response.json()).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      message: 'No organization found by that id or name',
-    })
+      expect(response.status).toBe(404)
+      expect(await response.json()).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'No organization found by that id or name',
+      })
+    }
   })
 
   it('needs read:organizations', async () => {

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { NAMED_USERS } from '../seed/named-users'
 import type { Organization } from '../seed/seed'
-import { createTestTenant, userPath, type TestTenant } from '../testing/test-tenant'
+import {
+  checkpointPages,
+  createTestTenant,
+  userPath,
+  type TestTenant,
+} from '../testing/test-tenant'
 import { setManagementApiSettings } from './settings'
 
 let t: TestTenant
@@ -151,25 +156,12 @@ describe('GET /users/{id}/organizations', () => {
   })
 })
 
-interface Checkpoint {
-  organizations: Organization[]
-  next?: string
-}
-
 /** Follows `next` from the first page to the last, as the reference describes. */
-async function allCheckpoints(userId: string, take: number): Promise<Checkpoint[]> {
-  const pages: Checkpoint[] = []
-  let from: string | undefined
-  do {
-    const query = new URLSearchParams({ take: String(take), ...(from ? { from } : {}) })
-    const response = await organizationsOf(userId, `?${query}`)
-    expect(response.status).toBe(200)
-    const body = (await response.json()) as Checkpoint
-    pages.push(body)
-    from = body.next
-  } while (from !== undefined)
-  return pages
-}
+const allCheckpoints = async (userId: string, take: number) =>
+  (await checkpointPages(t, userPath(userId, '/organizations'), take)).map((page) => ({
+    ...page,
+    organizations: page.organizations as Organization[],
+  }))
 
 describe('GET /users/{id}/organizations with checkpoint paging', () => {
   it.each([
