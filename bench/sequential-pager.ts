@@ -42,7 +42,7 @@ window.__benchSequential = async ({ baseUrl, token, userId }) => {
   for await (const event of fetchMemberships(api, userId)) {
     // Where the furthest page ends, not a sum: past 1,000 the first checkpoint page starts the
     // list again from record 0, replacing the offset page before it.
-    if (event.type === 'page') loaded = Math.max(loaded, event.start + event.organizations.length)
+    if (event.type === 'page') loaded = Math.max(loaded, event.start + event.items.length)
   }
   return { ms: performance.now() - startedAt, requests, loaded }
 }

@@ -15,14 +15,19 @@ import {
 import { ALL_SCOPES, SPA_CLIENT_ID } from '../../../server/local-tenant/config'
 import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
+import { emptyListLoad } from '@/lib/management-api/list-load'
 import {
-  fetchMemberships,
-  MEMBERSHIPS_LIST_CAP,
+  OFFSET_LIST_CAP,
   planPages,
-  type FetchMembershipsOptions,
-  type MembershipsEvent,
-} from './fetch-memberships'
-import { addMembershipsEvent, noMembershipsYet, type Memberships } from './memberships'
+  type FetchListOptions,
+  type ListEvent,
+} from '@/lib/management-api/list-pager'
+import type { Organization } from '@/lib/management-api/schemas'
+import { fetchMemberships } from './fetch-memberships'
+import { addMembershipsEvent, type Memberships } from './memberships'
+
+type MembershipsEvent = ListEvent<Organization>
+type FetchMembershipsOptions = FetchListOptions<Organization>
 
 const ORGANIZATIONS_PATH = tenantUrl('/api/v2/users/:userId/organizations')
 const {
@@ -104,7 +109,7 @@ async function collect(
 ): Promise<{ events: MembershipsEvent[]; list: Memberships }> {
   const events: MembershipsEvent[] = []
   for await (const event of fetchMemberships(api, userId, options)) events.push(event)
-  return { events, list: events.reduce(addMembershipsEvent, noMembershipsYet) }
+  return { events, list: events.reduce(addMembershipsEvent, emptyListLoad()) }
 }
 
 function seededIds(userId: string): string[] {
@@ -157,10 +162,10 @@ describe('planPages', () => {
       for (const request of plan) {
         expect(request.start).toBe(next)
         expect(request.start).toBe(request.page * request.perPage)
-        expect(request.start + request.perPage).toBeLessThanOrEqual(MEMBERSHIPS_LIST_CAP)
+        expect(request.start + request.perPage).toBeLessThanOrEqual(OFFSET_LIST_CAP)
         next += request.perPage
       }
-      expect(next).toBe(MEMBERSHIPS_LIST_CAP)
+      expect(next).toBe(OFFSET_LIST_CAP)
     }
     expect(planPages(1000, 30).slice(-2)).toEqual([
       { page: 32, perPage: 30, start: 960 },
@@ -175,7 +180,7 @@ describe('fetchMemberships against the local tenant', () => {
     const { list } = await collect(api, thousandMemberships.userId)
 
     expect(list).toMatchObject({ total: 1000, loadedCount: 1000, complete: true, capped: false })
-    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(thousandMemberships.userId))
+    expect(list.items.map((org) => org.id)).toEqual(seededIds(thousandMemberships.userId))
     expect(sent).toHaveLength(20)
     expect(sent.every((request) => request.perPage === 50 && request.outcome === 200)).toBe(true)
   })
@@ -191,7 +196,7 @@ describe('fetchMemberships against the local tenant', () => {
       capped: false,
       pagination: 'checkpoint',
     })
-    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(overflowMemberships.userId))
+    expect(list.items.map((org) => org.id)).toEqual(seededIds(overflowMemberships.userId))
     // The first offset page says how many there are; then 12 checkpoint pages of 100, each
     // from the `next` the one before it named.
     expect(sent[0]).toMatchObject({ page: 0, perPage: 50 })
@@ -214,9 +219,7 @@ describe('fetchMemberships against the local tenant', () => {
     const { list } = await collect(api, fiveThousandMemberships.userId)
 
     expect(list).toMatchObject({ total: 5000, loadedCount: 5000, complete: true, capped: false })
-    expect(list.organizations.map((org) => org.id)).toEqual(
-      seededIds(fiveThousandMemberships.userId),
-    )
+    expect(list.items.map((org) => org.id)).toEqual(seededIds(fiveThousandMemberships.userId))
     expect(sent).toHaveLength(51)
     expect(maxInFlight()).toBe(1)
   })
@@ -234,12 +237,12 @@ describe('fetchMemberships against the local tenant', () => {
       pagination: 'offset',
     })
     expect(list.checkpointRefusal).toMatch(/^it refused checkpoint paging \(400: .*take/)
-    expect(list.organizations.map((org) => org.id)).toEqual(
+    expect(list.items.map((org) => org.id)).toEqual(
       seededIds(overflowMemberships.userId).slice(0, 1000),
     )
     expect(sent.filter((request) => request.take !== undefined)).toHaveLength(1)
     for (const request of sent.filter((request) => request.take === undefined)) {
-      expect((request.page + 1) * request.perPage).toBeLessThanOrEqual(MEMBERSHIPS_LIST_CAP)
+      expect((request.page + 1) * request.perPage).toBeLessThanOrEqual(OFFSET_LIST_CAP)
     }
   })
 
@@ -265,7 +268,7 @@ describe('fetchMemberships against the local tenant', () => {
     const { api, sent } = watchedApi()
     const { list } = await collect(api, NAMED_USERS.noMemberships.userId)
 
-    expect(list).toMatchObject({ organizations: [], total: 0, complete: true })
+    expect(list).toMatchObject({ items: [], total: 0, complete: true })
     expect(sent).toHaveLength(1)
   })
 
@@ -303,7 +306,7 @@ describe('fetchMemberships against the local tenant', () => {
     const pages = events.filter((event) => event.type === 'page')
     expect(pages.map((event) => event.start).sort((a, b) => a - b)).toEqual([0, 50, 100])
     expect(events.at(-1)).toEqual({ type: 'done', total: 150, capped: false, pagination: 'offset' })
-    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
+    expect(list.items.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
   })
 
   test('under a tight rate limit (burst 2, 2/s) paces itself instead of getting a 429', async () => {
@@ -352,7 +355,7 @@ describe('fetchMemberships against the local tenant', () => {
     expect(pageTwo[1]?.startedAt).toBeGreaterThanOrEqual(resetAt)
     expect(sent.filter((request) => request.page === 0)).toHaveLength(1)
     expect(list).toMatchObject({ loadedCount: 150, complete: true })
-    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
+    expect(list.items.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
   }, 10_000)
 
   test('gives up on a page after 3 retries of a 429 and rejects with that 429', async () => {
@@ -467,7 +470,7 @@ describe('fetchMemberships against the local tenant', () => {
     const { list } = await collect(api, overflowMemberships.userId, { perPage: 100 })
 
     expect(list).toMatchObject({ total: 1200, loadedCount: 1200, complete: true, capped: false })
-    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(overflowMemberships.userId))
+    expect(list.items.map((org) => org.id)).toEqual(seededIds(overflowMemberships.userId))
   })
 
   test('without totals and without checkpoint paging, a full page at the cap is capped, count unknown', async () => {
@@ -506,7 +509,7 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
     })()
 
     await expect(run).rejects.toMatchObject({ kind: 'network' })
-    const list = events.reduce(addMembershipsEvent, noMembershipsYet)
+    const list = events.reduce(addMembershipsEvent, emptyListLoad())
     expect(list).toMatchObject({ loadedCount: 100, total: 150, complete: false })
     expect(list.retrying).toBeUndefined()
     expect(events.at(-1)).toMatchObject({ type: 'failed' })
@@ -523,7 +526,7 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
     const { api } = watchedApi()
     const { events, list } = await collect(api, manyMemberships.userId, { retry: quickRetries })
 
-    expect(list.organizations.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
+    expect(list.items.map((org) => org.id)).toEqual(seededIds(manyMemberships.userId))
     expect(events.filter((event) => event.type === 'retrying')).toHaveLength(2)
     expect(pagesAsked(manyMemberships.userId).filter((page) => page === 0)).toHaveLength(1)
   })
@@ -547,9 +550,9 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
         addMembershipsEvent(state, {
           type: 'page',
           ...page,
-          organizations: [...page.organizations],
+          items: [...page.items],
         }),
-      noMembershipsYet,
+      emptyListLoad<Organization>(),
     )
     const finished = events.reduce(addMembershipsEvent, { ...resumed, total: broken.list.total })
 
@@ -561,9 +564,7 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
       asked.toSorted((a = 0, b = 0) => a - b),
     )
     expect(finished).toMatchObject({ complete: true, loadedCount: 1000 })
-    expect(finished.organizations.map((org) => org.id)).toEqual(
-      seededIds(thousandMemberships.userId),
-    )
+    expect(finished.items.map((org) => org.id)).toEqual(seededIds(thousandMemberships.userId))
   })
 
   test('resuming a list without totals walks on from the first page it lacks', async () => {
@@ -615,9 +616,7 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
     expect(resumed).toHaveLength(9)
     expect(resumed[0]?.from).toBe(broken.list.next)
     expect(finished).toMatchObject({ complete: true, loadedCount: 1200, pagination: 'checkpoint' })
-    expect(finished.organizations.map((org) => org.id)).toEqual(
-      seededIds(overflowMemberships.userId),
-    )
+    expect(finished.items.map((org) => org.id)).toEqual(seededIds(overflowMemberships.userId))
   })
 
   test('aborting while paging by checkpoint cancels the page in flight and asks for no more', async () => {
@@ -681,7 +680,7 @@ describe('faults: the tenant misbehaves mid-way through the pages', () => {
       if (event.type === 'retrying' && firstRefusalAt === undefined) firstRefusalAt = Date.now()
     }
 
-    expect(events.reduce(addMembershipsEvent, noMembershipsYet)).toMatchObject({
+    expect(events.reduce(addMembershipsEvent, emptyListLoad())).toMatchObject({
       complete: true,
       loadedCount: 1000,
     })
@@ -716,5 +715,5 @@ async function collectUntilFailure(
   } catch (caught) {
     error = caught
   }
-  return { events, list: events.reduce(addMembershipsEvent, noMembershipsYet), error }
+  return { events, list: events.reduce(addMembershipsEvent, emptyListLoad()), error }
 }

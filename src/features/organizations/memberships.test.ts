@@ -1,17 +1,20 @@
 import { describe, expect, test } from 'vitest'
 import { ManagementApiError } from '@/lib/management-api/errors'
 import type { Organization } from '@/lib/management-api/schemas'
-import type { MembershipsEvent } from './fetch-memberships'
-import { addMembershipsEvent, listableCount, noMembershipsYet } from './memberships'
+import { emptyListLoad, listableCount } from '@/lib/management-api/list-load'
+import type { ListEvent } from '@/lib/management-api/list-pager'
+import { addMembershipsEvent } from './memberships'
+
+type MembershipsEvent = ListEvent<Organization>
 
 const org = (id: string): Organization => ({ id, name: id })
-const page = (start: number, organizations: Organization[], total?: number): MembershipsEvent => ({
+const page = (start: number, items: Organization[], total?: number): MembershipsEvent => ({
   type: 'page',
   start,
-  organizations,
+  items,
   ...(start === 0 ? { total } : {}),
 })
-const fold = (events: MembershipsEvent[]) => events.reduce(addMembershipsEvent, noMembershipsYet)
+const fold = (events: MembershipsEvent[]) => events.reduce(addMembershipsEvent, emptyListLoad())
 
 describe('addMembershipsEvent', () => {
   test('places pages where they start, whatever order they arrive in', () => {
@@ -20,13 +23,13 @@ describe('addMembershipsEvent', () => {
       page(4, [org('e'), org('f')]),
       page(2, [org('c'), org('d')]),
     ])
-    expect(state.organizations.map((o) => o.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+    expect(state.items.map((o) => o.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
     expect(state).toMatchObject({ total: 6, loadedCount: 6, complete: false, capped: false })
   })
 
   test('shows an organization the list repeated across pages once', () => {
     const state = fold([page(0, [org('a'), org('b')], 4), page(2, [org('b'), org('c')])])
-    expect(state.organizations.map((o) => o.id)).toEqual(['a', 'b', 'c'])
+    expect(state.items.map((o) => o.id)).toEqual(['a', 'b', 'c'])
     expect(state.loadedCount).toBe(3)
   })
 
@@ -91,7 +94,7 @@ describe('paging past 1000 by checkpoint', () => {
     ({
       type: 'page',
       start,
-      organizations: ids.map(org),
+      items: ids.map(org),
       checkpoint: { next },
     }) satisfies MembershipsEvent
 
@@ -102,13 +105,7 @@ describe('paging past 1000 by checkpoint', () => {
       checkpointPage(0, ['a', 'b', 'c'], 'd'),
       checkpointPage(3, ['d', 'e'], 'f'),
     ])
-    expect(state.organizations.map((organization) => organization.id)).toEqual([
-      'a',
-      'b',
-      'c',
-      'd',
-      'e',
-    ])
+    expect(state.items.map((organization) => organization.id)).toEqual(['a', 'b', 'c', 'd', 'e'])
     expect(state).toMatchObject({
       total: 5000,
       pagination: 'checkpoint',

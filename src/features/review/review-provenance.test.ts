@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { noMembershipsYet } from '@/features/organizations/api'
+import { emptyListLoad } from '@/lib/management-api/list-load'
+import type { Organization } from '@/lib/management-api/schemas'
 import { parseCsv, serializeCsv } from '@/lib/export/csv'
 import { ManagementApiError } from '@/lib/management-api/errors'
 import {
@@ -33,7 +34,7 @@ const BASE: ReviewProvenanceInput = {
 const cappedUser = (userId: string, total: number | undefined) => ({
   user: { user_id: userId },
   memberships: {
-    ...noMembershipsYet,
+    ...emptyListLoad<Organization>(),
     complete: true,
     capped: true,
     total,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { noMembershipsYet, type Memberships } from '@/features/organizations/api'
+import type { Memberships } from '@/features/organizations/api'
+import { emptyListLoad } from '@/lib/management-api/list-load'
 import type { Organization, User } from '@/lib/management-api/schemas'
 import type { ReviewEntry } from './review-input'
 import {
@@ -28,8 +29,8 @@ const BETA: Organization = { id: 'org_beta', name: 'beta' }
 
 function listOf(organizations: Organization[]): Memberships {
   return {
-    ...noMembershipsYet,
-    organizations,
+    ...emptyListLoad(),
+    items: organizations,
     loadedCount: organizations.length,
     total: organizations.length,
     complete: true,

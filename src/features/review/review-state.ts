@@ -206,9 +206,9 @@ export function loadedUsers(state: ReviewState): ReviewedMemberships[] {
 /** The results table: every loaded user × organization, in entry order and then the API's. */
 export function reviewRows(users: readonly ReviewedMemberships[]): ReviewRow[] {
   return users.flatMap(({ inputs, user, memberships }) =>
-    memberships.organizations.length === 0
+    memberships.items.length === 0
       ? [{ inputs, user }]
-      : memberships.organizations.map((organization) => ({ inputs, user, organization })),
+      : memberships.items.map((organization) => ({ inputs, user, organization })),
   )
 }
 

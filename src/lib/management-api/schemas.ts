@@ -76,6 +76,14 @@ export const UsersPageSchema = z.looseObject({
   users: z.array(UserSchema),
 })
 
+/** What every list page says about paging, whichever form it came in. */
+export interface ListPageFields {
+  start?: number | undefined
+  limit?: number | undefined
+  total?: number | undefined
+  next?: string | undefined
+}
+
 /**
  * A list endpoint that answers `{ start, limit, total, [key]: [...] }` with include_totals, a
  * bare array without, and `{ [key]: [...], next? }` to checkpoint paging (`from`/`take`). Both come out as a page; the bare form says nothing about how many exist,

@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, Text } from '@mantine/core'
 import { formatDuration, formatNumber } from '@/lib/format'
 import { STALLED_AFTER_MS } from '@/lib/use-silence'
-import { listableCount, type Memberships } from '../memberships'
+import { listableCount, type ListLoad } from '@/lib/management-api/list-load'
 
 /**
  * Why a load is no longer moving though it failed on nothing: `silent`, no answer for
@@ -11,22 +11,25 @@ import { listableCount, type Memberships } from '../memberships'
 export type LoadStop = 'silent' | 'interrupted'
 
 /** "50 of 1,000 organizations", or "50 organizations so far" when the API gave no total. */
-function loadedSoFar(memberships: Memberships | undefined): string {
-  const loaded = formatNumber(memberships?.loadedCount ?? 0)
-  const listable = memberships && listableCount(memberships)
+function loadedSoFar(list: ListLoad<unknown> | undefined, plural: string): string {
+  const loaded = formatNumber(list?.loadedCount ?? 0)
+  const listable = list && listableCount(list)
   return listable === undefined
-    ? `${loaded} organizations so far`
-    : `${loaded} of ${formatNumber(listable)} organizations`
+    ? `${loaded} ${plural} so far`
+    : `${loaded} of ${formatNumber(listable)} ${plural}`
 }
 
 /** The list is incomplete and nothing is bringing the rest: say so, and offer to resume. */
 export function LoadStopped({
   stop,
-  memberships,
+  list,
+  plural,
   onResume,
 }: {
   stop: LoadStop
-  memberships: Memberships | undefined
+  list: ListLoad<unknown> | undefined
+  /** What the list holds: "organizations", "members". */
+  plural: string
   onResume: () => void
 }) {
   return (
@@ -41,7 +44,7 @@ export function LoadStopped({
     >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">
-          {`Loaded ${loadedSoFar(memberships)}; the rest has not arrived. The list is incomplete, and an export now says so.`}
+          {`Loaded ${loadedSoFar(list, plural)}; the rest has not arrived. The list is incomplete, and an export now says so.`}
         </Text>
         <Button size="xs" onClick={onResume}>
           Try again

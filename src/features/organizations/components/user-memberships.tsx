@@ -7,7 +7,6 @@ import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
 import { sameCause } from '@/lib/management-api/errors'
-import { SLOW_AFTER_MS, STALLED_AFTER_MS, useSilence } from '@/lib/use-silence'
 import { organizationQueries } from '../api'
 import { MEMBERSHIPS_LAG_NOTE, type Memberships } from '../memberships'
 import {
@@ -17,9 +16,10 @@ import {
   type SortColumn,
   type SortState,
 } from '../organization-list'
-import { LoadStopped, SlowAnswer, type LoadStop } from './load-stopped'
+import { useListWatch } from '../use-list-watch'
+import { LoadStopped, SlowAnswer } from './load-stopped'
 import { MembershipsExportMenu } from './memberships-export-menu'
-import { MembershipsProgress, MembershipsSummary } from './memberships-summary'
+import { ListProgress, ListSummary } from './list-summary'
 import { OrganizationsTable } from './organizations-table'
 
 export interface UserMembershipsProps {
@@ -52,32 +52,8 @@ export function UserMemberships({
   const query = useQuery(organizationQueries.forUser(api, userId))
   const memberships = query.data
   const fetching = query.isFetching
-  // The error that stopped the last fetch; hidden while a new fetch ("Try again", a refetch)
-  // finishes the list, which then shows its progress instead.
-  const finalFailure = fetching ? undefined : (query.error ?? undefined)
-  // A page the pager is waiting to ask for again (a 429, a 5xx, a dropped connection) shows like
-  // a failure with a countdown, without "Try again": it is already going to. Only while the
-  // fetch runs: a fetch that was stopped is waiting for nothing.
-  const retrying = fetching ? memberships?.retrying : undefined
-  const failure = finalFailure ?? query.failureReason ?? retrying?.error
-  // Resuming asks only for the pages the list lacks (api.ts). Counted, so that the silence of a
-  // resumed load is measured from the moment it was resumed.
-  const [resumes, setResumes] = useState(0)
-  const resume = () => {
-    setResumes((count) => count + 1)
-    void query.refetch()
-  }
-  const silentFor = useSilence(
-    fetching ? `${query.dataUpdatedAt}:${query.failureCount}:${resumes}` : undefined,
-    retrying?.retryAt.getTime(),
-  )
-  const stop: LoadStop | undefined =
-    memberships && !memberships.complete && !fetching && !finalFailure
-      ? 'interrupted'
-      : silentFor !== undefined && silentFor >= STALLED_AFTER_MS
-        ? 'silent'
-        : undefined
-  const slow = stop === undefined && silentFor !== undefined && silentFor >= SLOW_AFTER_MS
+  const { finalFailure, retrying, failure, stop, slow, silentFor, stalled, resume } =
+    useListWatch(query)
   const sameAsAbove =
     failure !== undefined && shownAbove !== undefined && sameCause(failure, shownAbove)
   // A complete list stays on screen while it is fetched again (api.ts); the roles in view are
@@ -110,14 +86,16 @@ export function UserMemberships({
           />
         )
       )}
-      {stop && <LoadStopped stop={stop} memberships={memberships} onResume={resume} />}
+      {stop && (
+        <LoadStopped stop={stop} list={memberships} plural="organizations" onResume={resume} />
+      )}
       {slow && <SlowAnswer silentFor={silentFor ?? 0} />}
       {memberships && memberships.loadedCount > 0 ? (
         <MembershipsView
           userId={userId}
           userEmail={userEmail}
           memberships={memberships}
-          stalled={finalFailure !== undefined || stop !== undefined}
+          stalled={stalled}
           freshness={
             <Freshness
               updatedAt={query.dataUpdatedAt}
@@ -154,8 +132,8 @@ function MembershipsView({
   // Typing stays responsive at 1000 rows: the rows catch up with the box at lower priority.
   const filter = useDeferredValue(filterText).trim()
   const matching = useMemo(
-    () => filterOrganizations(memberships.organizations, filter),
-    [memberships.organizations, filter],
+    () => filterOrganizations(memberships.items, filter),
+    [memberships.items, filter],
   )
   const rows = useMemo(() => sortOrganizations(matching, sort), [matching, sort])
   const onSort = (column: SortColumn) => setSort((current) => nextSort(current, column))
@@ -164,8 +142,10 @@ function MembershipsView({
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
         <Stack gap={4} miw={0}>
-          <MembershipsSummary
-            memberships={memberships}
+          <ListSummary
+            list={memberships}
+            one="organization"
+            records="memberships"
             filter={filter}
             matchingCount={matching.length}
           />
@@ -183,7 +163,7 @@ function MembershipsView({
         filter={filter}
         sort={sort}
       />
-      {!memberships.complete && <MembershipsProgress memberships={memberships} stalled={stalled} />}
+      {!memberships.complete && <ListProgress list={memberships} stalled={stalled} />}
       {rows.length > 0 ? (
         <OrganizationsTable
           organizations={rows}

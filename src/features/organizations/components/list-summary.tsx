@@ -1,30 +1,37 @@
 import { Progress, Stack, Text } from '@mantine/core'
 import { useId } from 'react'
-import { CHECKPOINT_TAKE, MEMBERSHIPS_LIST_CAP } from '../fetch-memberships'
 import { formatCount, formatNumber, quoted } from '@/lib/format'
-import { cappedListReason, cappedListText, listableCount, type Memberships } from '../memberships'
+import { listableCount, type ListLoad } from '@/lib/management-api/list-load'
+import { CHECKPOINT_TAKE, OFFSET_LIST_CAP } from '@/lib/management-api/list-pager'
+import { cappedListReason, cappedListText } from '../memberships'
 
 /**
- * How many memberships there are, how many the filter keeps, whether the API's 1000 cap hides
- * some, and — while pages arrive — how far loading has got.
+ * How many records a list has ("1,234 organizations", "10,000 members"), how many the filter
+ * keeps, and whether the API's 1000 cap hides some.
  */
-export function MembershipsSummary({
-  memberships,
+export function ListSummary({
+  list,
+  one,
+  records,
   filter,
   matchingCount,
 }: {
-  memberships: Memberships
+  list: ListLoad<unknown>
+  /** What one record is: "organization", "member". */
+  one: string
+  /** What the records are, where the API's cap is explained: "memberships", "members". */
+  records: string
   /** The filter the rows were filtered with (trimmed); empty for none. */
   filter: string
   matchingCount: number
 }) {
-  const { total, capped, complete, loadedCount, checkpointRefusal } = memberships
+  const { total, capped, complete, loadedCount, checkpointRefusal } = list
   const count = total ?? (complete ? loadedCount : undefined)
   return (
     <Stack gap={2} miw={0}>
       {count !== undefined && (
         <Text fw={600} size="sm">
-          {formatCount(count, 'organization')}
+          {formatCount(count, one)}
         </Text>
       )}
       {filter !== '' && matchingCount > 0 && (
@@ -38,7 +45,7 @@ export function MembershipsSummary({
             {cappedListText(total)}
           </Text>
           <Text size="xs" c="dimmed" maw="60ch">
-            {cappedListReason(checkpointRefusal)}
+            {cappedListReason(checkpointRefusal, records)}
           </Text>
         </>
       )}
@@ -47,25 +54,25 @@ export function MembershipsSummary({
 }
 
 /** "Loaded 400 of 1,000" over a bar; the bar is a progressbar named by that text. */
-export function MembershipsProgress({
-  memberships,
+export function ListProgress({
+  list,
   stalled,
 }: {
-  memberships: Memberships
+  list: ListLoad<unknown>
   /** Loading stopped on an error: the bar stays where it got to and stops animating. */
   stalled: boolean
 }) {
   const labelId = useId()
-  const listable = listableCount(memberships)
-  const loaded = memberships.loadedCount
+  const listable = listableCount(list)
+  const loaded = list.loadedCount
   const label =
     listable === undefined
       ? `Loaded ${formatNumber(loaded)} so far`
       : `Loaded ${formatNumber(loaded)} of ${formatNumber(listable)}`
   // Past 1,000 the pages come one after another (each names the next): say why it takes longer.
   const pace =
-    memberships.pagination === 'checkpoint'
-      ? `Past ${formatNumber(MEMBERSHIPS_LIST_CAP)}, pages of ${CHECKPOINT_TAKE} come one after another`
+    list.pagination === 'checkpoint'
+      ? `Past ${formatNumber(OFFSET_LIST_CAP)}, pages of ${CHECKPOINT_TAKE} come one after another`
       : undefined
   const percent = listable ? Math.min(100, (loaded / listable) * 100) : 100
   return (
