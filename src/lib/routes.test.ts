@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readSearchRoute, toReview, toSearch, toUserOrganizations } from './routes'
+import { readSearchRoute, toOrganization, toReview, toSearch, toUserOrganizations } from './routes'
 
 describe('search route', () => {
   it('is plain / without a query', () => {
@@ -31,6 +31,13 @@ describe('toUserOrganizations', () => {
     expect(toUserOrganizations('samlp|acme-saml|jane@acme.com')).toBe(
       '/users/samlp%7Cacme-saml%7Cjane%40acme.com/organizations',
     )
+  })
+})
+
+describe('toOrganization', () => {
+  it('encodes the id as one path segment, whatever it holds', () => {
+    expect(toOrganization('org_abc')).toBe('/organizations/org_abc')
+    expect(toOrganization('org/../x?y#z%')).toBe('/organizations/org%2F..%2Fx%3Fy%23z%25')
   })
 })
 

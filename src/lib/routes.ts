@@ -6,6 +6,7 @@
 export const routePatterns = {
   search: '/',
   userOrganizations: '/users/:userId/organizations',
+  organization: '/organizations/:organizationId',
   review: '/review',
 } as const
 
@@ -49,6 +50,11 @@ export function readSearchRoute(search: string): Required<SearchRouteParams> {
  */
 export function toUserOrganizations(userId: string): string {
   return `/users/${encodeURIComponent(userId)}/organizations`
+}
+
+/** `org_abc` → `/organizations/org_abc`: the organization and its members, one encoded segment. */
+export function toOrganization(organizationId: string): string {
+  return `/organizations/${encodeURIComponent(organizationId)}`
 }
 
 /** Bulk review: the list lives in the page, not the URL (500 ids would not fit one). */
