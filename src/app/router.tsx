@@ -10,6 +10,7 @@ import { preloadable } from './preloadable'
 // the address is fetched during the session check (`PreloadCurrentPage`), never blocking it.
 const SearchPage = preloadable(() => import('./routes/search-page'))
 const UserOrganizationsPage = preloadable(() => import('./routes/user-organizations-page'))
+const OrganizationPage = preloadable(() => import('./routes/organization-page'))
 const ReviewPage = preloadable(() => import('./routes/review-page'))
 const NotFoundPage = preloadable(() => import('./routes/not-found-page'))
 
@@ -17,6 +18,7 @@ const NotFoundPage = preloadable(() => import('./routes/not-found-page'))
 const PAGES = [
   { pattern: routePatterns.search, page: SearchPage },
   { pattern: routePatterns.userOrganizations, page: UserOrganizationsPage },
+  { pattern: routePatterns.organization, page: OrganizationPage },
   { pattern: routePatterns.review, page: ReviewPage },
 ]
 

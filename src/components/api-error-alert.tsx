@@ -25,6 +25,8 @@ export interface ApiErrorAlertProps {
   onBackToSearch?: () => void
   /** The user id as the page sent it, shown when the API says the path or user is wrong. */
   userId?: string
+  /** The organization id as the page sent it: the same, for an organization's page. */
+  organizationId?: string
   /** When older results are still on screen, since when. */
   staleSince?: Date
   /**
@@ -232,11 +234,13 @@ function actionsFor(
  * session comes from `useSignInAgain`). All tenant and API strings render as text.
  */
 export function ApiErrorAlert(props: ApiErrorAlertProps) {
-  const failure = describeFailure(props.error, { mode: useTenant().mode })
+  const subject = props.organizationId === undefined ? 'user' : 'organization'
+  const failure = describeFailure(props.error, { mode: useTenant().mode, subject })
   const { signInAgain } = useSignInAgain()
   const { situation, view, tone } = failure
-  const showUserId =
-    props.userId !== undefined && (situation === 'invalid-uri' || situation === 'not-found')
+  const idAsSent = props.organizationId ?? props.userId
+  const showId =
+    idAsSent !== undefined && (situation === 'invalid-uri' || situation === 'not-found')
   const actions = actionsFor(failure, props, signInAgain)
   // A missing permission is fixed by a tenant owner, not from here: the main button is the one
   // that hands them the facts.
@@ -252,12 +256,12 @@ export function ApiErrorAlert(props: ApiErrorAlertProps) {
       <Stack gap="xs">
         <StatusLine view={view} />
         <ApiMessage situation={situation} view={view} />
-        {showUserId && (
+        {showId && (
           <Text size="sm">
             <Text span c="dimmed">
-              User id as sent:{' '}
+              {subject === 'user' ? 'User id as sent: ' : 'Organization id as sent: '}
             </Text>
-            <Code>{props.userId}</Code>
+            <Code>{idAsSent}</Code>
           </Text>
         )}
         <FailureText detail={failure.detail} nextStep={failure.nextStep} />

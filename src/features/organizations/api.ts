@@ -3,9 +3,11 @@ import type { ManagementApi } from '@/lib/management-api/client'
 import { emptyListLoad, resumePointOf } from '@/lib/management-api/list-load'
 import { DEFAULT_PER_PAGE } from '@/lib/management-api/list-pager'
 import { listQueryOptions } from '@/lib/management-api/list-query'
+import { OrganizationSchema, type Member, type Organization } from '@/lib/management-api/schemas'
 import { fetchMemberRoles } from './fetch-member-roles'
-import type { Organization } from '@/lib/management-api/schemas'
+import { fetchMembers } from './fetch-members'
 import { fetchMemberships } from './fetch-memberships'
+import { addMembersEvent, type Members } from './members'
 import { addMembershipsEvent } from './memberships'
 
 /**
@@ -32,6 +34,36 @@ export const organizationQueries = {
         }),
       reducer: addMembershipsEvent,
       initial: emptyListLoad<Organization>(),
+    }),
+
+  /** One organization's record (`GET /organizations/{id}`): the organization page's header. */
+  detail: (api: ManagementApi, organizationId: string) =>
+    queryOptions({
+      queryKey: [...organizationQueries.all(), 'detail', organizationId] as const,
+      queryFn: async ({ signal }) =>
+        (
+          await api.request(['organizations', organizationId], {
+            schema: OrganizationSchema,
+            signal,
+          })
+        ).data,
+    }),
+
+  /**
+   * An organization's members with their roles, streamed like a user's memberships (every one,
+   * by checkpoint past 1,000). Without read:organization_member_roles they load without roles.
+   */
+  members: (api: ManagementApi, organizationId: string) =>
+    listQueryOptions([...organizationQueries.all(), 'members', organizationId] as const, {
+      events: ({ signal, retry, held }) =>
+        fetchMembers(api, organizationId, {
+          signal,
+          retry,
+          perPage: DEFAULT_PER_PAGE,
+          ...(held && { resume: resumePointOf(held), withoutRoles: 'rolesRefusal' in held }),
+        }),
+      reducer: addMembersEvent,
+      initial: emptyListLoad<Member>() as Members,
     }),
 
   /** Every cached roles lookup of one user: what a refresh of their list refreshes too. */

@@ -44,22 +44,24 @@ export interface MembershipsProvenanceInput extends Pick<
   >
 }
 
-function gaps({
-  total,
-  complete,
-  capped,
-  checkpointRefusal,
-}: MembershipsProvenanceInput['memberships']): string[] {
+/**
+ * Why a list's export is incomplete, a sentence each: the API's 1000 cap cut it (the tenant would
+ * not page by checkpoint), or it had not finished loading. `records` names what it lists.
+ */
+export function listGaps(
+  { total, complete, capped, checkpointRefusal }: MembershipsProvenanceInput['memberships'],
+  records: string,
+): string[] {
   const reasons: string[] = []
   if (capped) {
-    const reported = total === undefined ? '' : ` reports ${formatNumber(total)} memberships but`
+    const reported = total === undefined ? '' : ` reports ${formatNumber(total)} ${records} but`
     reasons.push(
-      `Incomplete: the Management API${reported} lists only the first 1,000 here, so the rest are missing. ${cappedListReason(checkpointRefusal)}`,
+      `Incomplete: the Management API${reported} lists only the first 1,000 here, so the rest are missing. ${cappedListReason(checkpointRefusal, records)}`,
     )
   }
   if (!complete) {
     reasons.push(
-      'Incomplete: loading had not finished when this was exported, so memberships not yet loaded are missing.',
+      `Incomplete: loading had not finished when this was exported, so ${records} not yet loaded are missing.`,
     )
   }
   return reasons
@@ -69,7 +71,11 @@ function gaps({
 export function membershipsProvenance(input: MembershipsProvenanceInput) {
   const { subject, sort, memberships } = input
   const provenance = {
-    ...createProvenance({ ...input, totalRows: memberships.total, gaps: gaps(memberships) }),
+    ...createProvenance({
+      ...input,
+      totalRows: memberships.total,
+      gaps: listGaps(memberships, 'memberships'),
+    }),
     subject:
       subject.email === undefined
         ? { userId: subject.userId }

@@ -1,11 +1,7 @@
+import { nextSort } from '@/lib/table-sort'
 import { describe, expect, test } from 'vitest'
 import type { Organization } from '@/lib/management-api/schemas'
-import {
-  displayNameOf,
-  filterOrganizations,
-  nextSort,
-  sortOrganizations,
-} from './organization-list'
+import { displayNameOf, filterOrganizations, sortOrganizations } from './organization-list'
 
 const acme: Organization = {
   id: 'org_AAA111',

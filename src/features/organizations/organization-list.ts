@@ -1,12 +1,11 @@
 import type { Organization } from '@/lib/management-api/schemas'
+import { sortRows, type SortState as TableSortState } from '@/lib/table-sort'
 
 // In-memory filter and sort for the memberships table: the API offers neither on this endpoint,
 // and every listable membership is already loaded, so a keystroke costs no request.
 
 export type SortColumn = 'displayName' | 'name' | 'id'
-export type SortDirection = 'ascending' | 'descending'
-/** Undefined: the API's order. */
-export type SortState = { column: SortColumn; direction: SortDirection } | undefined
+export type SortState = TableSortState<SortColumn>
 
 /** What the "Display name" column shows: `name` stands in when the organization has none. */
 export function displayNameOf(organization: Organization): string {
@@ -32,40 +31,16 @@ export function filterOrganizations(
   return organizations.filter((organization) => matches(organization, needle))
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
-
 const SORT_KEYS: Record<SortColumn, (organization: Organization) => string> = {
   displayName: displayNameOf,
   name: (organization) => organization.name,
   id: (organization) => organization.id,
 }
 
-/**
- * A sorted copy: natural order ("org 2" before "org 10"), case and accents ignored, ties broken by
- * id so the order is the same on every render. Without a sort, the input itself (API order).
- */
+/** A sorted copy (see sortRows); without a sort, the input itself (API order). */
 export function sortOrganizations(
   organizations: readonly Organization[],
   sort: SortState,
 ): readonly Organization[] {
-  if (!sort) return organizations
-  const key = SORT_KEYS[sort.column]
-  const sign = sort.direction === 'ascending' ? 1 : -1
-  return organizations
-    .map((organization) => ({ organization, key: key(organization) }))
-    .sort(
-      (a, b) =>
-        sign *
-        (collator.compare(a.key, b.key) || collator.compare(a.organization.id, b.organization.id)),
-    )
-    .map(({ organization }) => organization)
-}
-
-/** The sort after a click on `column`'s header: ascending first, then flipping. */
-export function nextSort(current: SortState, column: SortColumn): SortState {
-  if (current?.column !== column) return { column, direction: 'ascending' }
-  return {
-    column,
-    direction: current.direction === 'ascending' ? 'descending' : 'ascending',
-  }
+  return sortRows(organizations, sort, SORT_KEYS, (organization) => organization.id)
 }

@@ -15,6 +15,8 @@ export interface FailureContext {
   scope?: string
   /** What was refused, to end "…refuses ___.": "this request" unless told. */
   refused?: string
+  /** What the path names, for a 400 invalid_uri or a 404: a user unless told. */
+  subject?: 'user' | 'organization'
 }
 
 /**
@@ -142,12 +144,11 @@ interface Wording {
 
 /** Each situation's wording, from the facts where they change it (a status, an error code). */
 const WORDING = {
-  'invalid-uri': () => ({
+  'invalid-uri': (_view, { subject = 'user' }) => ({
     tone: 'input',
     final: true,
-    title: 'The user id was not a valid path',
-    detail:
-      'The Management API could not read the user id in the request path, so it did not look the user up.',
+    title: `The ${subject} id was not a valid path`,
+    detail: `The Management API could not read the ${subject} id in the request path, so it did not look the ${subject} up.`,
   }),
   'invalid-query': () => ({
     tone: 'input',
@@ -202,12 +203,20 @@ const WORDING = {
     detail: 'Your access does not allow this request.',
     nextStep: 'Ask a tenant owner for access.',
   }),
-  'not-found': () => ({
-    tone: 'info',
-    title: 'User not found — the user may have been deleted',
-    detail: 'No user with this id exists in the tenant.',
-    nextStep: 'Check the id, or find the user again from search.',
-  }),
+  'not-found': (_view, { subject = 'user' }) =>
+    subject === 'organization'
+      ? {
+          tone: 'info',
+          title: 'Organization not found — it may have been deleted',
+          detail: 'No organization with this id exists in the tenant.',
+          nextStep: 'Check the id, or find the organization again from search.',
+        }
+      : {
+          tone: 'info',
+          title: 'User not found — the user may have been deleted',
+          detail: 'No user with this id exists in the tenant.',
+          nextStep: 'Check the id, or find the user again from search.',
+        },
   'rate-limited': () => ({
     tone: 'wait',
     title: 'Rate limited by the Management API',

@@ -105,7 +105,7 @@ function listPageSchema<K extends string, T extends z.ZodMiniType>(key: K, item:
   )
 }
 
-/** `GET /users/{id}/organizations`. */
+/** `GET /users/{id}/organizations` and `GET /organizations`. */
 export const OrganizationsPageSchema = listPageSchema('organizations', OrganizationSchema)
 export type OrganizationsPage = z.infer<typeof OrganizationsPageSchema>
 
@@ -119,6 +119,23 @@ export type Role = z.infer<typeof RoleSchema>
 
 /** `GET /organizations/{id}/members/{user_id}/roles`: the same two forms as memberships. */
 export const MemberRolesPageSchema = listPageSchema('roles', RoleSchema)
+
+/**
+ * A member as `GET /organizations/{id}/members` lists them; `roles` (direct assignments only)
+ * only when `fields` asks for them.
+ */
+const MemberSchema = z.looseObject({
+  user_id: z.string(),
+  email: optional(z.string()),
+  picture: optional(z.string()),
+  name: optional(z.string()),
+  roles: optional(z.array(z.looseObject({ id: z.string(), name: z.string() }))),
+})
+export type Member = z.infer<typeof MemberSchema>
+
+/** `GET /organizations/{id}/members`: the same two forms as memberships, under `members`. */
+export const MembersPageSchema = listPageSchema('members', MemberSchema)
+export type MembersPage = z.infer<typeof MembersPageSchema>
 
 /** The Management API's error body: `{ statusCode, error, message, errorCode?, attributes? }`. */
 export const ErrorBodySchema = z.looseObject({

@@ -1,7 +1,9 @@
 import { memo } from 'react'
+import { Link } from 'wouter'
 import { ExternalIcon } from '@/components/line-icon'
 import { dashboardOrganizationUrl } from '@/lib/auth0-dashboard'
 import type { Organization } from '@/lib/management-api/schemas'
+import { toOrganization } from '@/lib/routes'
 import { useTenant } from '@/lib/tenant'
 import { displayNameOf } from '../organization-list'
 import { BrandingSwatches } from './branding-swatches'
@@ -45,14 +47,20 @@ export const OrganizationRow = memo(function OrganizationRow({
         <OrganizationLogo organization={organization} />
       </td>
       <td>
+        {/* The way to the organization's page: who else is in it, with which roles. */}
         {displayName ? (
-          <IsolatedText className={classes.clamp} text={displayName} />
+          <IsolatedText
+            className={classes.clamp}
+            text={displayName}
+            href={toOrganization(organization.id)}
+          />
         ) : (
           // Without a display name the name stands in (as it does when sorting), marked as such.
           <IsolatedText
             className={`${classes.truncate} ${classes.missing}`}
             text={organization.name}
             title="No display name; showing the name"
+            href={toOrganization(organization.id)}
           />
         )}
       </td>
@@ -106,14 +114,24 @@ function IsolatedText({
   className,
   text,
   title = text,
+  href,
 }: {
   className: string | undefined
   text: string
   title?: string
+  /** The text is a link to this in-app address. */
+  href?: string
 }) {
+  const isolated = <span dir="auto">{text}</span>
   return (
     <span className={className} title={title}>
-      <span dir="auto">{text}</span>
+      {href ? (
+        <Link href={href} className={classes.rowLink}>
+          {isolated}
+        </Link>
+      ) : (
+        isolated
+      )}
     </span>
   )
 }

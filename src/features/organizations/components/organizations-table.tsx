@@ -1,37 +1,18 @@
-import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Organization } from '@/lib/management-api/schemas'
 import type { SortColumn, SortState } from '../organization-list'
 import { OrganizationRow } from './organization-row'
 import classes from './organizations-table.module.css'
 import { RolesNotice, useSharedRolesRefusal } from './roles-notice'
 import { SortHeader } from './sort-header'
+import { SpacerRow, useVirtualRows } from './virtual-rows'
 
-/** Every row is this tall (`--row-height` in the CSS module): the virtualizer never measures. */
-const ROW_HEIGHT_PX = 52
-/** The sticky header's height (`.table th` in the CSS module): where the rows start. */
-const HEADER_HEIGHT_PX = 40
-/** Rows rendered beyond each edge of the viewport, so fast scrolling shows no blank rows. */
-const OVERSCAN_ROWS = 8
-/**
- * The viewport to assume while the scroller measures 0 px (jsdom, a hidden tab): the first rows
- * still render instead of none.
- */
-const UNMEASURED_VIEWPORT_PX = 640
 const COLUMN_COUNT = 7
 /**
  * How long the rows in view must stay put (no scrolling, no new filter or sort) before their roles
  * are looked up: rows scrolled or typed past are never asked for, and a keystroke mounts no lookup.
  */
 const ROLES_SETTLE_MS = 250
-
-const observeRectOrAssume = <T extends Element>(
-  instance: Virtualizer<T, Element>,
-  callback: (rect: { width: number; height: number }) => void,
-) =>
-  observeElementRect(instance, (rect) =>
-    callback(rect.height > 0 ? rect : { ...rect, height: UNMEASURED_VIEWPORT_PX }),
-  )
 
 export interface OrganizationsTableProps {
   /** Already filtered and sorted. */
@@ -62,31 +43,15 @@ export function OrganizationsTable({
   userId,
   rolesEnabled,
 }: OrganizationsTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null)
   const [copiedId, setCopiedId] = useState<string | undefined>(undefined)
   const onCopied = useCallback((id: string) => setCopiedId(id), [])
   const rolesRefusedFor = useSharedRolesRefusal(userId)
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the rows read the virtualizer on every render by design; nothing memoizes its results
-  const virtualizer = useVirtualizer({
+  const { scrollRef, rows, firstInView, lastInView, spaceAbove, spaceBelow } = useVirtualRows({
     count: organizations.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    scrollMargin: HEADER_HEIGHT_PX,
-    overscan: OVERSCAN_ROWS,
-    getItemKey: (index) => organizations[index]?.id ?? index,
-    initialRect: { width: 0, height: UNMEASURED_VIEWPORT_PX },
-    observeElementRect: observeRectOrAssume,
+    keyOf: (index) => organizations[index]?.id ?? index,
+    scrollResetKey,
   })
-
-  useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0
-  }, [scrollResetKey])
-
-  const rows = virtualizer.getVirtualItems()
-  // The rows in view, without the overscan (set by getVirtualItems).
-  const firstInView = virtualizer.range?.startIndex ?? -1
-  const lastInView = virtualizer.range?.endIndex ?? -1
   const [settled, setSettled] = useState<SettledRows | undefined>(undefined)
   useEffect(() => {
     if (!rolesEnabled) return
@@ -101,12 +66,6 @@ export function OrganizationsTable({
     settled?.organizations === organizations &&
     index >= settled.first &&
     index <= settled.last
-  const firstRow = rows[0]
-  const lastRow = rows.at(-1)
-  const spaceAbove = firstRow ? firstRow.start - HEADER_HEIGHT_PX : 0
-  const spaceBelow = lastRow
-    ? virtualizer.getTotalSize() - (lastRow.end - HEADER_HEIGHT_PX)
-    : virtualizer.getTotalSize()
 
   return (
     <>
@@ -147,7 +106,7 @@ export function OrganizationsTable({
             </tr>
           </thead>
           <tbody>
-            {spaceAbove > 0 && <SpacerRow height={spaceAbove} />}
+            <SpacerRow height={spaceAbove} columns={COLUMN_COUNT} />
             {rows.map((row) => {
               const organization = organizations[row.index]
               return organization ? (
@@ -162,7 +121,7 @@ export function OrganizationsTable({
                 />
               ) : null
             })}
-            {spaceBelow > 0 && <SpacerRow height={spaceBelow} />}
+            <SpacerRow height={spaceBelow} columns={COLUMN_COUNT} />
           </tbody>
         </table>
       </div>
@@ -180,13 +139,4 @@ interface SettledRows {
   organizations: readonly Organization[]
   first: number
   last: number
-}
-
-/** Stands in for the rows that are not rendered; hidden from assistive technology. */
-function SpacerRow({ height }: { height: number }) {
-  return (
-    <tr className={classes.spacer} aria-hidden="true">
-      <td colSpan={COLUMN_COUNT} style={{ height }} />
-    </tr>
-  )
 }

@@ -1,21 +1,21 @@
 import { LineIcon } from '@/components/line-icon'
-import type { SortColumn, SortDirection, SortState } from '../organization-list'
+import type { SortDirection, SortState } from '@/lib/table-sort'
 import classes from './organizations-table.module.css'
 
 /**
  * A column header that sorts: a real button inside the `th` (keyboard and screen readers get a
  * control), with `aria-sort` on the `th` of the sorted column only.
  */
-export function SortHeader({
+export function SortHeader<C extends string>({
   column,
   label,
   sort,
   onSort,
 }: {
-  column: SortColumn
+  column: C
   label: string
-  sort: SortState
-  onSort: (column: SortColumn) => void
+  sort: SortState<C>
+  onSort: (column: C) => void
 }) {
   const direction = sort?.column === column ? sort.direction : undefined
   return (

@@ -6,12 +6,12 @@ import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
+import { nextSort } from '@/lib/table-sort'
 import { sameCause } from '@/lib/management-api/errors'
 import { organizationQueries } from '../api'
 import { MEMBERSHIPS_LAG_NOTE, type Memberships } from '../memberships'
 import {
   filterOrganizations,
-  nextSort,
   sortOrganizations,
   type SortColumn,
   type SortState,

@@ -1,0 +1,161 @@
+import { memo, useCallback, useState } from 'react'
+import { Link } from 'wouter'
+import type { Member } from '@/lib/management-api/schemas'
+import { toUserOrganizations } from '@/lib/routes'
+import { memberLabel, type MemberSortColumn, type MemberSortState } from '../members'
+import { CopyIdButton } from './copy-id-button'
+import { ImageDisc } from './organization-logo'
+import classes from './organizations-table.module.css'
+import { SortHeader } from './sort-header'
+import { SpacerRow, useVirtualRows } from './virtual-rows'
+
+const COLUMN_COUNT = 5
+
+export interface MembersTableProps {
+  /** Already filtered and sorted. */
+  members: readonly Member[]
+  sort: MemberSortState
+  onSort: (column: MemberSortColumn) => void
+  /** When this changes (a new filter or sort), the list scrolls back to its first row. */
+  scrollResetKey?: string
+  /** The admin may not read roles: each roles cell names what is missing instead. */
+  rolesRefusedFor: string | undefined
+}
+
+/**
+ * An organization's members as a real `<table>` (role table, name "Members"), virtualized like
+ * the memberships table. Columns: picture, name (a link to the member's memberships), email,
+ * user id (with copy), roles (direct assignments, loaded with the list).
+ */
+export function MembersTable({
+  members,
+  sort,
+  onSort,
+  scrollResetKey,
+  rolesRefusedFor,
+}: MembersTableProps) {
+  const [copiedId, setCopiedId] = useState<string | undefined>(undefined)
+  const onCopied = useCallback((id: string) => setCopiedId(id), [])
+  const { scrollRef, rows, spaceAbove, spaceBelow } = useVirtualRows({
+    count: members.length,
+    keyOf: (index) => members[index]?.user_id ?? index,
+    scrollResetKey,
+  })
+
+  return (
+    <>
+      <div
+        ref={scrollRef}
+        className={classes.scroller}
+        role="region"
+        aria-label="Members list"
+        tabIndex={0}
+      >
+        <table
+          className={`${classes.table} ${classes.membersTable}`}
+          aria-label="Members"
+          aria-rowcount={members.length + 1}
+        >
+          <colgroup>
+            <col style={{ width: 52 }} />
+            <col style={{ width: '22%' }} />
+            <col style={{ width: '26%' }} />
+            <col style={{ width: 260 }} />
+            <col />
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col">
+                <span className={classes.visuallyHidden}>Picture</span>
+              </th>
+              <SortHeader column="name" label="Name" sort={sort} onSort={onSort} />
+              <SortHeader column="email" label="Email" sort={sort} onSort={onSort} />
+              <SortHeader column="userId" label="User ID" sort={sort} onSort={onSort} />
+              <SortHeader column="roles" label="Roles" sort={sort} onSort={onSort} />
+            </tr>
+          </thead>
+          <tbody>
+            <SpacerRow height={spaceAbove} columns={COLUMN_COUNT} />
+            {rows.map((row) => {
+              const member = members[row.index]
+              return member ? (
+                <MemberRow
+                  key={row.key}
+                  member={member}
+                  rowIndex={row.index + 2}
+                  onCopied={onCopied}
+                  rolesRefusedFor={rolesRefusedFor}
+                />
+              ) : null
+            })}
+            <SpacerRow height={spaceBelow} columns={COLUMN_COUNT} />
+          </tbody>
+        </table>
+      </div>
+      <span className={classes.visuallyHidden} role="status">
+        {copiedId ? `Copied user id ${copiedId}` : ''}
+      </span>
+    </>
+  )
+}
+
+/** One member; tenant strings are React text, isolated so right-to-left names keep their order. */
+const MemberRow = memo(function MemberRow({
+  member,
+  rowIndex,
+  onCopied,
+  rolesRefusedFor,
+}: {
+  member: Member
+  rowIndex: number
+  onCopied: (id: string) => void
+  rolesRefusedFor: string | undefined
+}) {
+  const label = memberLabel(member)
+  const roles = member.roles ?? []
+  const roleNames = roles.map((role) => role.name).join(', ')
+  return (
+    <tr className={classes.row} aria-rowindex={rowIndex}>
+      <td>
+        <ImageDisc url={member.picture} name={label} colorSeed={member.user_id} />
+      </td>
+      <td>
+        <span className={classes.clamp} title={label}>
+          <Link href={toUserOrganizations(member.user_id)} className={classes.rowLink}>
+            <span dir="auto">{label}</span>
+          </Link>
+        </span>
+      </td>
+      <td>
+        {member.email ? (
+          <span className={classes.truncate} title={member.email} dir="auto">
+            {member.email}
+          </span>
+        ) : (
+          <span className={classes.none}>No email</span>
+        )}
+      </td>
+      <td>
+        <span className={classes.idCell}>
+          <span className={classes.mono} title={member.user_id}>
+            {member.user_id}
+          </span>
+          <CopyIdButton id={member.user_id} onCopied={onCopied} label="Copy user id" />
+        </span>
+      </td>
+      <td>
+        {rolesRefusedFor ? (
+          <span className={classes.none} title={`Roles need ${rolesRefusedFor}`}>
+            {`Needs ${rolesRefusedFor}`}
+          </span>
+        ) : roles.length === 0 ? (
+          <span className={classes.none}>No role</span>
+        ) : (
+          <span className={classes.clamp} title={roleNames} dir="auto">
+            {roleNames}
+          </span>
+        )}
+      </td>
+    </tr>
+  )
+})

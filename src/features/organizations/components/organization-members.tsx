@@ -1,0 +1,222 @@
+import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useDeferredValue, useMemo, useState } from 'react'
+import { ApiErrorAlert } from '@/components/api-error-alert'
+import { FilterBox } from '@/components/filter-box'
+import { Freshness } from '@/components/freshness'
+import { useManagementApi } from '@/features/auth/management-api-context'
+import { quoted } from '@/lib/format'
+import { sameCause } from '@/lib/management-api/errors'
+import { nextSort } from '@/lib/table-sort'
+import { organizationQueries } from '../api'
+import {
+  filterMembers,
+  sortMembers,
+  type MemberSortColumn,
+  type MemberSortState,
+  type Members,
+} from '../members'
+import { MEMBERSHIPS_LAG_NOTE } from '../memberships'
+import { describeRolesFailure } from '../roles-failure'
+import { useListWatch } from '../use-list-watch'
+import { ListProgress, ListSummary } from './list-summary'
+import { LoadStopped, SlowAnswer } from './load-stopped'
+import { MembersExportMenu } from './members-export-menu'
+import { MembersTable } from './members-table'
+import { RoleFilter } from './role-filter'
+import { RolesNotice } from './roles-notice'
+
+export interface OrganizationMembersProps {
+  organizationId: string
+  /** The organization's name, once known: exports name it beside the id. */
+  organizationName: string | undefined
+  onBackToSearch: () => void
+  /** A failure the page already shows above (the organization's own): said in a line here. */
+  shownAbove?: unknown
+}
+
+/**
+ * Who is in an organization, with which roles: every member, loaded page by page (by checkpoint
+ * past 1,000) into a virtualized table that can be filtered by text and by role, and sorted, with
+ * counts per role, "As of …" with Refresh, and the list's failures spelled out like the
+ * memberships'. Without permission to read roles the members still load, said once above them.
+ */
+export function OrganizationMembers({
+  organizationId,
+  organizationName,
+  onBackToSearch,
+  shownAbove,
+}: OrganizationMembersProps) {
+  const api = useManagementApi()
+  const query = useQuery(organizationQueries.members(api, organizationId))
+  const members = query.data
+  const { finalFailure, retrying, failure, stop, slow, silentFor, stalled, resume } =
+    useListWatch(query)
+  const sameAsAbove =
+    failure !== undefined && shownAbove !== undefined && sameCause(failure, shownAbove)
+
+  return (
+    <Stack gap="sm" component="section">
+      <Title order={2} size="h4">
+        Members
+      </Title>
+      {sameAsAbove ? (
+        <Text size="sm" c="dimmed">
+          The members could not be loaded either, for the same reason (see above).
+        </Text>
+      ) : (
+        failure !== undefined && (
+          <ApiErrorAlert
+            error={failure}
+            onRetry={finalFailure ? resume : undefined}
+            onBackToSearch={onBackToSearch}
+            organizationId={organizationId}
+            staleSince={
+              finalFailure && members?.complete ? new Date(query.dataUpdatedAt) : undefined
+            }
+            retryingAt={retrying?.retryAt}
+          />
+        )
+      )}
+      {stop && <LoadStopped stop={stop} list={members} plural="members" onResume={resume} />}
+      {slow && <SlowAnswer silentFor={silentFor ?? 0} />}
+      {members && members.loadedCount > 0 ? (
+        <MembersView
+          organizationId={organizationId}
+          organizationName={organizationName}
+          members={members}
+          stalled={stalled}
+          freshness={
+            <Freshness
+              updatedAt={query.dataUpdatedAt}
+              refreshing={query.isFetching}
+              onRefresh={() => void query.refetch()}
+              note={MEMBERSHIPS_LAG_NOTE}
+            />
+          }
+        />
+      ) : members?.complete ? (
+        <Paper withBorder p="lg" radius="md">
+          <Stack gap={4} align="center">
+            <Text fw={600}>No members</Text>
+            <Text size="sm" c="dimmed">
+              Nobody belongs to this organization.
+            </Text>
+          </Stack>
+        </Paper>
+      ) : (
+        !finalFailure &&
+        !stop && (
+          <Stack gap={8} role="status" aria-label="Loading members">
+            <Skeleton height={16} width={160} />
+            {Array.from({ length: 6 }, (_, index) => (
+              <Skeleton key={index} height={40} />
+            ))}
+          </Stack>
+        )
+      )}
+    </Stack>
+  )
+}
+
+function MembersView({
+  organizationId,
+  organizationName,
+  members,
+  stalled,
+  freshness,
+}: {
+  organizationId: string
+  organizationName: string | undefined
+  members: Members
+  stalled: boolean
+  freshness: React.ReactNode
+}) {
+  const [filterText, setFilterText] = useState('')
+  const [role, setRole] = useState<string | undefined>(undefined)
+  const [sort, setSort] = useState<MemberSortState>(undefined)
+  // Typing stays responsive at 10,000 rows: the rows catch up with the box at lower priority.
+  const filter = useDeferredValue(filterText).trim()
+  const matching = useMemo(
+    () => filterMembers(members.items, filter, role),
+    [members.items, filter, role],
+  )
+  const rows = useMemo(() => sortMembers(matching, sort), [matching, sort])
+  const onSort = (column: MemberSortColumn) => setSort((current) => nextSort(current, column))
+  const rolesRefusedFor =
+    members.rolesRefusal === undefined
+      ? undefined
+      : describeRolesFailure(members.rolesRefusal, false).missingScopes
+  const filtered = filter !== '' || role !== undefined
+
+  return (
+    <Stack gap="sm">
+      {rolesRefusedFor && <RolesNotice scopes={rolesRefusedFor} />}
+      <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
+        <Stack gap={4} miw={0}>
+          <ListSummary
+            list={members}
+            one="member"
+            records="members"
+            filter={filter}
+            matchingCount={matching.length}
+          />
+          {freshness}
+        </Stack>
+        <FilterBox
+          value={filterText}
+          onChange={setFilterText}
+          placeholder="Name, email, id or role"
+        />
+      </Group>
+      {!rolesRefusedFor && (
+        <RoleFilter
+          members={members.items}
+          role={role}
+          onChange={setRole}
+          complete={members.complete}
+        />
+      )}
+      <MembersExportMenu
+        organizationId={organizationId}
+        organizationName={organizationName}
+        members={members}
+        stalled={stalled}
+        rows={rows}
+        filter={filter}
+        role={role}
+        sort={sort}
+      />
+      {!members.complete && <ListProgress list={members} stalled={stalled} />}
+      {rows.length > 0 ? (
+        <MembersTable
+          members={rows}
+          sort={sort}
+          onSort={onSort}
+          scrollResetKey={`${filter}\u0000${role ?? ''}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`}
+          rolesRefusedFor={rolesRefusedFor?.join(' or ')}
+        />
+      ) : (
+        <Paper withBorder p="lg" radius="md">
+          <Stack gap="xs" align="center">
+            <Text style={{ overflowWrap: 'anywhere' }}>
+              {filter === '' ? 'No members hold this role' : `No members match ${quoted(filter)}`}
+            </Text>
+            {filtered && (
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => {
+                  setFilterText('')
+                  setRole(undefined)
+                }}
+              >
+                Clear filters
+              </Button>
+            )}
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,83 @@
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef } from 'react'
+import classes from './organizations-table.module.css'
+
+// The tables' virtualization, one for all: only the rows in view (plus a few) are in the DOM,
+// between two spacer rows that keep the scroll height right.
+
+/** Every row is this tall (`--row-height` in the CSS module): the virtualizer never measures. */
+const ROW_HEIGHT_PX = 52
+/** The sticky header's height (`.table th` in the CSS module): where the rows start. */
+const HEADER_HEIGHT_PX = 40
+/** Rows rendered beyond each edge of the viewport, so fast scrolling shows no blank rows. */
+const OVERSCAN_ROWS = 8
+/**
+ * The viewport to assume while the scroller measures 0 px (jsdom, a hidden tab): the first rows
+ * still render instead of none.
+ */
+const UNMEASURED_VIEWPORT_PX = 640
+
+const observeRectOrAssume = <T extends Element>(
+  instance: Virtualizer<T, Element>,
+  callback: (rect: { width: number; height: number }) => void,
+) =>
+  observeElementRect(instance, (rect) =>
+    callback(rect.height > 0 ? rect : { ...rect, height: UNMEASURED_VIEWPORT_PX }),
+  )
+
+/**
+ * The rows of a virtualized table: which to render, the space above and below them, and the
+ * rows in view without the overscan. When `scrollResetKey` changes (a new filter or sort), the
+ * list scrolls back to its first row.
+ */
+export function useVirtualRows({
+  count,
+  keyOf,
+  scrollResetKey,
+}: {
+  count: number
+  keyOf: (index: number) => string | number
+  scrollResetKey: string | undefined
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // eslint-disable-next-line react-hooks/incompatible-library -- the rows read the virtualizer on every render by design; nothing memoizes its results
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    scrollMargin: HEADER_HEIGHT_PX,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: keyOf,
+    initialRect: { width: 0, height: UNMEASURED_VIEWPORT_PX },
+    observeElementRect: observeRectOrAssume,
+  })
+
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0
+  }, [scrollResetKey])
+
+  const rows = virtualizer.getVirtualItems()
+  const firstRow = rows[0]
+  const lastRow = rows.at(-1)
+  return {
+    scrollRef,
+    rows,
+    /** The rows in view, without the overscan. */
+    firstInView: virtualizer.range?.startIndex ?? -1,
+    lastInView: virtualizer.range?.endIndex ?? -1,
+    spaceAbove: firstRow ? firstRow.start - HEADER_HEIGHT_PX : 0,
+    spaceBelow: lastRow
+      ? virtualizer.getTotalSize() - (lastRow.end - HEADER_HEIGHT_PX)
+      : virtualizer.getTotalSize(),
+  }
+}
+
+/** Stands in for the rows that are not rendered; hidden from assistive technology. */
+export function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null
+  return (
+    <tr className={classes.spacer} aria-hidden="true">
+      <td colSpan={columns} style={{ height }} />
+    </tr>
+  )
+}

@@ -1,0 +1,104 @@
+import type { ExportFormat, ExportInput } from '@/lib/export/download'
+import { createProvenance, provenanceBlock } from '@/lib/export/provenance'
+import { describeFailure } from '@/lib/management-api/describe-failure'
+import type { Member } from '@/lib/management-api/schemas'
+import type { MemberSortState, Members } from './members'
+import { listGaps } from './memberships-provenance'
+import { NO_ROLE } from './members'
+
+// An organization's members as evidence: the rows on screen (filtered by text and role, sorted)
+// under the same provenance every export carries, plus which organization, which role filter,
+// which paging listed them, and whether roles were readable. Roles are loaded with the list
+// (fields=roles), so every row has them unless the admin may not read roles at all.
+
+/** Keys of the CSV provenance block, in order: the JSON paths of the same fields. */
+export const MEMBERS_PROVENANCE_CSV_KEYS = [
+  'tool',
+  'tenantDomain',
+  'subject.organizationId',
+  'subject.organizationName',
+  'generatedAt',
+  'exportedBy',
+  'filter',
+  'roleFilter',
+  'sort.column',
+  'sort.direction',
+  'rowsExported',
+  'totalRows',
+  'complete',
+  'pagination',
+  'note',
+] as const
+
+export const MEMBERS_EXPORT_COLUMNS = ['user_id', 'name', 'email', 'roles', 'roles_status'] as const
+
+export interface MembersExportRequest {
+  format: ExportFormat
+  tenantDomain: string
+  exportedBy: string
+  generatedAt: Date
+  subject: { organizationId: string; organizationName?: string | undefined }
+  /** The text filter (trimmed); empty for none. */
+  filter: string
+  /** The role kept (a name, or NO_ROLE); undefined for none. */
+  role: string | undefined
+  sort: MemberSortState
+  members: Pick<
+    Members,
+    'total' | 'complete' | 'capped' | 'pagination' | 'checkpointRefusal' | 'rolesRefusal'
+  >
+  /** The rows on screen, in screen order. */
+  rows: readonly Member[]
+}
+
+/** What `buildExport` needs to write the members file: provenance, columns and rows. */
+export function membersExportInput(request: MembersExportRequest): ExportInput {
+  const { subject, sort, members, rows, role } = request
+  const refusal =
+    members.rolesRefusal === undefined ? undefined : describeFailure(members.rolesRefusal)
+  const roleFilter = role === undefined ? '' : role === NO_ROLE ? '(no role)' : role
+  const note = [
+    refusal
+      ? `Roles: not in the file — the Management API refused them (${refusal.summary}); roles_status says so on every row.`
+      : 'Roles: those assigned directly in the organization; roles a member gets through groups are not listed by the Management API.',
+  ].join(' ')
+  const provenance = {
+    ...createProvenance({
+      ...request,
+      rowsExported: rows.length,
+      totalRows: members.total,
+      gaps: listGaps(members, 'members'),
+      note,
+    }),
+    subject:
+      subject.organizationName === undefined
+        ? { organizationId: subject.organizationId }
+        : { organizationId: subject.organizationId, organizationName: subject.organizationName },
+    roleFilter,
+    sort: sort ? { column: sort.column, direction: sort.direction } : null,
+    pagination: members.pagination ?? null,
+  }
+  return {
+    format: request.format,
+    name: { kind: 'members', userId: subject.organizationId },
+    ...provenanceBlock(MEMBERS_PROVENANCE_CSV_KEYS, provenance, {
+      'subject.organizationId': [subject.organizationId],
+      'subject.organizationName': [subject.organizationName ?? ''],
+      roleFilter: [roleFilter],
+      'sort.column': [sort?.column ?? ''],
+      'sort.direction': [sort?.direction ?? ''],
+      pagination: [members.pagination ?? ''],
+    }),
+    columns: MEMBERS_EXPORT_COLUMNS,
+    rows: rows.map((member) => ({
+      user_id: member.user_id,
+      name: member.name ?? null,
+      email: member.email ?? null,
+      // Role id → name: names can be renamed, ids cannot.
+      roles: refusal
+        ? null
+        : Object.fromEntries((member.roles ?? []).map((each) => [each.id, each.name])),
+      roles_status: refusal ? refusal.label : 'loaded',
+    })),
+  }
+}

@@ -1,0 +1,97 @@
+import { formatCount } from '@/lib/format'
+import { listLoadReducer, type ListLoad } from '@/lib/management-api/list-load'
+import type { Member } from '@/lib/management-api/schemas'
+import { sortRows, type SortState as TableSortState } from '@/lib/table-sort'
+import type { MembersEvent } from './fetch-members'
+
+/** An organization's members as far as they have loaded. */
+export interface Members extends ListLoad<Member> {
+  /** Roles were refused (403: the admin lacks read:organization_member_roles): listed without. */
+  rolesRefusal?: unknown
+}
+
+const addListEvent = listLoadReducer((member: Member) => member.user_id)
+
+/** Folds one event of `fetchMembers` into the members (the streamed query's reducer). */
+export function addMembersEvent(state: Members, event: MembersEvent): Members {
+  if (event.type === 'rolesRefused') return { ...state, rolesRefusal: event.error }
+  return { ...state, ...addListEvent(state, event) }
+}
+
+/** What a member row is called: the name, else the email, else the user id. */
+export function memberLabel(member: Member): string {
+  return member.name?.trim() || member.email?.trim() || member.user_id
+}
+
+/** The role filter's value for members who hold no role here. */
+export const NO_ROLE = '\u0000none'
+
+/** How many members hold each role (by name, in name order), and how many hold none. */
+export interface RoleCounts {
+  roles: { name: string; count: number }[]
+  none: number
+}
+
+export function countRoles(members: readonly Member[]): RoleCounts {
+  const counts = new Map<string, number>()
+  let none = 0
+  for (const member of members) {
+    const roles = member.roles ?? []
+    if (roles.length === 0) none += 1
+    for (const role of roles) counts.set(role.name, (counts.get(role.name) ?? 0) + 1)
+  }
+  const roles = [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  return { roles, none }
+}
+
+/** "Org Admin · 12 members". */
+export function roleCountText(name: string, count: number): string {
+  return `${name} · ${formatCount(count, 'member')}`
+}
+
+/**
+ * Members matching the text filter (name, email, user id or a role's name, ignoring case) and
+ * the role filter (a role's name, or NO_ROLE; undefined for any). No filter: the same array.
+ */
+export function filterMembers(
+  members: readonly Member[],
+  text: string,
+  role: string | undefined,
+): readonly Member[] {
+  const needle = text.trim().toLowerCase()
+  if (needle === '' && role === undefined) return members
+  const has = (value: string | undefined) => value?.toLowerCase().includes(needle) === true
+  return members.filter((member) => {
+    const roles = member.roles ?? []
+    if (
+      role === NO_ROLE
+        ? roles.length > 0
+        : role !== undefined && !roles.some((r) => r.name === role)
+    ) {
+      return false
+    }
+    return (
+      needle === '' ||
+      has(member.name) ||
+      has(member.email) ||
+      has(member.user_id) ||
+      roles.some((r) => has(r.name))
+    )
+  })
+}
+
+export type MemberSortColumn = 'name' | 'email' | 'userId' | 'roles'
+export type MemberSortState = TableSortState<MemberSortColumn>
+
+const SORT_KEYS: Record<MemberSortColumn, (member: Member) => string> = {
+  name: memberLabel,
+  email: (member) => member.email ?? '',
+  userId: (member) => member.user_id,
+  roles: (member) => (member.roles ?? []).map((role) => role.name).join(', '),
+}
+
+export function sortMembers(members: readonly Member[], sort: MemberSortState): readonly Member[] {
+  return sortRows(members, sort, SORT_KEYS, (member) => member.user_id)
+}
