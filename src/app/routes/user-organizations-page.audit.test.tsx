@@ -5,6 +5,7 @@ import { MEMBERSHIPS_EXPORT_COLUMNS } from '@/features/organizations/memberships
 import { parseCsv } from '@/lib/export/csv'
 import { MEMBERSHIPS_PROVENANCE_CSV_KEYS } from '@/features/organizations/memberships-provenance'
 import { dataRows, openUser, organizationsTable, seeded } from '@/testing/memberships-page'
+import { captureDownloads } from '@/testing/downloads'
 import { ADA, RAE, TEST_DASHBOARD_URL } from '@/testing/render'
 import { server, tenant, tenantUrl } from '@/testing/server'
 import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
@@ -165,18 +166,6 @@ describe('freshness and the Auth0 Dashboard', () => {
     }
   })
 })
-
-/** The files the page downloads, kept instead of saved. */
-function captureDownloads(): Blob[] {
-  const saved: Blob[] = []
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    if (blob instanceof Blob) saved.push(blob)
-    return 'blob:orgscope/test'
-  })
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
-  return saved
-}
 
 describe('export', () => {
   it('downloads exactly the rows on screen after a filter, with the provenance', async () => {

@@ -1,10 +1,10 @@
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
 import { createProvenance, provenanceBlock } from '@/lib/export/provenance'
+import { formatNumber } from '@/lib/format'
 import { describeFailure } from '@/lib/management-api/describe-failure'
 import type { Member } from '@/lib/management-api/schemas'
-import type { MemberSortState, Members } from './members'
+import { NO_ROLE, type MemberSortState, type Members } from './members'
 import { listGaps } from './memberships-provenance'
-import { NO_ROLE } from './members'
 
 // An organization's members as evidence: the rows on screen (filtered by text and role, sorted)
 // under the same provenance every export carries, plus which organization, which role filter,
@@ -57,11 +57,9 @@ export function membersExportInput(request: MembersExportRequest): ExportInput {
   const refusal =
     members.rolesRefusal === undefined ? undefined : describeFailure(members.rolesRefusal)
   const roleFilter = role === undefined ? '' : role === NO_ROLE ? '(no role)' : role
-  const note = [
-    refusal
-      ? `Roles: not in the file — the Management API refused them (${refusal.summary}); roles_status says so on every row.`
-      : 'Roles: those assigned directly in the organization; roles a member gets through groups are not listed by the Management API.',
-  ].join(' ')
+  const note = refusal
+    ? `Roles: not in the file for ${formatNumber(rows.length)} of ${formatNumber(rows.length)} rows (${formatNumber(rows.length)} refused); roles_status says why for each.`
+    : 'Roles: those assigned directly in the organization; roles a member gets through groups are not listed by the Management API.'
   const provenance = {
     ...createProvenance({
       ...request,
@@ -98,7 +96,7 @@ export function membersExportInput(request: MembersExportRequest): ExportInput {
       roles: refusal
         ? null
         : Object.fromEntries((member.roles ?? []).map((each) => [each.id, each.name])),
-      roles_status: refusal ? refusal.label : 'loaded',
+      roles_status: refusal ? refusal.summary : 'loaded',
     })),
   }
 }

@@ -145,8 +145,9 @@ const MemberRow = memo(function MemberRow({
       </td>
       <td>
         {rolesRefusedFor ? (
+          // The notice above the table names the permission once; each row says what it lacks.
           <span className={classes.none} title={`Roles need ${rolesRefusedFor}`}>
-            {`Needs ${rolesRefusedFor}`}
+            No permission
           </span>
         ) : roles.length === 0 ? (
           <span className={classes.none}>No role</span>
