@@ -170,7 +170,7 @@ describe('the seed', () => {
     expect(memberships).toBe(all)
   })
 
-  it('has an organization of 5000 members, who belong to it alone, for checkpoint paging', () => {
+  it('has an organization of 10,000 members, who belong to it alone, for checkpoint paging', () => {
     const members = data.membersByOrganizationId.get(LARGE_ORGANIZATION.id) ?? []
     expect(members).toHaveLength(LARGE_ORGANIZATION.memberCount)
     expect(new Set(members.map((member) => member.user_id)).size).toBe(members.length)
