@@ -129,37 +129,84 @@ describe('resolveRoute', () => {
   })
 
   it('takes a new endpoint as one more entry, with its own permission and target', () => {
-    const byName: ManagementEndpoint = {
-      name: 'organizations.byName',
-      path: 'organizations/name/{name}',
+    const byDomain: ManagementEndpoint = {
+      name: 'organizations.byDomain',
+      path: 'organizations/domain/{domain}',
       anyOf: ['read:organizations'],
       query: [],
-      organization: 'name',
-      params: { name: 'name (name of the organization to retrieve)' },
+      organizationName: 'domain',
+      params: { domain: 'domain (domain of the organization)' },
     }
-    const routes = [...Object.values(MANAGEMENT_ROUTES), byName]
+    const routes = [...Object.values(MANAGEMENT_ROUTES), byDomain]
 
     const resolved = resolveRoute(
       'GET',
-      '/api/v2/organizations/name/acme',
+      '/api/v2/organizations/domain/acme.com',
       new URLSearchParams('page=0'),
       routes,
     )
+
+    expect(resolved).toMatchObject({
+      route: { name: 'organizations.byDomain', anyOf: ['read:organizations'] },
+      params: { domain: 'acme.com' },
+      upstreamPath: '/organizations/domain/acme.com',
+      targetUserId: null,
+      targetOrganizationId: null,
+      targetOrganizationName: 'acme.com',
+      permissions: [['read:organizations']],
+    })
+    expect(resolved.upstreamQuery.toString()).toBe('')
+  })
+})
+
+describe('resolveRoute: an organization by name', () => {
+  it('is organizations.byName on read:organizations, naming the organization by its name', () => {
+    const resolved = resolve('/api/v2/organizations/name/acme', 'page=0&fields=id')
 
     expect(resolved).toMatchObject({
       route: { name: 'organizations.byName', anyOf: ['read:organizations'] },
       params: { name: 'acme' },
       upstreamPath: '/organizations/name/acme',
       targetUserId: null,
-      targetOrganizationId: 'acme',
+      targetOrganizationId: null,
+      targetOrganizationName: 'acme',
       permissions: [['read:organizations']],
     })
     expect(resolved.upstreamQuery.toString()).toBe('')
-    expect(
-      refusal(() =>
-        resolveRoute('GET', '/api/v2/organizations/name/%', new URLSearchParams(), routes),
-      ).message,
-    ).toContain('on property name (name of the organization to retrieve)')
+  })
+
+  it.each([
+    ['/api/v2/organizations/name', 'organizations.get', { targetOrganizationId: 'name' }],
+    [
+      '/api/v2/organizations/name/members',
+      'organizations.byName',
+      { targetOrganizationName: 'members' },
+    ],
+    [
+      '/api/v2/organizations/org_1/members',
+      'organizations.members',
+      { targetOrganizationId: 'org_1' },
+    ],
+    ['/api/v2/organizations/name%2Fx', 'organizations.get', { targetOrganizationId: 'name/x' }],
+    ['/api/v2/organizations/name/a%2Fb', 'organizations.byName', { targetOrganizationName: 'a/b' }],
+  ])('tells %s (%s) from the other organization paths', (pathname, name, target) => {
+    expect(resolve(pathname)).toMatchObject({ route: { name }, ...target })
+  })
+
+  it.each([
+    ['an empty name', '/api/v2/organizations/name/'],
+    ['broken percent-encoding', '/api/v2/organizations/name/%'],
+    ['a dot segment', '/api/v2/organizations/name/%2e%2e'],
+  ])('refuses %s with 400 invalid_uri naming the name', (_, pathname) => {
+    expect(refusal(() => resolve(pathname)).body).toMatchObject({
+      statusCode: 400,
+      message: expect.stringContaining('on property name (name of the organization to retrieve).'),
+      errorCode: 'invalid_uri',
+    })
+  })
+
+  it('is not found beyond the name', () => {
+    expect(refusal(() => resolve('/api/v2/organizations/name/acme/members')).status).toBe(404)
   })
 })
 
@@ -260,6 +307,7 @@ describe("resolveRoute: an organization member's roles", () => {
       upstreamQuery: expect.any(URLSearchParams),
       targetUserId: 'auth0|abc',
       targetOrganizationId: 'org_abc',
+      targetOrganizationName: null,
       permissions: [['read:organization_member_roles']],
     })
   })

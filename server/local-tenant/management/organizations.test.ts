@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ALL_SCOPES } from '../config'
+import { THREE_MEMBER_ORGANIZATION } from '../seed/organization-page'
 import type { Organization } from '../seed/seed'
 import { checkpointPages, createTestTenant, type TestTenant } from '../testing/test-tenant'
 import { setManagementApiSettings } from './settings'
@@ -51,6 +52,49 @@ describe('GET /organizations/{id}', () => {
       message: 'Insufficient scope, expected any of: read:organizations',
       errorCode: 'insufficient_scope',
     })
+  })
+})
+
+describe('GET /organizations/name/{name}', () => {
+  it('answers the organization whose name it is, the same record as by id', async () => {
+    const { id, name } = THREE_MEMBER_ORGANIZATION
+
+    const byName = await t.get(`/organizations/name/${name}`)
+    const byId = await t.get(organizationPath(id))
+
+    expect(byName.status).toBe(200)
+    expect(await byName.json()).toEqual(await byId.json())
+  })
+
+  it.each([
+    ['an unknown name', 'no-such-organization'],
+    ['an id, which is not a name', THREE_MEMBER_ORGANIZATION.id],
+    ['a name in another case', THREE_MEMBER_ORGANIZATION.name.toUpperCase()],
+  ])('answers the organization 404 for %s', async (_, name) => {
+    const response = await t.get(`/organizations/name/${encodeURIComponent(name)}`)
+
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No organization found by that id or name',
+    })
+  })
+
+  it('needs read:organizations, and no more', async () => {
+    const refused = await t.get(`/organizations/name/${THREE_MEMBER_ORGANIZATION.name}`, {
+      token: await t.mint({ scope: ALL_SCOPES.filter((s) => s !== 'read:organizations') }),
+    })
+    const allowed = await t.get(`/organizations/name/${THREE_MEMBER_ORGANIZATION.name}`, {
+      token: await t.mint({ scope: ['read:organizations'] }),
+    })
+
+    expect(refused.status).toBe(403)
+    expect(await refused.json()).toMatchObject({
+      message: 'Insufficient scope, expected any of: read:organizations',
+      errorCode: 'insufficient_scope',
+    })
+    expect(allowed.status).toBe(200)
   })
 })
 
