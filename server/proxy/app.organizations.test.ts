@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { LARGE_ORGANIZATION } from '../local-tenant/seed/large-organization'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
 import { THREE_MEMBER_ORGANIZATION } from '../local-tenant/seed/organization-page'
-import { ADA, createTestProxy, SAM, type TestProxy } from './testing/test-proxy'
+import { ADA, createTestProxy, MO, RAE, SAM, type TestProxy } from './testing/test-proxy'
 
 const LARGE = LARGE_ORGANIZATION.id
 const BY_NAME = `/api/v2/organizations/name/${THREE_MEMBER_ORGANIZATION.name}`
@@ -148,6 +148,41 @@ describe('relaying the organization endpoints', () => {
       ])
     },
   )
+})
+
+describe('the demo admins on an organization’s members', () => {
+  const members = organizationPath(THREE_MEMBER_ORGANIZATION.id, '/members?take=50')
+  const withRoles = organizationPath(
+    THREE_MEMBER_ORGANIZATION.id,
+    '/members?take=50&fields=user_id,email,picture,name,roles',
+  )
+
+  it.each([
+    ['Ada', ADA, 200, 200],
+    ['Mo', MO, 200, 403],
+    ['Rae', RAE, 403, 403],
+    ['Sam', SAM, 403, 403],
+  ])('%s: members %i, members with roles %i', async (_, admin, plain, roles) => {
+    const proxy = await createTestProxy()
+    const token = await proxy.mint({ admin })
+
+    expect((await proxy.get(members, { token })).status).toBe(plain)
+    expect((await proxy.get(withRoles, { token })).status).toBe(roles)
+  })
+
+  it('tells Mo which permission the roles need, and Rae which the members need', async () => {
+    const proxy = await createTestProxy()
+
+    const mo = await proxy.get(withRoles, { token: await proxy.mint({ admin: MO }) })
+    const rae = await proxy.get(members, { token: await proxy.mint({ admin: RAE }) })
+
+    expect((await mo.json()).message).toBe(
+      'Insufficient scope, expected any of: read:organization_member_roles',
+    )
+    expect((await rae.json()).message).toBe(
+      'Insufficient scope, expected any of: read:organization_members',
+    )
+  })
 })
 
 describe('an organization by name', () => {
