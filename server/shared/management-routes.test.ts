@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MANAGEMENT_ROUTES, resolveRoute, type ManagementEndpoint } from './management-routes'
+import { resolveRoute } from './management-routes'
 import { Auth0Error } from './auth0-errors'
 
 const resolve = (pathname: string, query = '') =>
@@ -127,36 +127,6 @@ describe('resolveRoute', () => {
       'page=1&per_page=50&include_totals=true&from=x&take=5',
     )
   })
-
-  it('takes a new endpoint as one more entry, with its own permission and target', () => {
-    const byDomain: ManagementEndpoint = {
-      name: 'organizations.byDomain',
-      path: 'organizations/domain/{domain}',
-      anyOf: ['read:organizations'],
-      query: [],
-      organizationName: 'domain',
-      params: { domain: 'domain (domain of the organization)' },
-    }
-    const routes = [...Object.values(MANAGEMENT_ROUTES), byDomain]
-
-    const resolved = resolveRoute(
-      'GET',
-      '/api/v2/organizations/domain/acme.com',
-      new URLSearchParams('page=0'),
-      routes,
-    )
-
-    expect(resolved).toMatchObject({
-      route: { name: 'organizations.byDomain', anyOf: ['read:organizations'] },
-      params: { domain: 'acme.com' },
-      upstreamPath: '/organizations/domain/acme.com',
-      targetUserId: null,
-      targetOrganizationId: null,
-      targetOrganizationName: 'acme.com',
-      permissions: [['read:organizations']],
-    })
-    expect(resolved.upstreamQuery.toString()).toBe('')
-  })
 })
 
 describe('resolveRoute: an organization by name', () => {
@@ -191,18 +161,6 @@ describe('resolveRoute: an organization by name', () => {
     ['/api/v2/organizations/name/a%2Fb', 'organizations.byName', { targetOrganizationName: 'a/b' }],
   ])('tells %s (%s) from the other organization paths', (pathname, name, target) => {
     expect(resolve(pathname)).toMatchObject({ route: { name }, ...target })
-  })
-
-  it.each([
-    ['an empty name', '/api/v2/organizations/name/'],
-    ['broken percent-encoding', '/api/v2/organizations/name/%'],
-    ['a dot segment', '/api/v2/organizations/name/%2e%2e'],
-  ])('refuses %s with 400 invalid_uri naming the name', (_, pathname) => {
-    expect(refusal(() => resolve(pathname)).body).toMatchObject({
-      statusCode: 400,
-      message: expect.stringContaining('on property name (name of the organization to retrieve).'),
-      errorCode: 'invalid_uri',
-    })
   })
 
   it('is not found beyond the name', () => {
@@ -279,6 +237,9 @@ describe('resolveRoute: organizations and their members', () => {
     ['/api/v2/organizations/%2e%2e', 'id (ID of the organization to retrieve)'],
     ['/api/v2/organizations//members', 'id (Organization identifier)'],
     ['/api/v2/organizations/org%7/members', 'id (Organization identifier)'],
+    ['/api/v2/organizations/name/', 'name (name of the organization to retrieve)'],
+    ['/api/v2/organizations/name/%', 'name (name of the organization to retrieve)'],
+    ['/api/v2/organizations/name/%2e%2e', 'name (name of the organization to retrieve)'],
   ])('refuses %s with 400 invalid_uri naming %s', (pathname, property) => {
     expect(refusal(() => resolve(pathname)).body).toMatchObject({
       statusCode: 400,

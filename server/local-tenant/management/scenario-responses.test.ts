@@ -52,18 +52,22 @@ const SCENARIO_LISTS = [
   },
 ] as const
 
+/** The bodies users and organizations answer alike. */
+const INVALID_TOKEN = {
+  statusCode: 401,
+  error: 'Unauthorized',
+  message: 'Invalid token',
+  attributes: { error: 'Invalid token' },
+}
+const SERVER_ERROR = {
+  statusCode: 500,
+  error: 'Internal Server Error',
+  message: 'An internal server error occurred.',
+}
+
 describe('scenario users', () => {
   it.each([
-    [
-      'invalid-token',
-      401,
-      {
-        statusCode: 401,
-        error: 'Unauthorized',
-        message: 'Invalid token',
-        attributes: { error: 'Invalid token' },
-      },
-    ],
+    ['invalid-token', 401, INVALID_TOKEN],
     [
       'invalid-signature',
       401,
@@ -95,15 +99,7 @@ describe('scenario users', () => {
         errorCode: 'invalid_uri',
       },
     ],
-    [
-      'server-error',
-      500,
-      {
-        statusCode: 500,
-        error: 'Internal Server Error',
-        message: 'An internal server error occurred.',
-      },
-    ],
+    ['server-error', 500, SERVER_ERROR],
   ] as const)('%s: organizations answer %i with Auth0’s body', async (scenario, status, body) => {
     const response = await organizationsOf(scenario)
     expect(response.status).toBe(status)
@@ -222,30 +218,13 @@ describe('scenarios that take time, on users and organizations alike', () => {
 
 describe('scenario organizations', () => {
   it.each([
-    [
-      'invalid-token',
-      401,
-      {
-        statusCode: 401,
-        error: 'Unauthorized',
-        message: 'Invalid token',
-        attributes: { error: 'Invalid token' },
-      },
-    ],
+    ['invalid-token', 401, INVALID_TOKEN],
     [
       'deleted',
       404,
       { statusCode: 404, error: 'Not Found', message: 'No organization found by that id or name' },
     ],
-    [
-      'server-error',
-      500,
-      {
-        statusCode: 500,
-        error: 'Internal Server Error',
-        message: 'An internal server error occurred.',
-      },
-    ],
+    ['server-error', 500, SERVER_ERROR],
     ['malformed', 200, { members: 'oops' }],
   ] as const)('%s: members answer %i with that body', async (scenario, status, body) => {
     const response = await membersOf(scenario)
