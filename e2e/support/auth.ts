@@ -6,8 +6,10 @@ import { DEMO_ADMINS, type TenantAdmin } from '../../server/local-tenant/config'
 export const ADA = DEMO_ADMINS[0] as TenantAdmin
 /** Lacks read:organizations. */
 export const SAM = DEMO_ADMINS[1] as TenantAdmin
-/** Reads memberships but not the roles in them. */
+/** Reads memberships but not the roles in them, nor an organization's members. */
 export const RAE = DEMO_ADMINS[2] as TenantAdmin
+/** Reads memberships and an organization's members, but no roles (fields=roles answers 403). */
+export const MO = DEMO_ADMINS[3] as TenantAdmin
 type Admin = Pick<TenantAdmin, 'email' | 'name' | 'password'>
 
 /** On the tenant's sign-in page: types the credentials and continues. */

@@ -95,11 +95,21 @@ export const DEMO_ADMINS: TenantAdmin[] = [
   },
   {
     // Reads memberships but not the roles in them: every row of the roles column names the scope.
+    // Nor an organization's members: the organization page's members table answers 403.
     sub: 'auth0|admin-rae',
     email: 'rae@orgscope.test',
     name: 'Rae Reviewer (no read:organization_member_roles)',
     password: 'orgscope-demo',
     permissions: ['read:users', 'read:organizations'],
+  },
+  {
+    // Reads an organization's members but not their roles: fields=roles answers 403, so the
+    // organization page lists the members without roles and names the missing scope.
+    sub: 'auth0|admin-mo',
+    email: 'mo@orgscope.test',
+    name: 'Mo Members (no read:organization_member_roles)',
+    password: 'orgscope-demo',
+    permissions: ['read:users', 'read:organizations', 'read:organization_members'],
   },
 ]
 

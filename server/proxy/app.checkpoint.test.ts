@@ -17,7 +17,7 @@ describe('checkpoint paging through the proxy', () => {
       OVERFLOW.memberships,
     ],
     [
-      'an organization’s members: every one of 5,000',
+      'an organization’s members: every one of 10,000',
       `/api/v2/organizations/${LARGE_ORGANIZATION.id}/members`,
       'members',
       'user_id',

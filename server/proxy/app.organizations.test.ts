@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { LARGE_ORGANIZATION } from '../local-tenant/seed/large-organization'
 import { NAMED_USERS } from '../local-tenant/seed/named-users'
-import { ADA, createTestProxy, SAM, type TestProxy } from './testing/test-proxy'
+import { THREE_MEMBER_ORGANIZATION } from '../local-tenant/seed/organization-page'
+import { ADA, createTestProxy, MO, RAE, SAM, type TestProxy } from './testing/test-proxy'
 
 const LARGE = LARGE_ORGANIZATION.id
+const BY_NAME = `/api/v2/organizations/name/${THREE_MEMBER_ORGANIZATION.name}`
 const organizationPath = (id: string, suffix = ''): string =>
   `/api/v2/organizations/${encodeURIComponent(id)}${suffix}`
 
@@ -17,6 +19,7 @@ const upstreamUrls = (proxy: TestProxy): URL[] =>
 describe('relaying the organization endpoints', () => {
   it.each([
     ['an organization', organizationPath(LARGE), 'read:organizations'],
+    ['an organization by name', BY_NAME, 'read:organizations'],
     ['the organizations', '/api/v2/organizations?include_totals=true', 'read:organizations'],
     ['the members', organizationPath(LARGE, '/members?take=10'), 'read:organization_members'],
   ])('relays %s with %s alone', async (_, path, permission) => {
@@ -30,6 +33,7 @@ describe('relaying the organization endpoints', () => {
 
   it.each([
     ['an organization', organizationPath(LARGE), 'read:organizations'],
+    ['an organization by name', BY_NAME, 'read:organizations'],
     ['the organizations', '/api/v2/organizations', 'read:organizations'],
     ['the members', organizationPath(LARGE, '/members'), 'read:organization_members'],
   ])(
@@ -115,10 +119,12 @@ describe('relaying the organization endpoints', () => {
 
     await proxy.get(`/api/v2/organizations${query}`)
     await proxy.get(organizationPath(LARGE, query))
+    await proxy.get(`${BY_NAME}${query}`)
     await proxy.get(organizationPath(LARGE, `/members${query}`))
 
     expect(upstreamUrls(proxy).map((url) => url.search)).toEqual([
       '?page=0&per_page=5&include_totals=true',
+      '',
       '',
       '?page=0&per_page=5&include_totals=true&fields=name&include_fields=true',
     ])
@@ -142,6 +148,95 @@ describe('relaying the organization endpoints', () => {
       ])
     },
   )
+})
+
+describe('the demo admins on an organization’s members', () => {
+  const members = organizationPath(THREE_MEMBER_ORGANIZATION.id, '/members?take=50')
+  const withRoles = organizationPath(
+    THREE_MEMBER_ORGANIZATION.id,
+    '/members?take=50&fields=user_id,email,picture,name,roles',
+  )
+
+  it.each([
+    ['Ada', ADA, 200, 200],
+    ['Mo', MO, 200, 403],
+    ['Rae', RAE, 403, 403],
+    ['Sam', SAM, 403, 403],
+  ])('%s: members %i, members with roles %i', async (_, admin, plain, roles) => {
+    const proxy = await createTestProxy()
+    const token = await proxy.mint({ admin })
+
+    expect((await proxy.get(members, { token })).status).toBe(plain)
+    expect((await proxy.get(withRoles, { token })).status).toBe(roles)
+  })
+
+  it('tells Mo which permission the roles need, and Rae which the members need', async () => {
+    const proxy = await createTestProxy()
+
+    const mo = await proxy.get(withRoles, { token: await proxy.mint({ admin: MO }) })
+    const rae = await proxy.get(members, { token: await proxy.mint({ admin: RAE }) })
+
+    expect((await mo.json()).message).toBe(
+      'Insufficient scope, expected any of: read:organization_member_roles',
+    )
+    expect((await rae.json()).message).toBe(
+      'Insufficient scope, expected any of: read:organization_members',
+    )
+  })
+})
+
+describe('an organization by name', () => {
+  it('answers the same record as by id, relaying the name as one segment', async () => {
+    const proxy = await createTestProxy()
+
+    const byName = await proxy.get(BY_NAME)
+    const byId = await proxy.get(organizationPath(THREE_MEMBER_ORGANIZATION.id))
+
+    expect(byName.status).toBe(200)
+    expect(await byName.json()).toEqual(await byId.json())
+    expect(upstreamUrls(proxy)[0]?.pathname).toBe(BY_NAME)
+  })
+
+  it.each([['no-such-organization'], ['a/b?c#100%25'], ['members']])(
+    'sends the name %j upstream as one segment and relays the 404',
+    async (name) => {
+      const proxy = await createTestProxy()
+
+      const response = await proxy.get(`/api/v2/organizations/name/${encodeURIComponent(name)}`)
+
+      expect(response.status).toBe(404)
+      expect(await response.json()).toMatchObject({
+        message: 'No organization found by that id or name',
+      })
+      expect(upstreamUrls(proxy).map((url) => url.pathname)).toEqual([
+        `/api/v2/organizations/name/${encodeURIComponent(name)}`,
+      ])
+    },
+  )
+
+  it('audits the lookup naming the organization by its name, not as an id', async () => {
+    const proxy = await createTestProxy()
+
+    await proxy.get(BY_NAME)
+    await proxy.get(BY_NAME, { token: await proxy.mint({ admin: SAM }) })
+
+    expect(proxy.auditEntries()).toEqual([
+      expect.objectContaining({
+        admin: { sub: ADA.sub },
+        targetUserId: null,
+        targetOrganizationName: THREE_MEMBER_ORGANIZATION.name,
+        endpoint: 'organizations.byName',
+        status: 200,
+      }),
+      expect.objectContaining({
+        admin: { sub: SAM.sub },
+        targetOrganizationName: THREE_MEMBER_ORGANIZATION.name,
+        endpoint: 'organizations.byName',
+        status: 403,
+      }),
+    ])
+    expect(proxy.auditEntries()[0]).not.toHaveProperty('targetOrganizationId')
+  })
 })
 
 describe('the audit line for an organization lookup', () => {

@@ -219,6 +219,9 @@ export function createProxyApp(
         ...(resolved.targetOrganizationId !== null && {
           targetOrganizationId: resolved.targetOrganizationId,
         }),
+        ...(resolved.targetOrganizationName !== null && {
+          targetOrganizationName: resolved.targetOrganizationName,
+        }),
         ...(found !== undefined && { found }),
         endpoint: resolved.route.name,
         status: response.status,

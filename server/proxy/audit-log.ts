@@ -14,6 +14,8 @@ export interface AuditEntry extends RequestIds {
   targetUserId: string | null
   /** The organization looked up (decoded); only on organization endpoints. */
   targetOrganizationId?: string
+  /** The organization looked up by name (decoded); only on `organizations/name/{name}`. */
+  targetOrganizationName?: string
   /** Whom a search found (found-users.ts); only on a search answered 2xx. */
   found?: FoundUsers
   /** The route table's name for the endpoint, e.g. `users.organizations`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MANAGEMENT_ROUTES, resolveRoute, type ManagementEndpoint } from './management-routes'
+import { resolveRoute } from './management-routes'
 import { Auth0Error } from './auth0-errors'
 
 const resolve = (pathname: string, query = '') =>
@@ -127,39 +127,44 @@ describe('resolveRoute', () => {
       'page=1&per_page=50&include_totals=true&from=x&take=5',
     )
   })
+})
 
-  it('takes a new endpoint as one more entry, with its own permission and target', () => {
-    const byName: ManagementEndpoint = {
-      name: 'organizations.byName',
-      path: 'organizations/name/{name}',
-      anyOf: ['read:organizations'],
-      query: [],
-      organization: 'name',
-      params: { name: 'name (name of the organization to retrieve)' },
-    }
-    const routes = [...Object.values(MANAGEMENT_ROUTES), byName]
-
-    const resolved = resolveRoute(
-      'GET',
-      '/api/v2/organizations/name/acme',
-      new URLSearchParams('page=0'),
-      routes,
-    )
+describe('resolveRoute: an organization by name', () => {
+  it('is organizations.byName on read:organizations, naming the organization by its name', () => {
+    const resolved = resolve('/api/v2/organizations/name/acme', 'page=0&fields=id')
 
     expect(resolved).toMatchObject({
       route: { name: 'organizations.byName', anyOf: ['read:organizations'] },
       params: { name: 'acme' },
       upstreamPath: '/organizations/name/acme',
       targetUserId: null,
-      targetOrganizationId: 'acme',
+      targetOrganizationId: null,
+      targetOrganizationName: 'acme',
       permissions: [['read:organizations']],
     })
     expect(resolved.upstreamQuery.toString()).toBe('')
-    expect(
-      refusal(() =>
-        resolveRoute('GET', '/api/v2/organizations/name/%', new URLSearchParams(), routes),
-      ).message,
-    ).toContain('on property name (name of the organization to retrieve)')
+  })
+
+  it.each([
+    ['/api/v2/organizations/name', 'organizations.get', { targetOrganizationId: 'name' }],
+    [
+      '/api/v2/organizations/name/members',
+      'organizations.byName',
+      { targetOrganizationName: 'members' },
+    ],
+    [
+      '/api/v2/organizations/org_1/members',
+      'organizations.members',
+      { targetOrganizationId: 'org_1' },
+    ],
+    ['/api/v2/organizations/name%2Fx', 'organizations.get', { targetOrganizationId: 'name/x' }],
+    ['/api/v2/organizations/name/a%2Fb', 'organizations.byName', { targetOrganizationName: 'a/b' }],
+  ])('tells %s (%s) from the other organization paths', (pathname, name, target) => {
+    expect(resolve(pathname)).toMatchObject({ route: { name }, ...target })
+  })
+
+  it('is not found beyond the name', () => {
+    expect(refusal(() => resolve('/api/v2/organizations/name/acme/members')).status).toBe(404)
   })
 })
 
@@ -232,6 +237,9 @@ describe('resolveRoute: organizations and their members', () => {
     ['/api/v2/organizations/%2e%2e', 'id (ID of the organization to retrieve)'],
     ['/api/v2/organizations//members', 'id (Organization identifier)'],
     ['/api/v2/organizations/org%7/members', 'id (Organization identifier)'],
+    ['/api/v2/organizations/name/', 'name (name of the organization to retrieve)'],
+    ['/api/v2/organizations/name/%', 'name (name of the organization to retrieve)'],
+    ['/api/v2/organizations/name/%2e%2e', 'name (name of the organization to retrieve)'],
   ])('refuses %s with 400 invalid_uri naming %s', (pathname, property) => {
     expect(refusal(() => resolve(pathname)).body).toMatchObject({
       statusCode: 400,
@@ -260,6 +268,7 @@ describe("resolveRoute: an organization member's roles", () => {
       upstreamQuery: expect.any(URLSearchParams),
       targetUserId: 'auth0|abc',
       targetOrganizationId: 'org_abc',
+      targetOrganizationName: null,
       permissions: [['read:organization_member_roles']],
     })
   })

@@ -20,8 +20,10 @@ export interface ManagementEndpoint {
   findsUsers?: boolean
   /** The parameter holding the user looked up, if any. */
   target?: string
-  /** The parameter holding the organization looked up, if any. */
+  /** The parameter holding the organization looked up by id, if any. */
   organization?: string
+  /** The parameter holding the organization looked up by name (its `name`), if any. */
+  organizationName?: string
   /** Each parameter as the API names it in path validation errors. */
   params?: Readonly<Record<string, string>>
   /**
@@ -88,6 +90,16 @@ export const MANAGEMENT_ROUTES = {
     organization: 'id',
     params: { id: 'id (ID of the organization to retrieve)' },
   },
+  // Before the members: `organizations/name/members` is the organization named "members" (no
+  // organization's id is "name": ids start `org_`).
+  getOrganizationByName: {
+    name: 'organizations.byName',
+    path: 'organizations/name/{name}',
+    anyOf: ['read:organizations'],
+    query: [],
+    organizationName: 'name',
+    params: { name: 'name (name of the organization to retrieve)' },
+  },
   listOrganizations: {
     name: 'organizations.list',
     path: 'organizations',
@@ -123,6 +135,8 @@ export interface ResolvedRoute {
   targetUserId: string | null
   /** The decoded id of the organization looked up, or null (an endpoint about a user alone). */
   targetOrganizationId: string | null
+  /** The decoded name of the organization looked up by name, or null (every other endpoint). */
+  targetOrganizationName: string | null
   /**
    * What the request needs, one group per check, any one permission of a group passing it: the
    * endpoint's `anyOf`, then one per field asked for that needs its own (`fields=roles`).
@@ -172,6 +186,8 @@ export function resolveRoute(
       targetUserId: route.target === undefined ? null : (params[route.target] ?? null),
       targetOrganizationId:
         route.organization === undefined ? null : (params[route.organization] ?? null),
+      targetOrganizationName:
+        route.organizationName === undefined ? null : (params[route.organizationName] ?? null),
       permissions: [route.anyOf, ...fieldPermissionsAsked(route, query)],
     }
   }

@@ -8,9 +8,9 @@ import './mantine-styles'
 
 /**
  * Scopes the admin's token asks for (docs/design.md, Sign-in; part of the outside contract).
- * `read:organization_member_roles` shows each membership's roles; an admin not granted it still
- * gets the rest, and each row names the missing scope. `read:organization_members` lists an
- * organization's members; without it the organization page says which permission is missing.
+ * `read:organization_member_roles` shows each membership's roles (and, with `fields=roles`, each
+ * member's on an organization's page); `read:organization_members` lists an organization's
+ * members. An admin not granted one still gets the rest, and the page names the missing scope.
  */
 export const AUTH_SCOPE =
   'openid profile email read:users read:organizations read:organization_member_roles read:organization_members'

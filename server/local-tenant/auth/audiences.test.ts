@@ -7,12 +7,17 @@ import {
   SPA_CLIENT_ID,
   type TenantClient,
 } from '../config'
-import { ADA, SAM } from '../testing/auth-test-kit'
+import { ADA, MO, RAE, SAM } from '../testing/auth-test-kit'
 import { isKnownAudience, scopeForAdmin, scopeForClient, userinfoAudienceOf } from './audiences'
 
 const config = defaultTenantConfig({ origin: 'http://tenant.test', appOrigins: [] })
 const MANAGEMENT_AUDIENCE = managementAudienceOf(config)
 const REQUESTED = ['openid', 'profile', 'email', 'read:users', 'read:organizations']
+/** What the SPA asks for (src/app/providers.tsx). */
+const SPA_REQUESTED =
+  'openid profile email read:users read:organizations read:organization_member_roles read:organization_members'.split(
+    ' ',
+  )
 
 function client(clientId: string): TenantClient {
   const found = config.clients.find((candidate) => candidate.clientId === clientId)
@@ -58,6 +63,24 @@ describe.each([
       'read:organization_member_roles',
     ])
     expect(scopeForAdmin(config, SAM, audience, requested)?.permissions).toEqual([])
+  })
+
+  it.each([
+    [
+      ADA.email,
+      ADA,
+      [
+        'read:users',
+        'read:organizations',
+        'read:organization_member_roles',
+        'read:organization_members',
+      ],
+    ],
+    [SAM.email, SAM, ['read:users']],
+    [RAE.email, RAE, ['read:users', 'read:organizations']],
+    [MO.email, MO, ['read:users', 'read:organizations', 'read:organization_members']],
+  ])('grants %s of what the SPA asks for only what the admin holds', (_, admin, permissions) => {
+    expect(scopeForAdmin(config, admin, audience, SPA_REQUESTED)?.permissions).toEqual(permissions)
   })
 
   it('grants only what was asked for', () => {

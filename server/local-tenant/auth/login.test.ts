@@ -38,6 +38,10 @@ describe('the sign-in page', () => {
     expect(text).toContain('Can read:users, read:organizations')
     expect(text).toContain(`<code>${SAM.email}</code>`)
     expect(text).toContain('Can read:users; lacks read:organizations')
+    expect(text).toContain('<code>mo@orgscope.test</code>')
+    expect(text).toContain(
+      'Can read:users, read:organizations, read:organization_members; lacks read:organization_member_roles',
+    )
   })
 
   it('loads nothing from elsewhere and cannot be framed', async () => {

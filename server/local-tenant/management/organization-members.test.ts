@@ -82,7 +82,7 @@ describe('GET /organizations/{id}/members', () => {
     })
   })
 
-  it('reaches every one of 5000 members by checkpoint, each once, in offset order; no next on the last page', async () => {
+  it('reaches every one of 10,000 members by checkpoint, each once, in offset order; no next on the last page', async () => {
     const pages = await checkpointPages(t, membersPath(LARGE), 100)
     const reached = pages.flatMap((page) => userIds(page.members as Member[]))
     const firstThousand = await Promise.all(

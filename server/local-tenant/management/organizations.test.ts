@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ALL_SCOPES } from '../config'
+import { THREE_MEMBER_ORGANIZATION } from '../seed/organization-page'
 import type { Organization } from '../seed/seed'
 import { checkpointPages, createTestTenant, type TestTenant } from '../testing/test-tenant'
 import { setManagementApiSettings } from './settings'
@@ -23,23 +24,6 @@ describe('GET /organizations/{id}', () => {
     expect(await response.json()).toEqual(branded)
   })
 
-  it.each([
-    ['an unknown id', 'org_doesNotExist0000'],
-    ['an id with | and /, sent as one segment', 'org|a/b'],
-    ['an id in another script', 'org_日本語🚀'],
-  ])("answers Auth0's 404 for %s, on the organization and on its members", async (_, id) => {
-    for (const path of [organizationPath(id), `${organizationPath(id)}/members`]) {
-      const response = await t.get(path)
-
-      expect(response.status).toBe(404)
-      expect(await response.json()).toEqual({
-        statusCode: 404,
-        error: 'Not Found',
-        message: 'No organization found by that id or name',
-      })
-    }
-  })
-
   it('needs read:organizations', async () => {
     const token = await t.mint({ scope: ALL_SCOPES.filter((s) => s !== 'read:organizations') })
     const response = await t.get(organizationPath(t.tenant.data.organizations[0]?.id ?? ''), {
@@ -51,6 +35,64 @@ describe('GET /organizations/{id}', () => {
       message: 'Insufficient scope, expected any of: read:organizations',
       errorCode: 'insufficient_scope',
     })
+  })
+})
+
+describe('GET /organizations/name/{name}', () => {
+  it('answers the organization whose name it is, the same record as by id', async () => {
+    const { id, name } = THREE_MEMBER_ORGANIZATION
+
+    const byName = await t.get(`/organizations/name/${name}`)
+    const byId = await t.get(organizationPath(id))
+
+    expect(byName.status).toBe(200)
+    expect(await byName.json()).toEqual(await byId.json())
+  })
+
+  it('needs read:organizations, and no more', async () => {
+    const refused = await t.get(`/organizations/name/${THREE_MEMBER_ORGANIZATION.name}`, {
+      token: await t.mint({ scope: ALL_SCOPES.filter((s) => s !== 'read:organizations') }),
+    })
+    const allowed = await t.get(`/organizations/name/${THREE_MEMBER_ORGANIZATION.name}`, {
+      token: await t.mint({ scope: ['read:organizations'] }),
+    })
+
+    expect(refused.status).toBe(403)
+    expect(await refused.json()).toMatchObject({
+      message: 'Insufficient scope, expected any of: read:organizations',
+      errorCode: 'insufficient_scope',
+    })
+    expect(allowed.status).toBe(200)
+  })
+})
+
+describe('the organization 404', () => {
+  // As recorded from real tenants: no errorCode.
+  const NOT_FOUND = {
+    statusCode: 404,
+    error: 'Not Found',
+    message: 'No organization found by that id or name',
+  }
+  const unknownIds = [
+    ['an unknown id', 'org_doesNotExist0000'],
+    ['an id with | and /, sent as one segment', 'org|a/b'],
+    ['an id in another script', 'org_日本語🚀'],
+  ] as const
+  const byName = (name: string): string => `/organizations/name/${encodeURIComponent(name)}`
+
+  it.each([
+    ...unknownIds.flatMap(([label, id]) => [
+      [`${label}: the organization`, organizationPath(id)],
+      [`${label}: its members`, `${organizationPath(id)}/members`],
+    ]),
+    ['an unknown name', byName('no-such-organization')],
+    ['an id looked up as a name', byName(THREE_MEMBER_ORGANIZATION.id)],
+    ['a name in another case', byName(THREE_MEMBER_ORGANIZATION.name.toUpperCase())],
+  ])("is Auth0's for %s", async (_, path) => {
+    const response = await t.get(path)
+
+    expect(response.status).toBe(404)
+    expect(await response.json()).toEqual(NOT_FOUND)
   })
 })
 

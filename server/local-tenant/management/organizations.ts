@@ -13,6 +13,16 @@ export function getOrganization(data: TenantData, organizationId: string): Respo
 }
 
 /**
+ * GET /api/v2/organizations/name/{name}: the organization whose `name` it is (names are unique in
+ * a tenant), or the same 404 as an unknown id.
+ */
+export function getOrganizationByName(data: TenantData, name: string): Response {
+  const organization = data.organizationsByName.get(name)
+  if (!organization) throw organizationNotFound()
+  return jsonResponse(200, organization)
+}
+
+/**
  * GET /api/v2/organizations: every organization of the tenant, in name order, paged like a
  * user's memberships — by offset up to record 1000 (`{ start, limit, total, organizations }`
  * with include_totals), and past it by checkpoint (`{ organizations, next? }`) unless

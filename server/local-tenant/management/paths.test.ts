@@ -150,6 +150,20 @@ describe('resolveRoute: organizations and their members', () => {
     })
   })
 
+  it('resolves an organization by name, the name decoded once, apart from the members', () => {
+    expect(
+      resolveRoute('GET', `${BASE}/organizations/name/${encodeURIComponent('a/b 日本')}`),
+    ).toEqual({
+      name: 'getOrganizationByName',
+      scopes: ['read:organizations'],
+      organizationName: 'a/b 日本',
+    })
+    expect(resolveRoute('GET', `${BASE}/organizations/name/members`)).toMatchObject({
+      name: 'getOrganizationByName',
+      organizationName: 'members',
+    })
+  })
+
   it('resolves the list of organizations', () => {
     expect(resolveRoute('GET', `${BASE}/organizations?take=5`)).toEqual({
       name: 'listOrganizations',

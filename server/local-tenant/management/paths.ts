@@ -10,12 +10,16 @@ type UserParam<E> = E extends { target: string } ? { userId: string } : unknown
 type OrganizationParam<E> = E extends { organization: string }
   ? { organizationId: string }
   : unknown
+type OrganizationNameParam<E> = E extends { organizationName: string }
+  ? { organizationName: string }
+  : unknown
 type Route<Id extends ManagementRouteId> = {
   name: Id
   /** Every scope the request needs: the endpoint's, and a field's (`fields=roles`) if asked. */
   scopes: readonly string[]
 } & UserParam<Endpoint<Id>> &
-  OrganizationParam<Endpoint<Id>>
+  OrganizationParam<Endpoint<Id>> &
+  OrganizationNameParam<Endpoint<Id>>
 
 /**
  * A Management API endpoint the local tenant serves (server/shared/management-routes.ts), with
@@ -36,12 +40,18 @@ const IDS = new Map<ManagementEndpoint, ManagementRouteId>(
 export function resolveRoute(method: string, url: string): ManagementRoute {
   const { pathname, searchParams } = new URL(url)
   const resolved = resolveOnTable(method, pathname, searchParams)
-  const { route, targetUserId: userId, targetOrganizationId: organizationId } = resolved
+  const {
+    route,
+    targetUserId: userId,
+    targetOrganizationId: organizationId,
+    targetOrganizationName: organizationName,
+  } = resolved
   return {
     name: IDS.get(route),
     // A token's scopes are the Management API's own: the first of each group names it.
     scopes: resolved.permissions.flatMap((anyOf) => anyOf.slice(0, 1)),
     ...(userId !== null && { userId }),
     ...(organizationId !== null && { organizationId }),
+    ...(organizationName !== null && { organizationName }),
   } as ManagementRoute
 }

@@ -6,7 +6,7 @@ import { errorResponse, Auth0Error, tooManyRequests, withHeaders } from './error
 import type { TenantBindings } from './faults'
 import { listOrganizationMemberRoles } from './organization-member-roles'
 import { listOrganizationMembers } from './organization-members'
-import { getOrganization, listOrganizations } from './organizations'
+import { getOrganization, getOrganizationByName, listOrganizations } from './organizations'
 import { resolveRoute } from './paths'
 import { createRateLimiter, rateLimitHeaders, type RateLimitOutcome } from './rate-limit'
 import { createScenarioResponder } from './scenario-responses'
@@ -42,28 +42,31 @@ export function managementRoutes(context: TenantContext): Hono<{ Bindings: Tenan
     const { data, config } = context
     if (resolved.name === 'searchUsers') return searchUsers(data, params)
     if (resolved.name === 'usersByEmail') return usersByEmail(data, params)
+    if (resolved.name === 'listOrganizations') {
+      return listOrganizations(data, params, config.checkpointPaging)
+    }
     const fault = await faults?.respond(resolved, request, bindings)
     if (fault) return fault
-    // The organization endpoints have no scenarios: those act on a user's lookups.
+    const scenario = await scenarios.respond(resolved, request)
+    if (scenario) return scenario
     switch (resolved.name) {
       case 'getOrganization':
         return getOrganization(data, resolved.organizationId)
-      case 'listOrganizations':
-        return listOrganizations(data, params, config.checkpointPaging)
+      case 'getOrganizationByName':
+        return getOrganizationByName(data, resolved.organizationName)
       case 'listOrganizationMembers': {
         const { organizationId } = resolved
         return listOrganizationMembers(data, organizationId, params, config.checkpointPaging)
       }
+      case 'listOrganizationMemberRoles': {
+        const { organizationId, userId } = resolved
+        return listOrganizationMemberRoles(data, organizationId, userId, params)
+      }
+      case 'getUser':
+        return getUser(data, resolved.userId, params)
+      case 'listUserOrganizations':
+        return listUserOrganizations(data, resolved.userId, params, config.checkpointPaging)
     }
-    const scenario = await scenarios.respond(resolved, request)
-    if (scenario) return scenario
-    if (resolved.name === 'listOrganizationMemberRoles') {
-      const { organizationId, userId } = resolved
-      return listOrganizationMemberRoles(data, organizationId, userId, params)
-    }
-    return resolved.name === 'getUser'
-      ? getUser(data, resolved.userId, params)
-      : listUserOrganizations(data, resolved.userId, params, config.checkpointPaging)
   }
 
   const answer = async (

@@ -2,18 +2,17 @@ import type { Organization, User } from './types'
 
 /**
  * One organization with far more members than offset paging reaches (1000), so only checkpoint
- * paging lists them all. 5,000, as many as the bulk organizations: 10,000 (the design's example
- * total) cost the seed's cold start twice as much for nothing more to show. Its members are
- * numbered users who belong to it alone, built without the seed's random stream (like the bulk
- * organizations), so adding them moves nothing else in the seed. They come last in an unsorted
- * search, and their emails share no domain with the other users', so searches for the named
- * users find what they found before.
+ * paging lists them all: 10,000, the design's example total ("10,000 members"), which the
+ * organization page shows. Its members are numbered users who belong to it alone, built without the
+ * seed's random stream (like the bulk organizations), so adding them moves nothing else in the
+ * seed. They come last in an unsorted search, and their emails share no domain with the other
+ * users', so searches for the named users find what they found before.
  */
 export const LARGE_ORGANIZATION = {
-  id: 'org_fiveThousand0001',
-  name: 'five-thousand-members',
-  display_name: 'Five Thousand Members',
-  memberCount: 5000,
+  id: 'org_tenThousand00001',
+  name: 'ten-thousand-members',
+  display_name: 'Ten Thousand Members',
+  memberCount: 10_000,
 } as const
 
 /** Dates are fixed, like the rest of the seed's, so it is the same every day. */
@@ -24,7 +23,7 @@ export function buildLargeOrganization(): Organization {
   return { id, name, display_name }
 }
 
-/** The members, in number order: `Member 00001` … `Member 05000`. Invited, never signed in. */
+/** The members, in number order: `Member 00001` … `Member 10000`. Invited, never signed in. */
 export function buildLargeOrganizationMembers(): User[] {
   return Array.from({ length: LARGE_ORGANIZATION.memberCount }, (_, index) => {
     const number = String(index + 1).padStart(5, '0')

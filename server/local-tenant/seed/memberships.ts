@@ -50,6 +50,23 @@ export function buildMemberships(
 }
 
 /**
+ * Adds `organization` to the user's list at its place in name order. The list is replaced, not
+ * changed: lists may be shared (the large organization's members share one).
+ */
+export function addMembership(
+  memberships: Map<string, readonly Organization[]>,
+  userId: string,
+  organization: Organization,
+): void {
+  const list = memberships.get(userId) ?? []
+  const at = list.findIndex((org) => org.name > organization.name)
+  memberships.set(
+    userId,
+    at === -1 ? [...list, organization] : [...list.slice(0, at), organization, ...list.slice(at)],
+  )
+}
+
+/**
  * Who belongs to each organization: `memberships` turned inside out once, in the order of
  * `users`, so a members page is one `slice` like a memberships page.
  */

@@ -55,3 +55,60 @@ export const SCENARIO_USERS: Readonly<Record<ScenarioName, ScenarioUser>> = Obje
 /** Timings the scenarios promise (the README and the SPA's tests depend on them). */
 export const RATE_LIMITED_SCENARIO = { resetAfterSeconds: 5, quietSecondsBeforeNewEpisode: 60 }
 export const SLOW_SCENARIO_DELAY_MS = 30_000
+
+/**
+ * Scenario organizations: organizations whose members list (`GET /organizations/{id}/members`)
+ * produces one error state each, so the organization page's header loads and its members table
+ * fails, as the scenario users' memberships do. `deleted` is listed by `GET /organizations` but
+ * 404s on the organization itself, its name and its members. Acted out by the same responder as
+ * the users (management/scenario-responses.ts).
+ */
+export const ORGANIZATION_SCENARIO_DESCRIPTIONS = {
+  'rate-limited': SCENARIO_DESCRIPTIONS['rate-limited'],
+  'server-error': SCENARIO_DESCRIPTIONS['server-error'],
+  'bad-gateway': SCENARIO_DESCRIPTIONS['bad-gateway'],
+  malformed: '200 whose JSON is not the documented shape: {"members":"oops"}.',
+  slow: SCENARIO_DESCRIPTIONS.slow,
+  'invalid-token': SCENARIO_DESCRIPTIONS['invalid-token'],
+  deleted:
+    'Listed by GET /organizations, but 404 "No organization found by that id or name" on the organization, by id or name, and on its members.',
+} as const satisfies Partial<Record<ScenarioName, string>>
+
+export type OrganizationScenarioName = keyof typeof ORGANIZATION_SCENARIO_DESCRIPTIONS
+
+export interface ScenarioOrganization {
+  readonly scenario: OrganizationScenarioName
+  /** `org_scenario` + the scenario in camel case, e.g. `org_scenarioRateLimited`. */
+  readonly id: string
+  /** `scenario-` + the scenario, e.g. `scenario-rate-limited`. */
+  readonly name: string
+  /** e.g. `Scenario rate-limited`. */
+  readonly display_name: string
+  readonly description: string
+  /** Members it really has: what shows once a transient scenario clears (none once deleted). */
+  readonly memberCount: number
+}
+
+const camelCase = (scenario: string): string =>
+  scenario.replace(/(^|-)([a-z])/g, (_, __: string, letter: string) => letter.toUpperCase())
+
+function scenarioOrganization(scenario: OrganizationScenarioName): ScenarioOrganization {
+  return {
+    scenario,
+    id: `org_scenario${camelCase(scenario)}`,
+    name: `scenario-${scenario}`,
+    display_name: `Scenario ${scenario}`,
+    description: ORGANIZATION_SCENARIO_DESCRIPTIONS[scenario],
+    memberCount: scenario === 'deleted' ? 0 : 3,
+  }
+}
+
+const ORGANIZATION_SCENARIO_NAMES = Object.keys(
+  ORGANIZATION_SCENARIO_DESCRIPTIONS,
+) as OrganizationScenarioName[]
+
+export const SCENARIO_ORGANIZATIONS: Readonly<
+  Record<OrganizationScenarioName, ScenarioOrganization>
+> = Object.fromEntries(
+  ORGANIZATION_SCENARIO_NAMES.map((name) => [name, scenarioOrganization(name)]),
+) as Record<OrganizationScenarioName, ScenarioOrganization>

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { rolesInMembership } from '../management/organization-member-roles'
 import { LARGE_ORGANIZATION } from './large-organization'
 import { NAMED_USERS } from './named-users'
+import { HUNDRED_FIFTY_MEMBER_ORGANIZATION, THREE_MEMBER_ORGANIZATION } from './organization-page'
 import { ORGANIZATION_COUNT } from './organizations'
-import { SCENARIO_DESCRIPTIONS, SCENARIO_USERS } from './scenarios'
+import {
+  ORGANIZATION_SCENARIO_DESCRIPTIONS,
+  SCENARIO_DESCRIPTIONS,
+  SCENARIO_ORGANIZATIONS,
+  SCENARIO_USERS,
+} from './scenarios'
 import { buildTenantData, seedTenantData } from './seed'
 
 const data = seedTenantData()
@@ -34,8 +41,12 @@ describe('the seed', () => {
     expect(seedTenantData()).toBe(data)
   })
 
-  it('holds a few hundred users and the large organization’s members, all with unique ids, ~1300 organizations, the 5000 bulk ones and the large one', () => {
-    const count = ORGANIZATION_COUNT + NAMED_USERS.fiveThousandMemberships.memberships + 1
+  it('holds a few hundred users and the large organization’s members, all with unique ids, ~1300 organizations, the 5000 bulk ones, the organization page’s three and the scenario ones', () => {
+    const count =
+      ORGANIZATION_COUNT +
+      NAMED_USERS.fiveThousandMemberships.memberships +
+      3 +
+      Object.keys(SCENARIO_ORGANIZATIONS).length
     expect(data.users.length).toBeGreaterThanOrEqual(300 + LARGE_ORGANIZATION.memberCount)
     expect(data.usersById.size).toBe(data.users.length)
     expect(data.organizations).toHaveLength(count)
@@ -50,7 +61,9 @@ describe('the seed', () => {
 
   it('shapes organizations as Auth0 does', () => {
     for (const org of data.organizations) {
-      expect(org.id).toMatch(/^org_[A-Za-z0-9]{16}$/)
+      // The scenario organizations' ids are longer, to say what they do.
+      const idLength = data.scenarioByOrganizationId.has(org.id) ? '+' : '{16}'
+      expect(org.id).toMatch(new RegExp(`^org_[A-Za-z0-9]${idLength}$`))
       expect(org.name).toMatch(/^[a-z0-9-]{1,50}$/)
       expect([...(org.display_name ?? '')].length).toBeLessThanOrEqual(255)
       expect(Object.keys(org.metadata ?? {}).length).toBeLessThanOrEqual(25)
@@ -170,7 +183,7 @@ describe('the seed', () => {
     expect(memberships).toBe(all)
   })
 
-  it('has an organization of 5000 members, who belong to it alone, for checkpoint paging', () => {
+  it('has an organization of 10,000 members, who belong to it alone, for checkpoint paging', () => {
     const members = data.membersByOrganizationId.get(LARGE_ORGANIZATION.id) ?? []
     expect(members).toHaveLength(LARGE_ORGANIZATION.memberCount)
     expect(new Set(members.map((member) => member.user_id)).size).toBe(members.length)
@@ -179,5 +192,118 @@ describe('the seed', () => {
         data.organizationsById.get(LARGE_ORGANIZATION.id),
       ])
     }
+  })
+})
+
+const rolesOf = (organizationId: string, userId: string): string[] =>
+  (rolesInMembership(data, organizationId, userId) ?? []).map((role) => role.name)
+
+describe('the organization page’s organizations', () => {
+  it.each([
+    ['three', THREE_MEMBER_ORGANIZATION],
+    ['150', HUNDRED_FIFTY_MEMBER_ORGANIZATION],
+  ] as const)('has %s members, and a logo, colors and metadata for the header', (_, org) => {
+    const found = data.organizationsById.get(org.id)
+    expect(found).toEqual({
+      id: org.id,
+      name: org.name,
+      display_name: org.display_name,
+      branding: org.branding,
+      metadata: org.metadata,
+    })
+    expect(data.organizationsByName.get(org.name)).toBe(found)
+    expect(found?.branding?.logo_url).toMatch(/^https:\/\//)
+    expect(data.membersByOrganizationId.get(org.id)).toHaveLength(org.memberCount)
+  })
+
+  it('gives the three members the roles the constant names, in the members list’s order', () => {
+    const members = data.membersByOrganizationId.get(THREE_MEMBER_ORGANIZATION.id) ?? []
+    expect(
+      members.map((member) => ({
+        userId: member.user_id,
+        email: member.email,
+        name: member.name,
+        roles: rolesOf(THREE_MEMBER_ORGANIZATION.id, member.user_id),
+      })),
+    ).toEqual(THREE_MEMBER_ORGANIZATION.members)
+  })
+
+  it('is Sol Solo’s one organization, so his page links to it', () => {
+    expect(data.membershipsByUserId.get(NAMED_USERS.oneMembership.userId)).toEqual([
+      data.organizationsById.get(THREE_MEMBER_ORGANIZATION.id),
+    ])
+  })
+
+  it('spreads 0 to 3 roles over the 150 members, every role held, as the constant counts them', () => {
+    const { id, membersByRole, membersWithoutRoles } = HUNDRED_FIFTY_MEMBER_ORGANIZATION
+    const members = data.membersByOrganizationId.get(id) ?? []
+    const roles = members.map((member) => rolesOf(id, member.user_id))
+    const byCount = [0, 1, 2, 3].map((n) => roles.filter((held) => held.length === n).length)
+    expect(byCount.every((count) => count > 0)).toBe(true)
+    expect(roles.filter((held) => held.length === 0)).toHaveLength(membersWithoutRoles)
+    const counted = Object.fromEntries(
+      Object.keys(membersByRole).map((name) => [
+        name,
+        roles.filter((held) => held.includes(name)).length,
+      ]),
+    )
+    expect(counted).toEqual(membersByRole)
+  })
+
+  it('keeps every membership list in organization-name order', () => {
+    for (const orgs of data.membershipsByUserId.values()) {
+      const names = orgs.map((org) => org.name)
+      expect(names).toEqual([...names].sort())
+    }
+  })
+})
+
+describe('the scenario organizations', () => {
+  const scenarios = Object.values(SCENARIO_ORGANIZATIONS)
+
+  it('has one per organization scenario, each a subset of the users’ scenarios', () => {
+    expect(scenarios.map((org) => org.scenario)).toEqual(
+      Object.keys(ORGANIZATION_SCENARIO_DESCRIPTIONS),
+    )
+    for (const org of scenarios) expect(Object.keys(SCENARIO_DESCRIPTIONS)).toContain(org.scenario)
+  })
+
+  it('names them as the README does', () => {
+    expect(SCENARIO_ORGANIZATIONS['rate-limited']).toMatchObject({
+      id: 'org_scenarioRateLimited',
+      name: 'scenario-rate-limited',
+      display_name: 'Scenario rate-limited',
+    })
+    expect(scenarios.map((org) => org.id)).toEqual([
+      'org_scenarioRateLimited',
+      'org_scenarioServerError',
+      'org_scenarioBadGateway',
+      'org_scenarioMalformed',
+      'org_scenarioSlow',
+      'org_scenarioInvalidToken',
+      'org_scenarioDeleted',
+    ])
+  })
+
+  it.each(scenarios)('lists $name with its $memberCount members', (org) => {
+    expect(data.organizationsById.get(org.id)).toEqual({
+      id: org.id,
+      name: org.name,
+      display_name: org.display_name,
+    })
+    expect(data.scenarioByOrganizationId.get(org.id)).toBe(org.scenario)
+    expect(data.membersByOrganizationId.get(org.id) ?? []).toHaveLength(org.memberCount)
+  })
+
+  it('shares no member between the organization page’s and the scenario organizations', () => {
+    const ids = [
+      THREE_MEMBER_ORGANIZATION.id,
+      HUNDRED_FIFTY_MEMBER_ORGANIZATION.id,
+      ...scenarios.map((org) => org.id),
+    ]
+    const members = ids.flatMap((id) =>
+      (data.membersByOrganizationId.get(id) ?? []).map((m) => m.user_id),
+    )
+    expect(new Set(members).size).toBe(members.length)
   })
 })

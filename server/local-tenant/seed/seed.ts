@@ -1,10 +1,19 @@
 import { buildLargeOrganization, buildLargeOrganizationMembers } from './large-organization'
-import { buildMemberships, indexMembers } from './memberships'
+import { addMembership, buildMemberships, indexMembers } from './memberships'
 import { NAMED_USERS, type NamedUser } from './named-users'
+import {
+  HUNDRED_FIFTY_MEMBER_ORGANIZATION,
+  placeOrganizationPageOrganizations,
+} from './organization-page'
 import { buildBulkOrganizations, buildOrganizations } from './organizations'
 import { createRandom } from './prng'
 import { buildRoleScenarios, type RoleScenarioMembership } from './roles'
-import { SCENARIO_USERS, type ScenarioName } from './scenarios'
+import {
+  SCENARIO_ORGANIZATIONS,
+  SCENARIO_USERS,
+  type OrganizationScenarioName,
+  type ScenarioName,
+} from './scenarios'
 import type { Organization, User } from './types'
 import { buildUsers } from './users'
 
@@ -18,6 +27,8 @@ export interface TenantData {
   /** Sorted by `name`. */
   readonly organizations: readonly Organization[]
   readonly organizationsById: ReadonlyMap<string, Organization>
+  /** For `GET /organizations/name/{name}`. */
+  readonly organizationsByName: ReadonlyMap<string, Organization>
   /** Each user's organizations in a stable order; every user has an entry (maybe empty). */
   readonly membershipsByUserId: ReadonlyMap<string, readonly Organization[]>
   /**
@@ -32,6 +43,8 @@ export interface TenantData {
   readonly notYetIndexed: ReadonlySet<string>
   /** The users whose lookups act out an error state (see `scenarios.ts`). */
   readonly scenarioByUserId: ReadonlyMap<string, ScenarioName>
+  /** The organizations whose lookups act out an error state (see `scenarios.ts`). */
+  readonly scenarioByOrganizationId: ReadonlyMap<string, OrganizationScenarioName>
   /** The memberships whose roles lookups act out an error state (see `roles.ts`). */
   readonly roleScenarios: readonly RoleScenarioMembership[]
 }
@@ -55,13 +68,31 @@ export function buildTenantData(): TenantData {
   const crowd = buildLargeOrganizationMembers()
   const inLarge = [large]
   for (const member of crowd) membershipsByUserId.set(member.user_id, inLarge)
+  // Generated users (neither named nor scenario users) join the organization page's and the
+  // scenario organizations, each a slice of them in user order, none in two of those.
+  const fixedIds = new Set(
+    [...Object.values(NAMED_USERS), ...Object.values(SCENARIO_USERS)].map((user) => user.userId),
+  )
+  const generated = people.filter((user) => !fixedIds.has(user.user_id))
+  const pageOrganizations = placeOrganizationPageOrganizations(membershipsByUserId, generated)
+  const scenarioOrganizations = placeScenarioOrganizations(
+    membershipsByUserId,
+    generated.slice(HUNDRED_FIFTY_MEMBER_ORGANIZATION.memberCount),
+  )
   const users = [...people, ...crowd]
-  const organizations = [...drawn, ...bulk, large].sort(byName)
+  const organizations = [
+    ...drawn,
+    ...bulk,
+    large,
+    ...pageOrganizations,
+    ...scenarioOrganizations,
+  ].sort(byName)
   return {
     users,
     usersById: new Map(users.map((user) => [user.user_id, user])),
     organizations,
     organizationsById: new Map(organizations.map((org) => [org.id, org])),
+    organizationsByName: new Map(organizations.map((org) => [org.name, org])),
     membershipsByUserId,
     membersByOrganizationId: indexMembers(users, membershipsByUserId),
     notYetIndexed: new Set(
@@ -72,8 +103,27 @@ export function buildTenantData(): TenantData {
     scenarioByUserId: new Map(
       Object.values(SCENARIO_USERS).map((user) => [user.userId, user.scenario]),
     ),
+    scenarioByOrganizationId: new Map(
+      Object.values(SCENARIO_ORGANIZATIONS).map((org) => [org.id, org.scenario]),
+    ),
     roleScenarios: buildRoleScenarios(membershipsByUserId),
   }
+}
+
+/** The scenario organizations, each with its `memberCount` of `users`, taken in order. */
+function placeScenarioOrganizations(
+  memberships: Map<string, readonly Organization[]>,
+  users: readonly User[],
+): Organization[] {
+  let next = 0
+  return Object.values(SCENARIO_ORGANIZATIONS).map(({ id, name, display_name, memberCount }) => {
+    const organization = { id, name, display_name }
+    for (const user of users.slice(next, next + memberCount)) {
+      addMembership(memberships, user.user_id, organization)
+    }
+    next += memberCount
+    return organization
+  })
 }
 
 function byName(a: Organization, b: Organization): number {

@@ -27,6 +27,10 @@ function demoAdmin(email: string): TenantAdmin {
 export const ADA = demoAdmin('ada@orgscope.test')
 /** Lacks read:organizations. */
 export const SAM = demoAdmin('sam@orgscope.test')
+/** Reads memberships; lacks read:organization_members and read:organization_member_roles. */
+export const RAE = demoAdmin('rae@orgscope.test')
+/** Reads memberships and an organization's members; lacks read:organization_member_roles. */
+export const MO = demoAdmin('mo@orgscope.test')
 
 export async function createTestTenant(options: { now?: () => number } = {}): Promise<LocalTenant> {
   const config = defaultTenantConfig({ origin: TENANT_ORIGIN, appOrigins: [APP_ORIGIN] })

@@ -5,7 +5,14 @@
  */
 import type { Hono } from 'hono'
 import { createLocalTenant, type LocalTenant } from '../../local-tenant/app'
-import { ADA, APP_ORIGIN, SAM, TENANT_ORIGIN } from '../../local-tenant/testing/auth-test-kit'
+import {
+  ADA,
+  APP_ORIGIN,
+  MO,
+  RAE,
+  SAM,
+  TENANT_ORIGIN,
+} from '../../local-tenant/testing/auth-test-kit'
 import {
   DASHBOARD_API_AUDIENCE,
   defaultTenantConfig,
@@ -23,7 +30,7 @@ import type { Fetch } from '../fetch'
 import type { StaticFiles } from '../static-site'
 
 // The tenant's own test kit names the origins and admins: the proxy's tests share them.
-export { ADA, APP_ORIGIN, SAM, TENANT_ORIGIN }
+export { ADA, APP_ORIGIN, MO, RAE, SAM, TENANT_ORIGIN }
 export const PROXY_ORIGIN = 'http://proxy.test'
 
 /** The proxy's configuration for tests: the local tenant's clients, an ephemeral port. */
