@@ -12,7 +12,12 @@
  *   rounded to 8 ms, reported only from 16 ms): a cross-check, where it exists.
  */
 import type { Page } from '@playwright/test'
-import { installFilterProbe, keystrokeDone, readKeystroke } from './page-probes'
+import {
+  installFilterProbe,
+  keystrokeDone,
+  readKeystroke,
+  type TableExpectation,
+} from './page-probes'
 import { percentile, withTimeout } from './stats'
 
 /** After a keystroke's rows are painted: room for what it set off to finish, as between keys. */
@@ -27,9 +32,9 @@ export interface FilterLatency {
 }
 
 export interface FilterScript {
-  /** The complete table's rows: what an empty box shows again. */
-  rows: number
-  /** Typed and erased one after another: words the user's rows hold, so they narrow step by step. */
+  /** The complete table: what an empty box shows again. */
+  table: TableExpectation
+  /** Typed and erased one after another: words the rows hold, so they narrow step by step. */
   words: readonly string[]
 }
 
@@ -37,11 +42,11 @@ function keystrokeScript(words: readonly string[]): string[] {
   return words.flatMap((word) => [...word.split(''), ...word.split('').map(() => 'Backspace')])
 }
 
-/** `page` shows a complete table of `script.rows` rows. */
+/** `page` shows the complete `script.table`. */
 export async function measureFilter(page: Page, script: FilterScript): Promise<FilterLatency> {
   const filter = page.getByRole('textbox', { name: 'Filter' })
   await filter.click()
-  await page.evaluate(installFilterProbe, script.rows)
+  await page.evaluate(installFilterProbe, script.table)
 
   const rows: number[] = []
   const nextPaint: number[] = []

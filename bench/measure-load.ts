@@ -1,21 +1,23 @@
 /**
  * Load: a fresh page (empty query cache, signed in by the tenant's session cookie) navigates to
- * a user's memberships URL; the time is the page's own clock from the navigation's start to the
+ * a target's URL (a user's memberships, an organization's members: targets.ts); the time is the page's own clock from the navigation's start to the
  * first paint of the complete table (every row loaded: `aria-rowcount`, the total, no progress
  * bar). Requests are the Management API calls the page made on the way.
  */
 import type { BrowserContext, CDPSession, Page } from '@playwright/test'
-import type { NamedUser } from '../server/local-tenant/seed/named-users'
-import { toUserOrganizations } from '../src/lib/routes'
 import type { ApiCall, ApiRecorder } from './browser'
-import { installLoadProbe, tablePainted, type TableExpectation } from './page-probes'
+import { installLoadProbe, tablePainted } from './page-probes'
 import { withTimeout } from './stats'
+import type { LoadTarget } from './targets'
 
 const LOAD_TIMEOUT_MS = 120_000
 
 export interface LoadRun {
   ms: number
-  /** The load's Management API requests (the user, every page), retries after a 429 included. */
+  /**
+   * The load's Management API requests (the user or organization, every page), retries after a
+   * 429 included.
+   */
   requests: number
   /** Roles looked up for the rows in view once the list was complete: not part of the load. */
   rolesRequests: number
@@ -33,53 +35,36 @@ export interface LoadRun {
   page: Page
 }
 
-/**
- * Every membership is a row: the bench's tenant pages past 1,000 by checkpoint (ADR 010), so no
- * user's list stops at the offset cap.
- */
-export function expectationFor(user: NamedUser): TableExpectation {
-  const rows = user.memberships
-  const totalText =
-    user.memberships === 1
-      ? '1 organization'
-      : `${user.memberships.toLocaleString('en-US')} organizations`
-  return { rows, totalText }
-}
-
-/** The load's own calls: `users/{id}` and `users/{id}/organizations`, not roles lookups. */
-function usersPrefix(recorder: ApiRecorder): string {
-  return `${recorder.apiPrefix}users/`
-}
-
 /** One load on a fresh page; the page is left open on the painted table. */
 export async function loadOnce(
   context: BrowserContext,
   recorder: ApiRecorder,
-  user: NamedUser,
+  target: LoadTarget,
 ): Promise<LoadRun> {
   await recorder.untilBucketFull()
   const page = await context.newPage()
   recorder.attach(page)
-  await page.addInitScript(installLoadProbe, expectationFor(user))
+  await page.addInitScript(installLoadProbe, target.expectation)
   const from = recorder.calls.length
-  await page.goto(toUserOrganizations(user.userId), { waitUntil: 'commit' })
+  await page.goto(target.path, { waitUntil: 'commit' })
   // Awaited inside the page, not polled: nothing of the bench's runs there while the app loads.
-  await withTimeout(page.evaluate(tablePainted), LOAD_TIMEOUT_MS, `${user.email}'s table`)
+  await withTimeout(page.evaluate(tablePainted), LOAD_TIMEOUT_MS, `the table of ${target.label}`)
   // Let anything still in flight land, so a late request is counted rather than missed.
   await page.waitForTimeout(300)
-  const probe = await page.evaluate((usersPrefix) => {
+  const ownPrefix = `${recorder.apiPrefix}${target.callsPrefix}`
+  const probe = await page.evaluate((prefix) => {
     const api = performance
       .getEntriesByType('resource')
-      .filter((entry) => entry.name.startsWith(usersPrefix)) as PerformanceResourceTiming[]
+      .filter((entry) => entry.name.startsWith(prefix)) as PerformanceResourceTiming[]
     return {
       paintedAt: window.__bench?.paintedAt ?? NaN,
       alerts429: window.__bench?.alerts429 ?? 0,
       firstRequestAt: Math.min(...api.map((entry) => entry.startTime)),
       lastAnswerAt: Math.max(...api.map((entry) => entry.responseEnd)),
     }
-  }, usersPrefix(recorder))
+  }, ownPrefix)
   const all = recorder.since(from)
-  const calls = all.filter((call) => call.url.startsWith(usersPrefix(recorder)))
+  const calls = all.filter((call) => call.url.startsWith(ownPrefix))
   return {
     ms: probe.paintedAt,
     requests: calls.length,

@@ -1,18 +1,20 @@
 /**
- * The yardstick for a load: the same user fetched page after page, one request at a time, in the
- * same page — by the app's own client, pacer (at `concurrency: 1`) and pager
- * (sequential-pager.ts, bundled here), with the token the app itself used. The same requests as
- * the load — for 1000 memberships the user and 20 offset pages, for 5,000 the user, offset page 0
- * and 50 checkpoint pages — each answer parsed before the next request leaves. Timed by the
+ * The yardstick for a load: the same user or organization fetched page after page, one request at
+ * a time, in the same page — by the app's own client, pacer (at `concurrency: 1`) and pager
+ * (sequential-pager.ts, bundled here: `fetchMemberships` or `fetchMembers`), with the token the
+ * app itself used. The same requests as the load — for 1000 memberships the user and 20 offset
+ * pages, for 5,000 the user, offset page 0 and 50 checkpoint pages, for 10,000 members the
+ * organization, offset page 0 and 100 checkpoint pages — each answer parsed before the next
+ * request leaves. Timed by the
  * page's clock from the first request to the last parsed page, then given the load's own start-up
  * and final rendering, so it spans what `load[n].ms` spans. Nothing is rendered between its
  * pages: it flatters the sequential side, never ours.
  */
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
-import type { NamedUser } from '../server/local-tenant/seed/named-users'
 import type { LoadRun } from './measure-load'
 import type { SequentialRun } from './sequential-pager'
+import type { LoadTarget } from './targets'
 
 let bundle: Promise<string> | undefined
 
@@ -52,7 +54,7 @@ export interface SequentialLoad {
 /** `run`'s requests again, one at a time, on its page (still open, still signed in). */
 export async function sequentialLoad(
   run: LoadRun,
-  { apiBaseUrl, user }: { apiBaseUrl: string; user: NamedUser },
+  { apiBaseUrl, target }: { apiBaseUrl: string; target: LoadTarget },
 ): Promise<SequentialLoad> {
   const token = run.calls.find((call) => call.authorization)?.authorization?.replace(/^Bearer /, '')
   if (!token) throw new Error('The load made no Management API call with a token to reuse.')
@@ -64,13 +66,14 @@ export async function sequentialLoad(
       if (!window.__benchSequential) throw new Error('The sequential pager is not installed.')
       return window.__benchSequential(options)
     },
-    { baseUrl: apiBaseUrl, token, userId: user.userId },
+    { baseUrl: apiBaseUrl, token, ...target.replay },
   )
   // The same list the same way, or the comparison means nothing.
-  if (replay.loaded !== user.memberships || replay.requests !== run.calls.length) {
+  const rows = target.expectation.rows
+  if (replay.loaded !== rows || replay.requests !== run.calls.length) {
     throw new Error(
-      `The sequential run made ${replay.requests} requests for ${replay.loaded} memberships; ` +
-        `the load made ${run.calls.length} for ${user.memberships}.`,
+      `The sequential run made ${replay.requests} requests for ${replay.loaded} rows of ` +
+        `${target.label}; the load made ${run.calls.length} for ${rows}.`,
     )
   }
   return {

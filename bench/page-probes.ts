@@ -10,9 +10,11 @@
 
 /** What the table must show to count as complete. */
 export interface TableExpectation {
+  /** The table's accessible name (`aria-label`): "Organizations", "Members". */
+  table: string
   /** Data rows: the table's `aria-rowcount` is this plus the header row. */
   rows: number
-  /** The total as the summary spells it, e.g. "1,000 organizations". */
+  /** The total as the summary spells it, e.g. "1,000 organizations", "10,000 members". */
   totalText: string
 }
 
@@ -60,7 +62,7 @@ export function installLoadProbe(expectation: TableExpectation | null): void {
   let waiters: ((at: number) => void)[] = []
 
   const isComplete = (expected: TableExpectation): boolean => {
-    const table = document.querySelector('table[aria-label="Organizations"]')
+    const table = document.querySelector(`table[aria-label="${expected.table}"]`)
     if (table?.getAttribute('aria-rowcount') !== String(expected.rows + 1)) return false
     if (document.querySelector('[role="progressbar"]')) return false
     return document.body.textContent?.includes(expected.totalText) === true
@@ -134,18 +136,24 @@ export interface FilterProbeState {
 }
 
 /**
- * Times keystrokes into the filter box: a capturing keydown listener notes the key's timestamp
- * and the next paint; a MutationObserver on the memberships section notes the first commit whose
+ * Times keystrokes into the filter box (labelled "Filter") of the section holding the complete
+ * `expected` table: a capturing keydown listener notes the key's timestamp and the next paint; a
+ * MutationObserver on that section notes the first commit whose
  * rows match the box's new text — the summary quotes the filter the rows were filtered with
  * (“solar”), or, for an empty box, every row is back — and the paint after it. Later changes a
  * keystroke sets off on its own (a logo that fails to load and turns into initials) are not
  * counted. Event Timing entries (keydown, ≥ 16 ms) are kept to cross-check.
  */
-export function installFilterProbe(totalRows: number): void {
-  const table = document.querySelector('table[aria-label="Organizations"]')
+export function installFilterProbe(expected: TableExpectation): void {
+  const table = document.querySelector(`table[aria-label="${expected.table}"]`)
   const section = table?.closest('section')
-  const box = section?.querySelector('input')
-  if (!section || !box) throw new Error('No memberships section with a filter box to watch.')
+  const label = [...(section?.querySelectorAll('label') ?? [])].find(
+    (each) => each.textContent?.trim() === 'Filter',
+  )
+  const box = label?.control
+  if (!section || !(box instanceof HTMLInputElement)) {
+    throw new Error(`No section of the ${expected.table} table with a filter box to watch.`)
+  }
   const afterNextPaint = (callback: () => void) =>
     requestAnimationFrame(() => {
       const channel = new MessageChannel()
@@ -157,7 +165,7 @@ export function installFilterProbe(totalRows: number): void {
     const filter = box.value.trim()
     if (filter !== '') return text.includes(`\u201c${filter}\u201d`)
     const rowCount = section.querySelector('table')?.getAttribute('aria-rowcount')
-    return !text.includes('matching \u201c') && rowCount === String(totalRows + 1)
+    return !text.includes('matching \u201c') && rowCount === String(expected.rows + 1)
   }
   let finished: (() => void)[] = []
   const finish = (timing: KeystrokeTiming) => {

@@ -12,10 +12,11 @@
  * BENCH_TENANT_PORT (4710) and BENCH_PROXY_PORT (4720) move the servers.
  */
 import { writeFile } from 'node:fs/promises'
-import { NAMED_USERS, type NamedUser } from '../server/local-tenant/seed/named-users'
+import { LARGE_ORGANIZATION } from '../server/local-tenant/seed/large-organization'
+import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
 import { ApiRecorder, launchChromium, signedInContext } from './browser'
 import { measureFilter, type FilterLatency } from './measure-filter'
-import { expectationFor, loadOnce, usedHeapBytes, type LoadRun } from './measure-load'
+import { loadOnce, usedHeapBytes, type LoadRun } from './measure-load'
 import { measureProxyLoad } from './measure-proxy-load'
 import { revisitOnce } from './measure-revisit'
 import { sequentialLoad, type SequentialLoad } from './measure-sequential'
@@ -23,6 +24,7 @@ import { printReport, readBudgets, rowsFor } from './report'
 import type { BenchNotes, BenchResults } from './results'
 import { FREE_PLAN, startBenchServers, UNLIMITED_PLAN } from './servers'
 import { median, round1 } from './stats'
+import { organizationTarget, userTarget, type LoadTarget } from './targets'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const FREE_RUNS = Number(process.env.BENCH_FREE_RUNS ?? 3)
@@ -31,14 +33,18 @@ const PROXY_LOAD_CONNECTIONS = 50
 const BUDGETS = 'bench/budgets.json'
 const RESULTS = 'bench/results.json'
 
-const one = NAMED_USERS.oneMembership
-const many = NAMED_USERS.manyMemberships
-const thousand = NAMED_USERS.thousandMemberships
+const one = userTarget(NAMED_USERS.oneMembership)
+const manyUser = NAMED_USERS.manyMemberships
+const many = userTarget(manyUser)
+const thousand = userTarget(NAMED_USERS.thousandMemberships)
 /** Words the seed's generated organization names hold: each narrows Theo's 1000 rows. */
 const THOUSAND_FILTER_WORDS = ['solar', 'harbor', 'labs']
-const fiveThousand = NAMED_USERS.fiveThousandMemberships
+const fiveThousand = userTarget(NAMED_USERS.fiveThousandMemberships)
 /** In Fiona's "bulk-member-04999" and the like: every row matches, then fewer, down to one. */
 const FIVE_THOUSAND_FILTER_WORDS = ['bulk', '04999', 'member']
+const largeOrganization = organizationTarget(LARGE_ORGANIZATION)
+/** In "Member 09999", "member.09999@…": every row matches, then eleven (09990–09999, 00999), one. */
+const LARGE_ORGANIZATION_FILTER_WORDS = ['member', '0999', '09999']
 
 const budgets = await readBudgets(BUDGETS)
 const step = (text: string) => console.log(`· ${text}`)
@@ -52,8 +58,8 @@ try {
   const recorder = new ApiRecorder(servers.apiPrefix)
 
   /** One load; `then` measures more on the painted page before it closes. */
-  const load = async (user: NamedUser, then?: (run: LoadRun) => Promise<void>) => {
-    const run = await loadOnce(context, recorder, user)
+  const load = async (target: LoadTarget, then?: (run: LoadRun) => Promise<void>) => {
+    const run = await loadOnce(context, recorder, target)
     try {
       await then?.(run)
     } finally {
@@ -63,22 +69,24 @@ try {
   }
 
   step('warming up (HTTP cache, proxy token caches; not counted)')
-  for (const user of [one, many, thousand, fiveThousand]) await load(user)
+  for (const target of [one, many, thousand, fiveThousand, largeOrganization]) {
+    await load(target)
+  }
 
   const loads: Record<'1' | '150', LoadRun[]> = { '1': [], '150': [] }
-  for (const [key, user] of [
+  for (const [key, target] of [
     ['1', one],
     ['150', many],
   ] as const) {
-    step(`loading ${user.memberships} membership(s) × ${RUNS}`)
-    for (let i = 0; i < RUNS; i++) loads[key].push(await load(user))
+    step(`loading ${target.expectation.totalText} × ${RUNS}`)
+    for (let i = 0; i < RUNS; i++) loads[key].push(await load(target))
   }
 
   /**
-   * `RUNS` loads of `user`, each followed on its painted page by the heap, the same requests one
+   * `RUNS` loads of `target`, each followed on its painted page by the heap, the same requests one
    * at a time (measure-sequential.ts) and then `more`.
    */
-  const loadSeries = async (user: NamedUser, more?: (run: LoadRun) => Promise<void>) => {
+  const loadSeries = async (target: LoadTarget, more?: (run: LoadRun) => Promise<void>) => {
     const series = {
       runs: [] as LoadRun[],
       heap: [] as number[],
@@ -86,11 +94,11 @@ try {
     }
     for (let i = 0; i < RUNS; i++) {
       series.runs.push(
-        await load(user, async (run) => {
+        await load(target, async (run) => {
           series.heap.push(await usedHeapBytes(run.page))
           await recorder.untilBucketFull()
           series.sequential.push(
-            await sequentialLoad(run, { apiBaseUrl: servers.apiBaseUrl, user }),
+            await sequentialLoad(run, { apiBaseUrl: servers.apiBaseUrl, target }),
           )
           await more?.(run)
         }),
@@ -99,13 +107,13 @@ try {
     return series
   }
 
-  /** Keystrokes into the filter on one fresh load of `user`'s complete table. */
-  const filterLatency = async (user: NamedUser, words: readonly string[]) => {
+  /** Keystrokes into the filter on one fresh load of `target`'s complete table. */
+  const filterLatency = async (target: LoadTarget, words: readonly string[]) => {
     let filter: FilterLatency | undefined
-    await load(user, async (run) => {
-      filter = await measureFilter(run.page, { rows: expectationFor(user).rows, words })
+    await load(target, async (run) => {
+      filter = await measureFilter(run.page, { table: target.expectation, words })
     })
-    if (!filter) throw new Error(`The filter was not measured for ${user.email}.`)
+    if (!filter) throw new Error(`The filter was not measured on ${target.label}.`)
     return filter
   }
 
@@ -125,6 +133,12 @@ try {
   step('typing into the filter at 5000 rows')
   const filter5000 = await filterLatency(fiveThousand, FIVE_THOUSAND_FILTER_WORDS)
 
+  step(`loading the 10,000-member organization × ${RUNS} (then heap, one request at a time)`)
+  const largeOrganizationSeries = await loadSeries(largeOrganization)
+
+  step("typing into the members' filter at 10,000 rows")
+  const orgFilter = await filterLatency(largeOrganization, LARGE_ORGANIZATION_FILTER_WORDS)
+
   step(`loading 1000 memberships on the Free plan × ${FREE_RUNS}`)
   await servers.setPlan(FREE_PLAN)
   const freeRuns: LoadRun[] = []
@@ -136,7 +150,7 @@ try {
   const authorization = recorder.calls.findLast((call) => call.authorization)?.authorization
   if (!authorization) throw new Error('No Management API call carried a token to reuse.')
   const proxyLoad = await measureProxyLoad(servers, {
-    user: many,
+    user: manyUser,
     authorization,
     connections: PROXY_LOAD_CONNECTIONS,
     seconds: PROXY_LOAD_SECONDS,
@@ -147,6 +161,16 @@ try {
     ms: roundedMedian(runs.map((run) => run.ms)),
     requests: median(runs.map((run) => run.requests)),
   })
+  type Series = Awaited<ReturnType<typeof loadSeries>>
+  const replayMs = (series: Series) => series.sequential.map((replay) => replay.ms)
+  const replayFetchMs = (series: Series) =>
+    roundedMedian(series.sequential.map((replay) => replay.fetchMs))
+  /** Pages that come one after another: the floor is those round trips, one at a time. */
+  const overFloor = (series: Series) => ({
+    ...summary(series.runs),
+    floorMs: roundedMedian(replayMs(series)),
+  })
+  const latency = ({ p50, p95 }: FilterLatency) => ({ p50: round1(p50), p95: round1(p95) })
   const freeAnswered = median(freeRuns.map((run) => run.answeredRequests))
   const floorMs = Math.round(
     (Math.max(0, freeAnswered - FREE_PLAN.burst) / FREE_PLAN.refillPerSecond) * 1000,
@@ -161,7 +185,7 @@ try {
       '150': summary(loads['150']),
       '1000': {
         ...summary(thousandRuns),
-        sequentialMs: roundedMedian(thousandSeries.sequential.map((replay) => replay.ms)),
+        sequentialMs: roundedMedian(replayMs(thousandSeries)),
       },
       '1000-free-plan': {
         ...summary(freeRuns),
@@ -169,20 +193,19 @@ try {
         // The worst run: one alert on screen is one too many.
         errorsShown: Math.max(...freeRuns.map((run) => run.errorsShown)),
       },
-      // Checkpoint pages come one after another: the floor is those round trips, one at a time.
-      '5000-checkpoint': {
-        ...summary(fiveThousandSeries.runs),
-        floorMs: roundedMedian(fiveThousandSeries.sequential.map((replay) => replay.ms)),
-      },
+      '5000-checkpoint': overFloor(fiveThousandSeries),
+      'org-10000': overFloor(largeOrganizationSeries),
     },
-    filterLatencyMs: { p50: round1(filter.p50), p95: round1(filter.p95) },
-    filterLatencyMs5000: { p50: round1(filter5000.p50), p95: round1(filter5000.p95) },
+    filterLatencyMs: latency(filter),
+    filterLatencyMs5000: latency(filter5000),
+    orgFilterLatencyMs: latency(orgFilter),
     revisit: {
       requests: Math.max(...revisits.map((run) => run.requests)),
       ms: roundedMedian(revisits.map((run) => run.ms)),
     },
     heapBytesAt1000: roundedMedian(thousandSeries.heap),
     heapBytesAt5000: roundedMedian(fiveThousandSeries.heap),
+    heapBytesAtOrg10000: roundedMedian(largeOrganizationSeries.heap),
     proxyLoad,
   }
   const notes: BenchNotes = {
@@ -194,20 +217,21 @@ try {
       '1000': thousandRuns.map((run) => run.ms),
       '1000-free-plan': freeRuns.map((run) => run.ms),
       '5000-checkpoint': fiveThousandSeries.runs.map((run) => run.ms),
+      'org-10000': largeOrganizationSeries.runs.map((run) => run.ms),
     },
     sequentialSamples: {
-      '1000': thousandSeries.sequential.map((replay) => replay.ms),
-      '5000-checkpoint': fiveThousandSeries.sequential.map((replay) => replay.ms),
+      '1000': replayMs(thousandSeries),
+      '5000-checkpoint': replayMs(fiveThousandSeries),
+      'org-10000': replayMs(largeOrganizationSeries),
     },
     sequentialFetchMs: {
-      '1000': roundedMedian(thousandSeries.sequential.map((replay) => replay.fetchMs)),
-      '5000-checkpoint': roundedMedian(
-        fiveThousandSeries.sequential.map((replay) => replay.fetchMs),
-      ),
+      '1000': replayFetchMs(thousandSeries),
+      '5000-checkpoint': replayFetchMs(fiveThousandSeries),
+      'org-10000': replayFetchMs(largeOrganizationSeries),
     },
     rolesRequestsAt1000: median(thousandRuns.map((run) => run.rolesRequests)),
     revisitSamples: revisits.map((run) => run.ms),
-    filters: { '1000': filter, '5000': filter5000 },
+    filters: { '1000': filter, '5000': filter5000, 'org-10000': orgFilter },
   }
 
   await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`)
