@@ -21,46 +21,49 @@ export interface LoadTarget {
   replay: ReplayList
 }
 
-const counted = (count: number, one: string, many: string) =>
-  count === 1 ? `1 ${one}` : `${count.toLocaleString('en-US')} ${many}`
+/** Each list's table, what one row is ("1 member", "10,000 members") and its page. */
+const LISTS = {
+  memberships: { table: 'Organizations', one: 'organization', path: toUserOrganizations },
+  members: { table: 'Members', one: 'member', path: toOrganization },
+} satisfies Record<ReplayList['list'], { table: string; one: string; path: (id: string) => string }>
 
-/**
- * Every membership is a row: the bench's tenant pages past 1,000 by checkpoint (ADR 010), so no
- * user's list stops at the offset cap. The load's calls are `users/{id}` and
- * `users/{id}/organizations`; the roles of the rows in view are looked up under `organizations/`.
- */
-export function userTarget(user: NamedUser): LoadTarget {
+/** `rows` rows of `list` for `id` (every one: past 1,000 by checkpoint, ADR 010). */
+function target(
+  { list, id }: ReplayList,
+  rows: number,
+  label: string,
+  callsPrefix: string,
+): LoadTarget {
+  const { table, one, path } = LISTS[list]
+  const totalText = rows === 1 ? `1 ${one}` : `${rows.toLocaleString('en-US')} ${one}s`
   return {
-    label: `${user.email}'s memberships`,
-    path: toUserOrganizations(user.userId),
-    expectation: {
-      table: 'Organizations',
-      rows: user.memberships,
-      totalText: counted(user.memberships, 'organization', 'organizations'),
-    },
-    callsPrefix: 'users/',
-    replay: { list: 'memberships', id: user.userId },
+    label,
+    path: path(id),
+    expectation: { table, rows, totalText },
+    callsPrefix,
+    replay: { list, id },
   }
 }
 
 /**
- * Every member is a row (by checkpoint past 1,000), their roles in the same pages. The load's
- * calls are `organizations/{id}` and `organizations/{id}/members`.
+ * Every membership is a row. The load's calls are `users/{id}` and `users/{id}/organizations`;
+ * the roles of the rows in view, looked up after, are under `organizations/`.
+ */
+export function userTarget(user: NamedUser): LoadTarget {
+  const replay = { list: 'memberships', id: user.userId } as const
+  return target(replay, user.memberships, `${user.email}'s memberships`, 'users/')
+}
+
+/**
+ * Every member is a row, with their roles in the same pages. The load's calls are
+ * `organizations/{id}` and `organizations/{id}/members`.
  */
 export function organizationTarget(organization: {
   id: string
   name: string
   memberCount: number
 }): LoadTarget {
-  return {
-    label: `${organization.name}'s members`,
-    path: toOrganization(organization.id),
-    expectation: {
-      table: 'Members',
-      rows: organization.memberCount,
-      totalText: counted(organization.memberCount, 'member', 'members'),
-    },
-    callsPrefix: `organizations/${encodeURIComponent(organization.id)}`,
-    replay: { list: 'members', id: organization.id },
-  }
+  const { id, name, memberCount } = organization
+  const callsPrefix = `organizations/${encodeURIComponent(id)}`
+  return target({ list: 'members', id }, memberCount, `${name}'s members`, callsPrefix)
 }
