@@ -269,7 +269,7 @@ export function printReport(rows: Row[], notes: BenchNotes): void {
   }
   console.log()
   console.log(
-    `  medians of ${notes.runs} fresh-page loads per user (${notes.freePlanRuns} on the Free plan); samples in ms:`,
+    `  medians of ${notes.runs} fresh-page loads per user or organization (${notes.freePlanRuns} on the Free plan); samples in ms:`,
   )
   const samples = (label: string, values: readonly number[]) =>
     console.log(`    ${label.padEnd(26)} ${list(values)}`)

@@ -78,7 +78,7 @@ try {
     ['1', one],
     ['150', many],
   ] as const) {
-    step(`loading ${target.expectation.totalText} × ${RUNS}`)
+    step(`loading ${target.expectation.rows} membership(s) × ${RUNS}`)
     for (let i = 0; i < RUNS; i++) loads[key].push(await load(target))
   }
 
