@@ -27,15 +27,24 @@ export async function assertAlert(page: Page, ...texts: (string | RegExp)[]) {
   return alert
 }
 
-/**
- * Holds back `userId`'s memberships pages — offset pages from `page=from` on, or every checkpoint
- * page after the first (those that carry a `from`): they wait, unanswered, until `release()`,
- * after which every request goes through. Pages a cancel aborted meanwhile are let go too (the
- * browser has already dropped them).
- */
-export async function holdMembershipPages(
+/** Holds back `userId`'s memberships pages (see holdListPages). */
+export function holdMembershipPages(
   page: Page,
   userId: string,
+  which: { from: number } | { laterCheckpoints: true },
+) {
+  return holdListPages(page, `users/${encodeURIComponent(userId)}/organizations`, which)
+}
+
+/**
+ * Holds back pages of the list at `listPath` (below the API base, already encoded) — offset pages
+ * from `page=from` on, or every checkpoint page after the first (those that carry a `from`): they
+ * wait, unanswered, until `release()`, after which every request goes through. Pages a cancel
+ * aborted meanwhile are let go too (the browser has already dropped them).
+ */
+export async function holdListPages(
+  page: Page,
+  listPath: string,
   which: { from: number } | { laterCheckpoints: true },
 ) {
   const held: Route[] = []
@@ -44,7 +53,7 @@ export async function holdMembershipPages(
     'from' in which
       ? params.has('page') && Number(params.get('page')) >= which.from
       : params.has('from')
-  await page.route(`**/users/${encodeURIComponent(userId)}/organizations?*`, async (route) => {
+  await page.route(`**/${listPath}?*`, async (route) => {
     const request = route.request()
     const params = new URL(request.url()).searchParams
     if (!holding || request.method() !== 'GET' || !isHeld(params)) return route.fallback()

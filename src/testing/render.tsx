@@ -29,8 +29,10 @@ import { TENANT_API_BASE_URL, TENANT_AUDIENCE, TENANT_ORIGIN, tenant } from './s
 export const ADA = DEMO_ADMINS[0] as TenantAdmin
 /** Sam: `read:users` only — every memberships call is a 403 `insufficient_scope`. */
 export const SAM = DEMO_ADMINS[1] as TenantAdmin
-/** Rae: `read:users` and `read:organizations` but not `read:organization_member_roles`. */
+/** Rae: `read:users` and `read:organizations`, neither `read:organization_member_roles` nor `read:organization_members`. */
 export const RAE = DEMO_ADMINS[2] as TenantAdmin
+/** Mo: reads organizations and their members, not the roles in them. */
+export const MO = DEMO_ADMINS[3] as TenantAdmin
 
 export interface RenderOptions {
   /** Start here, path and query as in the address bar (encoded): `/users/a%7Cb/organizations`. */

@@ -10,7 +10,7 @@ import type { Organization, User } from './types'
  * size: 3 (one page), 150 (three pages of 50) and 10,000 (checkpoint paging only). Their members
  * are users the seed already has, so a person can go user → organization → member → back.
  */
-export interface OrganizationPageOrganization extends Organization {
+interface OrganizationPageOrganization extends Organization {
   readonly memberCount: number
 }
 

@@ -1,4 +1,3 @@
-import { formatCount } from '@/lib/format'
 import { listLoadReducer, type ListLoad } from '@/lib/management-api/list-load'
 import type { Member } from '@/lib/management-api/schemas'
 import { sortRows, type SortState as TableSortState } from '@/lib/table-sort'
@@ -44,11 +43,6 @@ export function countRoles(members: readonly Member[]): RoleCounts {
     .map(([name, count]) => ({ name, count }))
     .sort((a, b) => a.name.localeCompare(b.name))
   return { roles, none }
-}
-
-/** "Org Admin · 12 members". */
-export function roleCountText(name: string, count: number): string {
-  return `${name} · ${formatCount(count, 'member')}`
 }
 
 /**
