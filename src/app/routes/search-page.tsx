@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { organizationQueries } from '@/features/organizations/api'
+import { OrganizationSearchResults } from '@/features/organizations/components/organization-search-results'
 import { UserSearch } from '@/features/users/components/user-search'
 
 /**
@@ -23,7 +24,8 @@ function useDwellThen(prefetch: (userId: string) => void): (userId: string) => v
 }
 
 /**
- * `/`: find a user. Resting on a result (hover or focus) starts loading that user's memberships,
+ * `/`: find a user, or an organization (the page puts the organizations the text names beside
+ * the users: the users feature knows nothing of them). Resting on a result (hover or focus) starts loading that user's memberships,
  * so the table is often ready by the time the click lands. The page wires it because the users
  * feature must not know about organizations.
  */
@@ -40,10 +42,14 @@ export default function SearchPage() {
       <Stack gap={2}>
         <Title order={1}>Find a user</Title>
         <Text c="dimmed" size="sm">
-          Search by email, name or user id to see their organizations.
+          Search by email, name or user id to see their organizations, or find an organization by
+          its name or id.
         </Text>
       </Stack>
-      <UserSearch onResultIntent={prefetchMemberships} />
+      <UserSearch
+        onResultIntent={prefetchMemberships}
+        alsoFound={(text) => <OrganizationSearchResults text={text} />}
+      />
     </Stack>
   )
 }

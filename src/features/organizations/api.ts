@@ -1,14 +1,19 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { ManagementApi } from '@/lib/management-api/client'
 import { emptyListLoad, resumePointOf } from '@/lib/management-api/list-load'
-import { DEFAULT_PER_PAGE } from '@/lib/management-api/list-pager'
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '@/lib/management-api/list-pager'
 import { listQueryOptions } from '@/lib/management-api/list-query'
-import { OrganizationSchema, type Member, type Organization } from '@/lib/management-api/schemas'
+import type { Member, Organization } from '@/lib/management-api/schemas'
 import { fetchMemberRoles } from './fetch-member-roles'
 import { fetchMembers } from './fetch-members'
 import { fetchMemberships } from './fetch-memberships'
 import { addMembersEvent, type Members } from './members'
 import { addMembershipsEvent } from './memberships'
+import {
+  fetchOrganization,
+  fetchOrganizationDirectory,
+  getOrganization,
+} from './organization-directory'
 
 /**
  * Query factory for organizations: keys go from generic to specific, so `['organizations']`
@@ -40,13 +45,7 @@ export const organizationQueries = {
   detail: (api: ManagementApi, organizationId: string) =>
     queryOptions({
       queryKey: [...organizationQueries.all(), 'detail', organizationId] as const,
-      queryFn: async ({ signal }) =>
-        (
-          await api.request(['organizations', organizationId], {
-            schema: OrganizationSchema,
-            signal,
-          })
-        ).data,
+      queryFn: ({ signal }) => getOrganization(api, organizationId, { signal }),
     }),
 
   /**
@@ -64,6 +63,31 @@ export const organizationQueries = {
         }),
       reducer: addMembersEvent,
       initial: emptyListLoad<Member>() as Members,
+    }),
+
+  /**
+   * Every organization of the tenant, streamed like `forUser` (one key for the tenant): the
+   * search page matches them in memory as pages arrive, and a complete list is reused while fresh.
+   */
+  directory: (api: ManagementApi) =>
+    listQueryOptions([...organizationQueries.all(), 'directory'] as const, {
+      events: ({ signal, retry, held }) =>
+        fetchOrganizationDirectory(api, {
+          signal,
+          retry,
+          perPage: MAX_PER_PAGE,
+          ...(held && { resume: resumePointOf(held) }),
+        }),
+      reducer: addMembershipsEvent,
+      initial: emptyListLoad<Organization>(),
+    }),
+
+  /** One organization by id (null: none has it), for an `org_…` typed into the search. */
+  byId: (api: ManagementApi, organizationId: string) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- `api` is the session's client, not part of what is fetched (see above)
+    queryOptions({
+      queryKey: [...organizationQueries.all(), 'byId', organizationId] as const,
+      queryFn: ({ signal }) => fetchOrganization(api, organizationId, { signal }),
     }),
 
   /** Every cached roles lookup of one user: what a refresh of their list refreshes too. */

@@ -12,23 +12,28 @@ export function displayNameOf(organization: Organization): string {
   return organization.display_name?.trim() || organization.name
 }
 
-function matches(organization: Organization, needle: string): boolean {
+function matches(organization: Organization, needle: string, metadata: boolean): boolean {
   const has = (value: string | undefined) => value?.toLowerCase().includes(needle) === true
   if (has(organization.display_name) || has(organization.name) || has(organization.id)) return true
-  return Object.entries(organization.metadata ?? {}).some(([key, value]) => has(key) || has(value))
+  return (
+    metadata &&
+    Object.entries(organization.metadata ?? {}).some(([key, value]) => has(key) || has(value))
+  )
 }
 
 /**
- * Organizations whose display name, name, id, or a metadata key or value contains `filter`,
- * ignoring case and surrounding spaces. A blank filter keeps every organization (the same array).
+ * Organizations whose display name, name, id, or a metadata key or value (unless `metadata` is
+ * false) contains `filter`, ignoring case and surrounding spaces. A blank filter keeps every
+ * organization (the same array).
  */
 export function filterOrganizations(
   organizations: readonly Organization[],
   filter: string,
+  { metadata = true }: { metadata?: boolean } = {},
 ): readonly Organization[] {
   const needle = filter.trim().toLowerCase()
   if (needle === '') return organizations
-  return organizations.filter((organization) => matches(organization, needle))
+  return organizations.filter((organization) => matches(organization, needle, metadata))
 }
 
 const SORT_KEYS: Record<SortColumn, (organization: Organization) => string> = {

@@ -15,7 +15,8 @@ import type { ListPageFields } from './schemas'
 export const OFFSET_LIST_CAP = 1000
 /** Documented Public Cloud maximum; the spec allows up to 100 (docs/auth0-api.md). */
 export const DEFAULT_PER_PAGE = 50
-const MAX_PER_PAGE = 100
+/** The most one offset page may hold: a list read whole asks for the fewest pages. */
+export const MAX_PER_PAGE = 100
 /** Checkpoint pages are asked for one after another: the largest `take` means the fewest. */
 export const CHECKPOINT_TAKE = 100
 

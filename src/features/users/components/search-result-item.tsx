@@ -6,9 +6,9 @@ import { toUserOrganizations } from '@/lib/routes'
 import { connectionLabelOf, displayNameOf } from '../user-facts'
 import { BlockedBadge } from './blocked-badge'
 import { LastLogin } from './last-login'
-import classes from './search-results.module.css'
+import classes from '@/components/search-results.module.css'
 import { UserAvatar } from './user-avatar'
-import { RESULT_LINK, SEARCH_ITEM_ATTRIBUTE } from './search-keyboard'
+import { RESULT_LINK, SEARCH_ITEM_ATTRIBUTE } from '@/components/search-keyboard'
 
 // Long emails and ids break anywhere rather than widen the page at 375 px.
 const WRAP_ANYWHERE = { overflowWrap: 'anywhere' } as const

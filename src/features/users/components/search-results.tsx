@@ -1,8 +1,7 @@
 import { Group, Paper, Skeleton, Stack } from '@mantine/core'
 import type { User } from '@/lib/management-api/schemas'
+import { RESULT_DIVIDER } from '@/components/search-keyboard'
 import { SearchResultItem } from './search-result-item'
-
-const DIVIDER = { borderTop: '1px solid var(--mantine-color-default-border)' }
 
 export interface SearchResultsProps {
   id: string
@@ -23,7 +22,7 @@ export function SearchResults({ id, users, stale, onResultIntent }: SearchResult
         style={{ listStyle: 'none', margin: 0, padding: 0, opacity: stale ? 0.55 : 1 }}
       >
         {users.map((user, index) => (
-          <li key={user.user_id} style={index > 0 ? DIVIDER : undefined}>
+          <li key={user.user_id} style={index > 0 ? RESULT_DIVIDER : undefined}>
             <SearchResultItem user={user} onIntent={onResultIntent} />
           </li>
         ))}

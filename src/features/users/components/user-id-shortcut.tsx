@@ -1,8 +1,8 @@
 import { Code, Group, Paper, Text } from '@mantine/core'
 import { Link } from 'wouter'
 import { toUserOrganizations } from '@/lib/routes'
-import classes from './search-results.module.css'
-import { RESULT_LINK, SEARCH_ITEM_ATTRIBUTE } from './search-keyboard'
+import classes from '@/components/search-results.module.css'
+import { RESULT_LINK, SEARCH_ITEM_ATTRIBUTE } from '@/components/search-keyboard'
 
 /**
  * The box holds a user id: the admin knows who they want, so offer the user's page directly

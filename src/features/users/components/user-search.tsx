@@ -1,5 +1,5 @@
 import { Paper, Stack, Text } from '@mantine/core'
-import { useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { ApiErrorAlert, SignInAgainFailure } from '@/components/api-error-alert'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
@@ -12,7 +12,7 @@ import { SearchBox } from './search-box'
 import { SearchEmpty } from './search-empty'
 import { RecentlyViewedUsers } from './recently-viewed-users'
 import { SearchIdle } from './search-idle'
-import { enterResults, moveWithinResults } from './search-keyboard'
+import { enterResults, moveWithinResults } from '@/components/search-keyboard'
 import { SearchResults, SearchResultsSkeleton } from './search-results'
 import { describeSearched, reachablePages, SearchPager, SearchSummary } from './search-summary'
 import { UserIdShortcut } from './user-id-shortcut'
@@ -24,6 +24,13 @@ export interface UserSearchProps {
    * organizations.
    */
   onResultIntent?: (userId: string) => void
+  /**
+   * What else the box finds for plain text (the page adds organizations), shown after the users
+   * inside the results, so the arrow keys reach its links (`SEARCH_ITEM_ATTRIBUTE`) in the order
+   * shown. Asked only when the text could name something other than a user: not empty, not a
+   * complete email, not Advanced (Lucene).
+   */
+  alsoFound?: (text: string) => ReactNode
 }
 
 /** The first answer for a query is not there yet: skeleton rows, or why it is waiting. */
@@ -51,7 +58,7 @@ function useLastFreshAt(dataUpdatedAt: number, isPlaceholderData: boolean): numb
  * query lives in the URL (`useSearchRoute`), the results in the query cache, found by search or,
  * for a complete email, by an exact lookup (`useFoundUsers`).
  */
-export function UserSearch({ onResultIntent }: UserSearchProps) {
+export function UserSearch({ onResultIntent, alsoFound }: UserSearchProps) {
   const api = useManagementApi()
   const search = useSearchRoute()
   const inputRef = useRef<HTMLInputElement>(null)
@@ -82,10 +89,10 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
   const hasResults = found !== undefined && found.users.length > 0
   // Only for the answer on screen: while the previous results stand in for a new search, they
   // are not the users "with an email at" the new text.
-  const searched =
-    search.advanced || query.isPlaceholderData
-      ? undefined
-      : describeSearched(readSearchInput(search.q))
+  const read = readSearchInput(search.q)
+  const searched = search.advanced || query.isPlaceholderData ? undefined : describeSearched(read)
+  const otherText =
+    search.advanced || read.kind === 'empty' || read.kind === 'email' ? undefined : search.q.trim()
 
   return (
     <Stack gap="md">
@@ -168,6 +175,7 @@ export function UserSearch({ onResultIntent }: UserSearchProps) {
             // No answer yet: the alert above speaks for a failure; otherwise it is on its way.
             failure == null && <SearchPending offline={query.fetchStatus === 'paused'} />
           )}
+          {!idle && otherText !== undefined && alsoFound?.(otherText)}
         </Stack>
       </div>
     </Stack>

@@ -17,6 +17,9 @@ export const RESULT_LINK = {
   borderRadius: 4,
 } as const
 
+/** The line between two items of a results list. */
+export const RESULT_DIVIDER = { borderTop: '1px solid var(--mantine-color-default-border)' }
+
 function itemsIn(container: HTMLElement | null): HTMLElement[] {
   return container ? [...container.querySelectorAll<HTMLElement>(`[${SEARCH_ITEM_ATTRIBUTE}]`)] : []
 }
