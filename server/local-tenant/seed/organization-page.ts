@@ -3,16 +3,11 @@ import { NAMED_USERS } from './named-users'
 import { TENANT_ROLES } from './roles'
 import type { Organization, User } from './types'
 
-/**
- * Organizations for the organization page (`/organizations/{id}`), with fixed ids and names the
- * tests and the README name, and a logo, colors and metadata for its header. With the large
- * organization (large-organization.ts, 10,000 members) they give the page one member list of each
- * size: 3 (one page), 150 (three pages of 50) and 10,000 (checkpoint paging only). Their members
- * are users the seed already has, so a person can go user → organization → member → back.
- */
-interface OrganizationPageOrganization extends Organization {
-  readonly memberCount: number
-}
+// Organizations for the organization page (`/organizations/{id}`), with fixed ids and names the
+// tests and the README name, and a logo, colors and metadata for its header. With the large
+// organization (large-organization.ts, 10,000 members) they give the page one member list of each
+// size: 3 (one page), 150 (three pages of 50) and 10,000 (checkpoint paging only). Their members
+// are users the seed already has, so a person can go user → organization → member → back.
 
 const { member, orgAdmin, supportAgent } = TENANT_ROLES
 

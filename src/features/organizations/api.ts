@@ -43,6 +43,7 @@ export const organizationQueries = {
 
   /** One organization's record (`GET /organizations/{id}`): the organization page's header. */
   detail: (api: ManagementApi, organizationId: string) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- `api` is the session's client, not part of what is fetched (see above)
     queryOptions({
       queryKey: [...organizationQueries.all(), 'detail', organizationId] as const,
       queryFn: ({ signal }) => getOrganization(api, organizationId, { signal }),
