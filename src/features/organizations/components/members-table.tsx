@@ -58,9 +58,9 @@ export function MembersTable({
         >
           <colgroup>
             <col style={{ width: 52 }} />
-            <col style={{ width: '22%' }} />
-            <col style={{ width: '26%' }} />
-            <col style={{ width: 260 }} />
+            <col style={{ width: '20%' }} />
+            <col style={{ width: '25%' }} />
+            <col style={{ width: 330 }} />
             <col />
           </colgroup>
           <thead>

@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Tag } from '@/components/tag'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo } from 'react'
 import { Link } from 'wouter'
@@ -67,9 +68,7 @@ function OrganizationResultItem({ organization }: { organization: Organization }
           <Text fw={600} size="sm" truncate="end">
             {name}
           </Text>
-          <Badge size="xs" variant="light" color="grape" style={{ flexShrink: 0 }}>
-            Organization
-          </Badge>
+          <Tag color="grape">Organization</Tag>
         </Group>
         <Text id={detailsId} size="xs" c="dimmed" style={WRAP_ANYWHERE}>
           {organization.name}
