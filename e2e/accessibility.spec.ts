@@ -1,7 +1,13 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
-import { SCENARIO_USERS, type ScenarioName } from '../server/local-tenant/seed/scenarios'
-import { ADA, fillTenantSignIn, RAE, storageStateFor } from './support/auth'
+import { THREE_MEMBER_ORGANIZATION } from '../server/local-tenant/seed/organization-page'
+import { toOrganization } from '../src/lib/routes'
+import {
+  SCENARIO_ORGANIZATIONS,
+  SCENARIO_USERS,
+  type ScenarioName,
+} from '../server/local-tenant/seed/scenarios'
+import { ADA, fillTenantSignIn, MO, RAE, storageStateFor } from './support/auth'
 import { assertAlert, goToUserOrganizations, organizationsTable } from './support/app'
 import { assertNoSeriousA11yViolations } from './support/axe'
 import { assertReviewFinished, goToReview, reviewFailures, reviewList } from './support/review'
@@ -69,6 +75,76 @@ test.describe('signed in without read:organization_member_roles', () => {
         .filter({ hasText: /^No permission/ }),
     ).toHaveCount(3)
     await assertNoSeriousA11yViolations(page)
+  })
+})
+
+/** The organization page with its members table and roles overview (or `status` instead). */
+async function goToOrganizationMembers(page: Page, total: string) {
+  await page.goto(toOrganization(THREE_MEMBER_ORGANIZATION.id))
+  await expect(
+    page.getByRole('heading', { level: 1, name: THREE_MEMBER_ORGANIZATION.display_name }),
+  ).toBeVisible()
+  await expect(page.getByText(total, { exact: true })).toBeVisible()
+}
+
+test.describe('the organization page', () => {
+  test.describe('as Ada', () => {
+    test.use({ storageState: storageStateFor(ADA) })
+
+    test('members with roles, a role filter on, and an organization that is gone', async ({
+      page,
+    }) => {
+      await goToOrganizationMembers(page, '3 members')
+      await page
+        .getByRole('group', { name: 'Filter by role' })
+        .getByRole('button', { name: /^Org Admin/ })
+        .click()
+      await assertNoSeriousA11yViolations(page)
+
+      await page.goto(toOrganization(SCENARIO_ORGANIZATIONS.deleted.id))
+      await assertAlert(page, '404')
+      await assertNoSeriousA11yViolations(page)
+    })
+
+    test('organizations found by the search box', async ({ page }) => {
+      await goToSearch(page, { q: THREE_MEMBER_ORGANIZATION.name })
+      await expect(page.getByText(/^Searched all/)).toBeVisible({ timeout: 30_000 })
+      await assertNoSeriousA11yViolations(page)
+    })
+  })
+
+  test.describe('as Rae, without read:organization_members', () => {
+    test.use({ storageState: storageStateFor(RAE) })
+
+    test('the 403 on the members', async ({ page }) => {
+      await page.goto(toOrganization(THREE_MEMBER_ORGANIZATION.id))
+      await assertAlert(page, '403', 'read:organization_members')
+      await assertNoSeriousA11yViolations(page)
+    })
+  })
+
+  test.describe('as Mo, without read:organization_member_roles', () => {
+    test.use({ storageState: storageStateFor(MO) })
+
+    test('the members, roles said once to be missing', async ({ page }) => {
+      await goToOrganizationMembers(page, '3 members')
+      await expect(page.getByRole('status', { name: /^Roles not shown/ })).toBeVisible()
+      await assertNoSeriousA11yViolations(page)
+    })
+  })
+
+  test.describe('in the dark theme', () => {
+    test.use({ storageState: storageStateFor(ADA), colorScheme: 'dark' })
+
+    test('members with roles, and a failed members list', async ({ page }) => {
+      await goToOrganizationMembers(page, '3 members')
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
+      await assertNoSeriousA11yViolations(page)
+
+      await page.goto(toOrganization(SCENARIO_ORGANIZATIONS['server-error'].id))
+      await assertAlert(page, '500')
+      await assertNoSeriousA11yViolations(page)
+    })
   })
 })
 

@@ -96,7 +96,9 @@ describe('search page: organizations', () => {
     const sent = requestsSent()
     renderApp({ route: `/?q=${encodeURIComponent(NAMED_USERS.samlUser.email)}` })
 
-    expect(await screen.findByRole('link', { name: /jane@acme\.com/ })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('link', { name: /jane@acme\.com/ }, { timeout: 5000 }),
+    ).toBeInTheDocument()
     expect(screen.queryByRole('region', { name: 'Organizations' })).not.toBeInTheDocument()
     expect(sent.filter((path) => path.startsWith('/api/v2/organizations'))).toEqual([])
   })
@@ -104,7 +106,9 @@ describe('search page: organizations', () => {
   it('without read:organizations, shows the users as before and one line about organizations', async () => {
     renderApp({ route: '/?q=jane', signedInAs: SAM })
 
-    expect(await screen.findByRole('link', { name: /jane@acme\.com/ })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('link', { name: /jane@acme\.com/ }, { timeout: 5000 }),
+    ).toBeInTheDocument()
     const group = organizationsGroup()
     expect(
       await within(group).findByText(
