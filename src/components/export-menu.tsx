@@ -1,15 +1,35 @@
 import { Alert, Button, Code, Group, Menu, Stack, Text } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
 import { useLayoutEffect, useRef, useState } from 'react'
-import type { ExportFile, ExportFormat } from '@/lib/export/download'
+import type { ExportFile, ExportFormat, ExportInput } from '@/lib/export/download'
 
 /** What was saved: shown so the admin can note the file's hash with the evidence. */
 export type ExportSummary = Pick<ExportFile, 'fileName' | 'sha256'>
+
+/**
+ * Builds the file from what `input` resolves to and saves it. The export code (CSV, provenance,
+ * hashing) loads on the first export, not with the page: most visits never export, and the large
+ * pages keep their script and heap small.
+ */
+export async function saveExport(input: () => Promise<ExportInput>): Promise<ExportSummary> {
+  const [{ buildExport, saveFile }, exportInput] = await Promise.all([
+    import('@/lib/export/download'),
+    input(),
+  ])
+  const file = await buildExport(exportInput)
+  saveFile(file)
+  return { fileName: file.fileName, sha256: file.sha256 }
+}
 
 export interface ExportMenuProps {
   /** Builds and saves the file in `format`; resolves to what was saved, rejects if it was not. */
   onExport: (format: ExportFormat) => Promise<ExportSummary>
   disabled?: boolean
+  /**
+   * The list is still loading: Export is off and says it waits for every `waitingFor` ("member",
+   * "organization") to load.
+   */
+  waitingFor?: string | undefined
 }
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json']
@@ -22,7 +42,7 @@ function messageOf(error: unknown): string {
  * "Export" → CSV or JSON. After an export, a status line names the file and its SHA-256, with a
  * button to copy the hash. Presentational: building and saving the file is `onExport`'s job.
  */
-export function ExportMenu({ onExport, disabled = false }: ExportMenuProps) {
+export function ExportMenu({ onExport, disabled = false, waitingFor }: ExportMenuProps) {
   const [pending, setPending] = useState(false)
   const [saved, setSaved] = useState<ExportSummary | undefined>(undefined)
   const [failure, setFailure] = useState<string | undefined>(undefined)
@@ -49,27 +69,39 @@ export function ExportMenu({ onExport, disabled = false }: ExportMenuProps) {
 
   return (
     <Stack gap="xs" align="flex-start">
-      <Menu
-        position="bottom-start"
-        shadow="md"
-        // As in the account menu: Mantine's focus placeholder is a role="presentation" child of
-        // role="menu", which ARIA forbids; without it, opening focuses the first item.
-        withInitialFocusPlaceholder={false}
-      >
-        <Menu.Target>
-          <Button size="xs" variant="default" loading={pending} disabled={disabled}>
-            Export
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Label>Download the rows in view as</Menu.Label>
-          {FORMATS.map((format) => (
-            <Menu.Item key={format} onClick={() => void exportAs(format)}>
-              {format.toUpperCase()}
-            </Menu.Item>
-          ))}
-        </Menu.Dropdown>
-      </Menu>
+      <Group gap="sm" align="flex-start" wrap="nowrap" miw={0}>
+        <Menu
+          position="bottom-start"
+          shadow="md"
+          // As in the account menu: Mantine's focus placeholder is a role="presentation" child of
+          // role="menu", which ARIA forbids; without it, opening focuses the first item.
+          withInitialFocusPlaceholder={false}
+        >
+          <Menu.Target>
+            <Button
+              size="xs"
+              variant="default"
+              loading={pending}
+              disabled={disabled || waitingFor !== undefined}
+            >
+              Export
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>Download the rows in view as</Menu.Label>
+            {FORMATS.map((format) => (
+              <Menu.Item key={format} onClick={() => void exportAs(format)}>
+                {format.toUpperCase()}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+        {waitingFor !== undefined && (
+          <Text size="xs" c="dimmed" pt={6}>
+            {`Export is available once every ${waitingFor} has loaded.`}
+          </Text>
+        )}
+      </Group>
       {/* Always in the document, so assistive technology announces what appears in it. */}
       <Text ref={result} tabIndex={-1} role="status" size="sm" style={{ overflowWrap: 'anywhere' }}>
         {saved && (

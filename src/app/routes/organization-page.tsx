@@ -2,6 +2,7 @@ import { Alert, Anchor, Code, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useLocation, useParams } from 'wouter'
 import { ApiErrorAlert, SignInAgainFailure } from '@/components/api-error-alert'
+import { BackToSearch } from '@/components/back-to-search'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { displayNameOf, organizationQueries } from '@/features/organizations/api'
 import { OrganizationMembers } from '@/features/organizations/components/organization-members'
@@ -22,11 +23,7 @@ export default function OrganizationPage() {
   const organizationId = decodePathSegment(raw)
   return (
     <Stack gap="lg">
-      <Link href={toSearch()} asChild>
-        <Anchor size="sm" w="fit-content">
-          ← Back to search
-        </Anchor>
-      </Link>
+      <BackToSearch href={toSearch()} />
       {organizationId.ok ? (
         <Organization key={organizationId.value} organizationId={organizationId.value} />
       ) : (

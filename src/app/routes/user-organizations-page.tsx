@@ -4,7 +4,8 @@ import { useEffect } from 'react'
 import { Link, useLocation, useParams } from 'wouter'
 import { useHistoryState } from 'wouter/use-browser-location'
 import { ApiErrorAlert, SignInAgainFailure } from '@/components/api-error-alert'
-import { ExternalIcon, LineIcon } from '@/components/line-icon'
+import { DashboardLink } from '@/components/dashboard-link'
+import { BackToSearch } from '@/components/back-to-search'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { UserMemberships } from '@/features/organizations/components/user-memberships'
 import { userQueries } from '@/features/users/api'
@@ -29,12 +30,7 @@ export default function UserOrganizationsPage() {
 
   return (
     <Stack gap="lg">
-      <Link href={backHref} asChild>
-        <Anchor size="sm" w="fit-content">
-          <BackArrow />
-          Back to search
-        </Anchor>
-      </Link>
+      <BackToSearch href={backHref} />
       {userId.ok ? (
         <UserOrganizations userId={userId.value} />
       ) : (
@@ -143,17 +139,7 @@ function UserHeader({
 function UserDashboardLink({ userId }: { userId: string }) {
   const { dashboardUrl } = useTenant()
   if (!dashboardUrl) return null
-  return (
-    <Anchor
-      href={dashboardUserUrl(dashboardUrl, userId)}
-      target="_blank"
-      rel="noopener noreferrer"
-      size="sm"
-      w="fit-content"
-    >
-      Open in Auth0 Dashboard <ExternalIcon size={12} />
-    </Anchor>
-  )
+  return <DashboardLink href={dashboardUserUrl(dashboardUrl, userId)} />
 }
 
 function refusesUserId(error: unknown): boolean {
@@ -173,13 +159,4 @@ function searchHrefFrom(state: unknown): string {
   return typeof href === 'string' && (href === toSearch() || href.startsWith(`${toSearch()}?`))
     ? href
     : toSearch()
-}
-
-function BackArrow() {
-  return (
-    <LineIcon style={{ marginInlineEnd: 4, verticalAlign: '-2px' }}>
-      <path d="M19 12H5" />
-      <path d="m12 19-7-7 7-7" />
-    </LineIcon>
-  )
 }

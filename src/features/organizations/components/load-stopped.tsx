@@ -1,6 +1,10 @@
 import { Alert, Button, Stack, Text } from '@mantine/core'
+import type { UseQueryResult } from '@tanstack/react-query'
+import { ApiErrorAlert } from '@/components/api-error-alert'
 import { formatDuration, formatNumber } from '@/lib/format'
+import { sameCause } from '@/lib/management-api/errors'
 import { STALLED_AFTER_MS } from '@/lib/use-silence'
+import type { ListWatch } from '../use-list-watch'
 import { listableCount, type ListLoad } from '@/lib/management-api/list-load'
 
 /**
@@ -60,5 +64,56 @@ export function SlowAnswer({ silentFor }: { silentFor: number }) {
     <Text size="sm" c="dimmed" role="status">
       {`The Management API is slow to answer. Still waiting (${formatDuration(Math.floor(silentFor / 1000) * 1000)})…`}
     </Text>
+  )
+}
+
+/**
+ * Everything that can be wrong with a list's load, in one place above the list: its failure
+ * (through the one ApiErrorAlert, or one line when the page shows the same cause above), a load
+ * that stopped, a slow answer.
+ */
+export function ListLoadProblems({
+  query,
+  watch,
+  plural,
+  shownAbove,
+  subject,
+  onBackToSearch,
+}: {
+  query: UseQueryResult<ListLoad<unknown>>
+  watch: ListWatch
+  /** What the list holds: "organizations", "members". */
+  plural: string
+  /** A failure the page already shows above, whose "Try again" retries this list too. */
+  shownAbove: unknown
+  /** Whose list: named in a 400 invalid_uri or a 404. */
+  subject: { userId: string } | { organizationId: string }
+  onBackToSearch: () => void
+}) {
+  const { failure, finalFailure, retrying, stop, slow, silentFor, resume } = watch
+  const list = query.data
+  const sameAsAbove =
+    failure !== undefined && shownAbove !== undefined && sameCause(failure, shownAbove)
+  return (
+    <>
+      {sameAsAbove ? (
+        <Text size="sm" c="dimmed">
+          {`The ${plural} could not be loaded either, for the same reason (see above).`}
+        </Text>
+      ) : (
+        failure !== undefined && (
+          <ApiErrorAlert
+            error={failure}
+            onRetry={finalFailure ? resume : undefined}
+            onBackToSearch={onBackToSearch}
+            {...subject}
+            staleSince={finalFailure && list?.complete ? new Date(query.dataUpdatedAt) : undefined}
+            retryingAt={retrying?.retryAt}
+          />
+        )
+      )}
+      {stop && <LoadStopped stop={stop} list={list} plural={plural} onResume={resume} />}
+      {slow && <SlowAnswer silentFor={silentFor ?? 0} />}
+    </>
   )
 }

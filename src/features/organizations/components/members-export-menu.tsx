@@ -1,5 +1,4 @@
-import { Group, Text } from '@mantine/core'
-import { ExportMenu } from '@/components/export-menu'
+import { ExportMenu, saveExport } from '@/components/export-menu'
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import type { ExportFormat } from '@/lib/export/download'
 import type { Member } from '@/lib/management-api/schemas'
@@ -35,14 +34,10 @@ export function MembersExportMenu({
   const exportedBy = useSignedInAdmin()
   const loading = !members.complete && !stalled
 
-  const onExport = async (format: ExportFormat) => {
-    // Loaded on the first export, not with the page (as the memberships export is).
-    const [{ buildExport, saveFile }, { membersExportInput }] = await Promise.all([
-      import('@/lib/export/download'),
-      import('../members-export'),
-    ])
-    const file = await buildExport(
-      membersExportInput({
+  const onExport = (format: ExportFormat) =>
+    saveExport(async () => {
+      const { membersExportInput } = await import('../members-export')
+      return membersExportInput({
         format,
         tenantDomain: domain,
         subject: { organizationId, organizationName },
@@ -53,20 +48,8 @@ export function MembersExportMenu({
         sort,
         members,
         rows,
-      }),
-    )
-    saveFile(file)
-    return { fileName: file.fileName, sha256: file.sha256 }
-  }
+      })
+    })
 
-  return (
-    <Group gap="sm" align="flex-start" wrap="nowrap" miw={0}>
-      <ExportMenu onExport={onExport} disabled={loading} />
-      {loading && (
-        <Text size="xs" c="dimmed" pt={6}>
-          Export is available once every member has loaded.
-        </Text>
-      )}
-    </Group>
-  )
+  return <ExportMenu onExport={onExport} waitingFor={loading ? 'member' : undefined} />
 }

@@ -7,9 +7,7 @@ import { CopyIdButton } from './copy-id-button'
 import { ImageDisc } from './organization-logo'
 import classes from './organizations-table.module.css'
 import { SortHeader } from './sort-header'
-import { SpacerRow, useVirtualRows } from './virtual-rows'
-
-const COLUMN_COUNT = 5
+import { useVirtualRows, VirtualTable } from './virtual-rows'
 
 export interface MembersTableProps {
   /** Already filtered and sorted. */
@@ -36,66 +34,47 @@ export function MembersTable({
 }: MembersTableProps) {
   const [copiedId, setCopiedId] = useState<string | undefined>(undefined)
   const onCopied = useCallback((id: string) => setCopiedId(id), [])
-  const { scrollRef, rows, spaceAbove, spaceBelow } = useVirtualRows({
+  const virtual = useVirtualRows({
     count: members.length,
     keyOf: (index) => members[index]?.user_id ?? index,
     scrollResetKey,
   })
 
   return (
-    <>
-      <div
-        ref={scrollRef}
-        className={classes.scroller}
-        role="region"
-        aria-label="Members list"
-        tabIndex={0}
-      >
-        <table
-          className={`${classes.table} ${classes.membersTable}`}
-          aria-label="Members"
-          aria-rowcount={members.length + 1}
-        >
-          <colgroup>
-            <col style={{ width: 52 }} />
-            <col style={{ width: '20%' }} />
-            <col style={{ width: '25%' }} />
-            <col style={{ width: 330 }} />
-            <col />
-          </colgroup>
-          <thead>
-            <tr aria-rowindex={1}>
-              <th scope="col">
-                <span className={classes.visuallyHidden}>Picture</span>
-              </th>
-              <SortHeader column="name" label="Name" sort={sort} onSort={onSort} />
-              <SortHeader column="email" label="Email" sort={sort} onSort={onSort} />
-              <SortHeader column="userId" label="User ID" sort={sort} onSort={onSort} />
-              <SortHeader column="roles" label="Roles" sort={sort} onSort={onSort} />
-            </tr>
-          </thead>
-          <tbody>
-            <SpacerRow height={spaceAbove} columns={COLUMN_COUNT} />
-            {rows.map((row) => {
-              const member = members[row.index]
-              return member ? (
-                <MemberRow
-                  key={row.key}
-                  member={member}
-                  rowIndex={row.index + 2}
-                  onCopied={onCopied}
-                  rolesRefusedFor={rolesRefusedFor}
-                />
-              ) : null
-            })}
-            <SpacerRow height={spaceBelow} columns={COLUMN_COUNT} />
-          </tbody>
-        </table>
-      </div>
-      <span className={classes.visuallyHidden} role="status">
-        {copiedId ? `Copied user id ${copiedId}` : ''}
-      </span>
-    </>
+    <VirtualTable
+      name="Members"
+      rowCount={members.length}
+      widths={[52, '20%', '25%', 330, undefined]}
+      className={classes.membersTable}
+      scrollRef={virtual.scrollRef}
+      spaceAbove={virtual.spaceAbove}
+      spaceBelow={virtual.spaceBelow}
+      announcement={copiedId ? `Copied user id ${copiedId}` : ''}
+      header={
+        <>
+          <th scope="col">
+            <span className={classes.visuallyHidden}>Picture</span>
+          </th>
+          <SortHeader column="name" label="Name" sort={sort} onSort={onSort} />
+          <SortHeader column="email" label="Email" sort={sort} onSort={onSort} />
+          <SortHeader column="userId" label="User ID" sort={sort} onSort={onSort} />
+          <SortHeader column="roles" label="Roles" sort={sort} onSort={onSort} />
+        </>
+      }
+    >
+      {virtual.rows.map((row) => {
+        const member = members[row.index]
+        return member ? (
+          <MemberRow
+            key={row.key}
+            member={member}
+            rowIndex={row.index + 2}
+            onCopied={onCopied}
+            rolesRefusedFor={rolesRefusedFor}
+          />
+        ) : null
+      })}
+    </VirtualTable>
   )
 }
 

@@ -1,6 +1,5 @@
-import { Group, Text } from '@mantine/core'
 import { useQueryClient, type QueryState } from '@tanstack/react-query'
-import { ExportMenu } from '@/components/export-menu'
+import { ExportMenu, saveExport } from '@/components/export-menu'
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import type { ExportFormat } from '@/lib/export/download'
 import type { Organization, Role } from '@/lib/management-api/schemas'
@@ -54,15 +53,10 @@ export function MembershipsExportMenu({
   const exportedBy = useSignedInAdmin()
   const loading = !memberships.complete && !stalled
 
-  const onExport = async (format: ExportFormat) => {
-    // The export code (CSV, provenance, hashing) loads on the first export, not with the page:
-    // most visits never export, and the 1000-row page keeps its script and heap small.
-    const [{ buildExport, saveFile }, { membershipsExportInput }] = await Promise.all([
-      import('@/lib/export/download'),
-      import('../memberships-export'),
-    ])
-    const file = await buildExport(
-      membershipsExportInput({
+  const onExport = (format: ExportFormat) =>
+    saveExport(async () => {
+      const { membershipsExportInput } = await import('../memberships-export')
+      return membershipsExportInput({
         format,
         tenantDomain: domain,
         subject: { userId, email: userEmail },
@@ -78,20 +72,8 @@ export function MembershipsExportMenu({
               organizationQueries.memberRolesKey(userId, organizationId),
             ),
           ),
-      }),
-    )
-    saveFile(file)
-    return { fileName: file.fileName, sha256: file.sha256 }
-  }
+      })
+    })
 
-  return (
-    <Group gap="sm" align="flex-start" wrap="nowrap" miw={0}>
-      <ExportMenu onExport={onExport} disabled={loading} />
-      {loading && (
-        <Text size="xs" c="dimmed" pt={6}>
-          Export is available once every organization has loaded.
-        </Text>
-      )}
-    </Group>
-  )
+  return <ExportMenu onExport={onExport} waitingFor={loading ? 'organization' : undefined} />
 }

@@ -1,12 +1,10 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useState } from 'react'
-import { ApiErrorAlert } from '@/components/api-error-alert'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
-import { sameCause } from '@/lib/management-api/errors'
 import { nextSort } from '@/lib/table-sort'
 import { organizationQueries } from '../api'
 import {
@@ -20,7 +18,7 @@ import { MEMBERSHIPS_LAG_NOTE } from '../memberships'
 import { describeRolesFailure } from '../roles-failure'
 import { useListWatch } from '../use-list-watch'
 import { ListProgress, ListSummary } from './list-summary'
-import { LoadStopped, SlowAnswer } from './load-stopped'
+import { ListLoadProblems } from './load-stopped'
 import { MembersExportMenu } from './members-export-menu'
 import { MembersTable } from './members-table'
 import { RoleFilter } from './role-filter'
@@ -50,36 +48,22 @@ export function OrganizationMembers({
   const api = useManagementApi()
   const query = useQuery(organizationQueries.members(api, organizationId))
   const members = query.data
-  const { finalFailure, retrying, failure, stop, slow, silentFor, stalled, resume } =
-    useListWatch(query)
-  const sameAsAbove =
-    failure !== undefined && shownAbove !== undefined && sameCause(failure, shownAbove)
+  const watch = useListWatch(query)
+  const { finalFailure, stop, stalled } = watch
 
   return (
     <Stack gap="sm" component="section">
       <Title order={2} size="h4">
         Members
       </Title>
-      {sameAsAbove ? (
-        <Text size="sm" c="dimmed">
-          The members could not be loaded either, for the same reason (see above).
-        </Text>
-      ) : (
-        failure !== undefined && (
-          <ApiErrorAlert
-            error={failure}
-            onRetry={finalFailure ? resume : undefined}
-            onBackToSearch={onBackToSearch}
-            organizationId={organizationId}
-            staleSince={
-              finalFailure && members?.complete ? new Date(query.dataUpdatedAt) : undefined
-            }
-            retryingAt={retrying?.retryAt}
-          />
-        )
-      )}
-      {stop && <LoadStopped stop={stop} list={members} plural="members" onResume={resume} />}
-      {slow && <SlowAnswer silentFor={silentFor ?? 0} />}
+      <ListLoadProblems
+        query={query}
+        watch={watch}
+        plural="members"
+        shownAbove={shownAbove}
+        subject={{ organizationId }}
+        onBackToSearch={onBackToSearch}
+      />
       {members && members.loadedCount > 0 ? (
         <MembersView
           organizationId={organizationId}

@@ -1,6 +1,7 @@
-import { Anchor, Code, Group, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Code, Group, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
-import { ExternalIcon } from '@/components/line-icon'
+import { DashboardLink } from '@/components/dashboard-link'
+import { SummarySkeleton } from '@/components/summary-skeleton'
 import { dashboardOrganizationUrl } from '@/lib/auth0-dashboard'
 import type { Organization } from '@/lib/management-api/schemas'
 import { useTenant } from '@/lib/tenant'
@@ -54,15 +55,7 @@ export function OrganizationSummary({ organization }: { organization: Organizati
         </Stack>
       </Group>
       {dashboardUrl && (
-        <Anchor
-          href={dashboardOrganizationUrl(dashboardUrl, organization.id)}
-          target="_blank"
-          rel="noopener noreferrer"
-          size="sm"
-          w="fit-content"
-        >
-          Open in Auth0 Dashboard <ExternalIcon size={12} />
-        </Anchor>
+        <DashboardLink href={dashboardOrganizationUrl(dashboardUrl, organization.id)} />
       )}
     </Stack>
   )
@@ -81,20 +74,5 @@ function HeaderFact({ label, children }: { label: string; children: React.ReactN
 
 /** The same footprint while the organization loads. */
 export function OrganizationSummarySkeleton() {
-  return (
-    <Group
-      gap="md"
-      wrap="nowrap"
-      align="flex-start"
-      role="status"
-      aria-label="Loading organization"
-    >
-      <Skeleton circle height={56} />
-      <Stack gap={8} style={{ flex: 1 }} pt={4}>
-        <Skeleton height={20} width="40%" />
-        <Skeleton height={12} width="55%" />
-        <Skeleton height={12} width="70%" />
-      </Stack>
-    </Group>
-  )
+  return <SummarySkeleton label="Loading organization" />
 }

@@ -5,9 +5,8 @@ import { OrganizationRow } from './organization-row'
 import classes from './organizations-table.module.css'
 import { RolesNotice, useSharedRolesRefusal } from './roles-notice'
 import { SortHeader } from './sort-header'
-import { SpacerRow, useVirtualRows } from './virtual-rows'
+import { useVirtualRows, VirtualTable } from './virtual-rows'
 
-const COLUMN_COUNT = 7
 /**
  * How long the rows in view must stay put (no scrolling, no new filter or sort) before their roles
  * are looked up: rows scrolled or typed past are never asked for, and a keystroke mounts no lookup.
@@ -47,11 +46,12 @@ export function OrganizationsTable({
   const onCopied = useCallback((id: string) => setCopiedId(id), [])
   const rolesRefusedFor = useSharedRolesRefusal(userId)
 
-  const { scrollRef, rows, firstInView, lastInView, spaceAbove, spaceBelow } = useVirtualRows({
+  const virtual = useVirtualRows({
     count: organizations.length,
     keyOf: (index) => organizations[index]?.id ?? index,
     scrollResetKey,
   })
+  const { rows, firstInView, lastInView } = virtual
   const [settled, setSettled] = useState<SettledRows | undefined>(undefined)
   useEffect(() => {
     if (!rolesEnabled) return
@@ -70,66 +70,43 @@ export function OrganizationsTable({
   return (
     <>
       {rolesRefusedFor && <RolesNotice scopes={rolesRefusedFor} />}
-      <div
-        ref={scrollRef}
-        className={classes.scroller}
-        // Scrollable content must be reachable by keyboard; the region names what scrolls.
-        role="region"
-        aria-label="Organizations list"
-        tabIndex={0}
+      <VirtualTable
+        name="Organizations"
+        rowCount={organizations.length}
+        widths={[52, '20%', '14%', 240, 170, 140, undefined]}
+        scrollRef={virtual.scrollRef}
+        spaceAbove={virtual.spaceAbove}
+        spaceBelow={virtual.spaceBelow}
+        announcement={copiedId ? `Copied organization id ${copiedId}` : ''}
+        header={
+          <>
+            <th scope="col">
+              <span className={classes.visuallyHidden}>Logo</span>
+            </th>
+            <SortHeader column="displayName" label="Display name" sort={sort} onSort={onSort} />
+            <SortHeader column="name" label="Name" sort={sort} onSort={onSort} />
+            <SortHeader column="id" label="ID" sort={sort} onSort={onSort} />
+            <th scope="col">Roles</th>
+            <th scope="col">Branding</th>
+            <th scope="col">Metadata</th>
+          </>
+        }
       >
-        <table
-          className={classes.table}
-          aria-label="Organizations"
-          aria-rowcount={organizations.length + 1}
-        >
-          <colgroup>
-            <col style={{ width: 52 }} />
-            <col style={{ width: '20%' }} />
-            <col style={{ width: '14%' }} />
-            <col style={{ width: 240 }} />
-            <col style={{ width: 170 }} />
-            <col style={{ width: 140 }} />
-            <col />
-          </colgroup>
-          <thead>
-            <tr aria-rowindex={1}>
-              <th scope="col">
-                <span className={classes.visuallyHidden}>Logo</span>
-              </th>
-              <SortHeader column="displayName" label="Display name" sort={sort} onSort={onSort} />
-              <SortHeader column="name" label="Name" sort={sort} onSort={onSort} />
-              <SortHeader column="id" label="ID" sort={sort} onSort={onSort} />
-              <th scope="col">Roles</th>
-              <th scope="col">Branding</th>
-              <th scope="col">Metadata</th>
-            </tr>
-          </thead>
-          <tbody>
-            <SpacerRow height={spaceAbove} columns={COLUMN_COUNT} />
-            {rows.map((row) => {
-              const organization = organizations[row.index]
-              return organization ? (
-                <OrganizationRow
-                  key={row.key}
-                  organization={organization}
-                  rowIndex={row.index + 2}
-                  onCopied={onCopied}
-                  userId={userId}
-                  rolesLive={rolesLive(row.index)}
-                  rolesRefusedFor={rolesRefusedFor}
-                />
-              ) : null
-            })}
-            <SpacerRow height={spaceBelow} columns={COLUMN_COUNT} />
-          </tbody>
-        </table>
-      </div>
-      {/* Outside the scroller: an out-of-flow element inside it would sit at the end of the
-          rows and stretch the page to the list's full height. */}
-      <span className={classes.visuallyHidden} role="status">
-        {copiedId ? `Copied organization id ${copiedId}` : ''}
-      </span>
+        {rows.map((row) => {
+          const organization = organizations[row.index]
+          return organization ? (
+            <OrganizationRow
+              key={row.key}
+              organization={organization}
+              rowIndex={row.index + 2}
+              onCopied={onCopied}
+              userId={userId}
+              rolesLive={rolesLive(row.index)}
+              rolesRefusedFor={rolesRefusedFor}
+            />
+          ) : null
+        })}
+      </VirtualTable>
     </>
   )
 }

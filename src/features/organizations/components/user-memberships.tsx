@@ -1,13 +1,11 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
-import { ApiErrorAlert } from '@/components/api-error-alert'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
 import { nextSort } from '@/lib/table-sort'
-import { sameCause } from '@/lib/management-api/errors'
 import { organizationQueries } from '../api'
 import { MEMBERSHIPS_LAG_NOTE, type Memberships } from '../memberships'
 import {
@@ -17,7 +15,7 @@ import {
   type SortState,
 } from '../organization-list'
 import { useListWatch } from '../use-list-watch'
-import { LoadStopped, SlowAnswer } from './load-stopped'
+import { ListLoadProblems } from './load-stopped'
 import { MembershipsExportMenu } from './memberships-export-menu'
 import { ListProgress, ListSummary } from './list-summary'
 import { OrganizationsTable } from './organizations-table'
@@ -52,10 +50,8 @@ export function UserMemberships({
   const query = useQuery(organizationQueries.forUser(api, userId))
   const memberships = query.data
   const fetching = query.isFetching
-  const { finalFailure, retrying, failure, stop, slow, silentFor, stalled, resume } =
-    useListWatch(query)
-  const sameAsAbove =
-    failure !== undefined && shownAbove !== undefined && sameCause(failure, shownAbove)
+  const watch = useListWatch(query)
+  const { finalFailure, stop, stalled } = watch
   // A complete list stays on screen while it is fetched again (api.ts); the roles in view are
   // looked up again with it.
   const refresh = () => {
@@ -68,28 +64,14 @@ export function UserMemberships({
       <Title order={2} size="h4">
         Organizations
       </Title>
-      {sameAsAbove ? (
-        <Text size="sm" c="dimmed">
-          The organizations could not be loaded either, for the same reason (see above).
-        </Text>
-      ) : (
-        failure !== undefined && (
-          <ApiErrorAlert
-            error={failure}
-            onRetry={finalFailure ? resume : undefined}
-            onBackToSearch={onBackToSearch}
-            userId={userId}
-            staleSince={
-              finalFailure && memberships?.complete ? new Date(query.dataUpdatedAt) : undefined
-            }
-            retryingAt={retrying?.retryAt}
-          />
-        )
-      )}
-      {stop && (
-        <LoadStopped stop={stop} list={memberships} plural="organizations" onResume={resume} />
-      )}
-      {slow && <SlowAnswer silentFor={silentFor ?? 0} />}
+      <ListLoadProblems
+        query={query}
+        watch={watch}
+        plural="organizations"
+        shownAbove={shownAbove}
+        subject={{ userId }}
+        onBackToSearch={onBackToSearch}
+      />
       {memberships && memberships.loadedCount > 0 ? (
         <MembershipsView
           userId={userId}

@@ -1,5 +1,5 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import classes from './organizations-table.module.css'
 
 // The tables' virtualization, one for all: only the rows in view (plus a few) are in the DOM,
@@ -73,11 +73,84 @@ export function useVirtualRows({
 }
 
 /** Stands in for the rows that are not rendered; hidden from assistive technology. */
-export function SpacerRow({ height, columns }: { height: number; columns: number }) {
+function SpacerRow({ height, columns }: { height: number; columns: number }) {
   if (height <= 0) return null
   return (
     <tr className={classes.spacer} aria-hidden="true">
       <td colSpan={columns} style={{ height }} />
     </tr>
+  )
+}
+
+/**
+ * A virtualized `<table>` (role table, named `name`) in its keyboard-reachable scroller: the
+ * columns' widths, the header cells, the rendered rows between their two spacers, and — outside
+ * the scroller — a status line for what the rows announce (an id copied). `aria-rowcount` tells
+ * screen readers the full size.
+ */
+export function VirtualTable({
+  name,
+  rowCount,
+  widths,
+  header,
+  scrollRef,
+  spaceAbove,
+  spaceBelow,
+  className,
+  announcement,
+  children,
+}: {
+  name: string
+  /** Data rows in the whole list (not only those rendered). */
+  rowCount: number
+  /** One per column; undefined takes the rest. */
+  widths: readonly (number | string | undefined)[]
+  /** The header row's cells. */
+  header: ReactNode
+  /** From useVirtualRows. */
+  scrollRef: RefObject<HTMLDivElement | null>
+  spaceAbove: number
+  spaceBelow: number
+  className?: string
+  announcement: string
+  /** The rendered rows. */
+  children: ReactNode
+}) {
+  return (
+    <>
+      <div
+        ref={scrollRef}
+        className={classes.scroller}
+        // Scrollable content must be reachable by keyboard; the region names what scrolls.
+        role="region"
+        aria-label={`${name} list`}
+        tabIndex={0}
+      >
+        <table
+          className={className ? `${classes.table} ${className}` : classes.table}
+          aria-label={name}
+          aria-rowcount={rowCount + 1}
+        >
+          <colgroup>
+            {widths.map((width, index) => (
+              <col key={index} style={width === undefined ? undefined : { width }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>{header}</tr>
+          </thead>
+          <tbody>
+            <SpacerRow height={spaceAbove} columns={widths.length} />
+            {children}
+            <SpacerRow height={spaceBelow} columns={widths.length} />
+          </tbody>
+        </table>
+      </div>
+      {/* Outside the scroller: an out-of-flow element inside it would sit at the end of the
+          rows and stretch the page to the list's full height. */}
+      <span className={classes.visuallyHidden} role="status">
+        {announcement}
+      </span>
+    </>
   )
 }

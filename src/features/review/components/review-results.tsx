@@ -1,6 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core'
 import { useDeferredValue, useMemo, useState } from 'react'
-import { ExportMenu } from '@/components/export-menu'
+import { ExportMenu, saveExport } from '@/components/export-menu'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import {
@@ -50,14 +50,10 @@ export function ReviewResults({
   // The oldest list on screen: a list reused from the cache can be older than the review.
   const asOf = users.length > 0 ? Math.min(...users.map(({ fetchedAt }) => fetchedAt)) : 0
 
-  const onExport = async (format: ExportFormat) => {
-    // As on the memberships page: the export code loads on the first export, not with the page.
-    const [{ buildExport, saveFile }, { reviewExportInput }] = await Promise.all([
-      import('@/lib/export/download'),
-      import('../review-export'),
-    ])
-    const file = await buildExport(
-      reviewExportInput({
+  const onExport = (format: ExportFormat) =>
+    saveExport(async () => {
+      const { reviewExportInput } = await import('../review-export')
+      return reviewExportInput({
         format,
         tenantDomain: tenant.domain,
         exportedBy,
@@ -69,11 +65,8 @@ export function ReviewResults({
         users,
         failures,
         unfinished,
-      }),
-    )
-    saveFile(file)
-    return { fileName: file.fileName, sha256: file.sha256 }
-  }
+      })
+    })
 
   return (
     <div className={classes.layout} data-with-failures={failures.length > 0 || undefined}>

@@ -1,4 +1,5 @@
-import { Code, Group, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Code, Group, Stack, Text, Title } from '@mantine/core'
+import { SummarySkeleton } from '@/components/summary-skeleton'
 import type { User } from '@/lib/management-api/schemas'
 import { connectionLabelOf, displayNameOf } from '../user-facts'
 import { BlockedBadge } from './blocked-badge'
@@ -58,14 +59,5 @@ export function UserSummary({ user, titleOrder = 2 }: UserSummaryProps) {
 
 /** The same footprint while the user loads, so the page does not jump when it arrives. */
 export function UserSummarySkeleton() {
-  return (
-    <Group gap="md" wrap="nowrap" align="flex-start" role="status" aria-label="Loading user">
-      <Skeleton circle height={AVATAR_SIZE} />
-      <Stack gap={8} style={{ flex: 1 }} pt={4}>
-        <Skeleton height={20} width="40%" />
-        <Skeleton height={12} width="55%" />
-        <Skeleton height={12} width="70%" />
-      </Stack>
-    </Group>
-  )
+  return <SummarySkeleton label="Loading user" />
 }
