@@ -46,6 +46,24 @@ export function countRoles(members: readonly Member[]): RoleCounts {
 }
 
 /**
+ * What the text filter searches in a member — name, email, user id and role names — lowercased
+ * once per member and kept while the member is: at 10,000 members a keystroke then costs one
+ * `includes` per member instead of four lowercased copies.
+ */
+const searchTexts = new WeakMap<Member, string>()
+function searchTextOf(member: Member): string {
+  let text = searchTexts.get(member)
+  if (text === undefined) {
+    const roles = (member.roles ?? []).map((role) => role.name)
+    text = [member.name ?? '', member.email ?? '', member.user_id, ...roles]
+      .join('\n')
+      .toLowerCase()
+    searchTexts.set(member, text)
+  }
+  return text
+}
+
+/**
  * Members matching the text filter (name, email, user id or a role's name, ignoring case) and
  * the role filter (a role's name, or NO_ROLE; undefined for any). No filter: the same array.
  */
@@ -56,23 +74,13 @@ export function filterMembers(
 ): readonly Member[] {
   const needle = text.trim().toLowerCase()
   if (needle === '' && role === undefined) return members
-  const has = (value: string | undefined) => value?.toLowerCase().includes(needle) === true
   return members.filter((member) => {
-    const roles = member.roles ?? []
-    if (
-      role === NO_ROLE
-        ? roles.length > 0
-        : role !== undefined && !roles.some((r) => r.name === role)
-    ) {
-      return false
+    if (role !== undefined) {
+      const roles = member.roles ?? []
+      const holds = role === NO_ROLE ? roles.length === 0 : roles.some((r) => r.name === role)
+      if (!holds) return false
     }
-    return (
-      needle === '' ||
-      has(member.name) ||
-      has(member.email) ||
-      has(member.user_id) ||
-      roles.some((r) => has(r.name))
-    )
+    return needle === '' || searchTextOf(member).includes(needle)
   })
 }
 
