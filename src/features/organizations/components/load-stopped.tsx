@@ -59,7 +59,7 @@ export function LoadStopped({
 }
 
 /** A first answer (or the next page) is late: said in words, not just placeholders. */
-export function SlowAnswer({ silentFor }: { silentFor: number }) {
+function SlowAnswer({ silentFor }: { silentFor: number }) {
   return (
     <Text size="sm" c="dimmed" role="status">
       {`The Management API is slow to answer. Still waiting (${formatDuration(Math.floor(silentFor / 1000) * 1000)})…`}
