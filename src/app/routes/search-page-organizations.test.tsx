@@ -47,12 +47,18 @@ describe('search page: organizations', () => {
     const held = holdRequests('/api/v2/organizations', (url) => url.searchParams.has('take'))
     renderApp({ route: `/?q=${id}` })
 
-    const link = await screen.findByRole('link', { name: `${displayName}, organization` })
+    const link = await screen.findByRole(
+      'link',
+      { name: `${displayName}, organization` },
+      FIRST_PAGE,
+    )
     expect(link).toHaveAttribute('href', toOrganization(id))
     const group = organizationsGroup()
     expect(
       await within(group).findByText(
         `Searched 100 of ${formatNumber(tenant.data.organizations.length)} organizations…`,
+        {},
+        FIRST_PAGE,
       ),
     ).toBeVisible()
     expect(within(group).getByText('1 match so far')).toBeInTheDocument()
@@ -75,7 +81,9 @@ describe('search page: organizations', () => {
   it('says when no organization matches once all are searched, beside the users’ empty state', async () => {
     renderApp({ route: '/?q=zz-nobody-is-called-this' })
 
-    expect(await screen.findByText('No users match “zz-nobody-is-called-this”')).toBeInTheDocument()
+    expect(
+      await screen.findByText('No users match “zz-nobody-is-called-this”', {}, FIRST_PAGE),
+    ).toBeInTheDocument()
     expect(screen.getByText(/first few letters/)).toBeInTheDocument()
     expect(
       await screen.findByText(
@@ -113,6 +121,8 @@ describe('search page: organizations', () => {
     expect(
       await within(group).findByText(
         /^Organizations are not searched: HTTP 403 .*read:organizations/,
+        {},
+        FIRST_PAGE,
       ),
     ).toBeVisible()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
@@ -134,8 +144,8 @@ describe('search page: organizations', () => {
     const { user } = renderApp({ route: `/?q=${encodeURIComponent(beijing.name)}` })
 
     const alert = await within(
-      await screen.findByRole('region', { name: 'Organizations' }),
-    ).findByRole('alert')
+      await screen.findByRole('region', { name: 'Organizations' }, FIRST_PAGE),
+    ).findByRole('alert', {}, FIRST_PAGE)
     expect(alert).toHaveTextContent('500')
     expect(alert).toHaveTextContent('Directory down')
 
