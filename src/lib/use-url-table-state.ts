@@ -1,0 +1,82 @@
+import { useDebouncedCallback } from '@mantine/hooks'
+import { useState } from 'react'
+import { useLocation, useSearch } from 'wouter'
+import type { SortState } from './table-sort'
+
+// A table's filter and sort live in the query string (`?filter=acme&sort=name&dir=desc`), so a
+// reload or a shared link shows the same rows. Writes replace the history entry (no entry per
+// keystroke) and keep the entry's state (the user page keeps "Back to search" there) and any
+// other parameter. Only what the admin typed into a table's filter goes into the URL: never
+// pasted review input, which is personal data.
+
+/** Long enough that typing does not rewrite the URL per key; short enough to share at once. */
+const WRITE_DELAY_MS = 300
+
+export interface UrlTableState<C extends string> {
+  /** What the filter box shows (ahead of the URL while typing). */
+  filter: string
+  setFilter: (text: string) => void
+  sort: SortState<C>
+  setSort: (sort: SortState<C>) => void
+  /** Another parameter of this table (a role filter): its values, in order. */
+  list: (name: string) => readonly string[]
+  setList: (name: string, values: readonly string[]) => void
+}
+
+function sortFrom<C extends string>(params: URLSearchParams, columns: readonly C[]): SortState<C> {
+  const column = params.get('sort')
+  if (column === null || !(columns as readonly string[]).includes(column)) return undefined
+  return {
+    column: column as C,
+    direction: params.get('dir') === 'desc' ? 'descending' : 'ascending',
+  }
+}
+
+export function useUrlTableState<C extends string>(columns: readonly C[]): UrlTableState<C> {
+  const [location, navigate] = useLocation()
+  const search = useSearch()
+  const params = new URLSearchParams(search)
+  const [filter, setFilterText] = useState(() => params.get('filter') ?? '')
+
+  const write = (change: (next: URLSearchParams) => void) => {
+    // Read afresh: a delayed write must not undo a sort made while it waited.
+    const next = new URLSearchParams(window.location.search)
+    change(next)
+    const query = next.toString()
+    navigate(`${location}${query === '' ? '' : `?${query}`}`, {
+      replace: true,
+      state: window.history.state as unknown,
+    })
+  }
+  const writeFilter = useDebouncedCallback((text: string) => {
+    write((next) => (text.trim() === '' ? next.delete('filter') : next.set('filter', text)))
+  }, WRITE_DELAY_MS)
+
+  return {
+    filter,
+    setFilter(text) {
+      setFilterText(text)
+      writeFilter(text)
+    },
+    sort: sortFrom(params, columns),
+    setSort(sort) {
+      write((next) => {
+        if (!sort) {
+          next.delete('sort')
+          next.delete('dir')
+          return
+        }
+        next.set('sort', sort.column)
+        if (sort.direction === 'descending') next.set('dir', 'desc')
+        else next.delete('dir')
+      })
+    },
+    list: (name) => params.getAll(name),
+    setList(name, values) {
+      write((next) => {
+        next.delete(name)
+        for (const value of values) next.append(name, value)
+      })
+    },
+  }
+}
