@@ -68,7 +68,7 @@ export function exportFileName({
   kind: string
   userId?: string | undefined
   generatedAt: Date
-  extension: 'csv' | 'json'
+  extension: 'csv' | 'json' | 'zip'
 }): string {
   const user = userId === undefined ? '' : `${fileNameSafeUserId(userId)}-`
   return `orgscope-${kind}-${user}${fileNameTimestamp(generatedAt)}.${extension}`
