@@ -64,7 +64,7 @@ export default tseslint.config(
   // Features never import the app layer, and another feature only through its `api.ts` (its
   // query factories and what it offers others); pages in src/app compose their components. The
   // auth feature is the exception every feature may use: it owns the token seam (docs/design.md).
-  ...['users', 'organizations', 'auth', 'review'].map((feature) => ({
+  ...['users', 'organizations', 'auth', 'review', 'evidence'].map((feature) => ({
     files: [`src/features/${feature}/**`],
     rules: {
       'no-restricted-imports': [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { csvTextOf, formatKeyValueCell } from './cells'
+import { csvTextOf, formatKeyValueCell, parseKeyValueCell } from './cells'
 
 describe('cells as CSV text', () => {
   test('writes metadata as key=value pairs joined by "; "', () => {
@@ -18,5 +18,18 @@ describe('cells as CSV text', () => {
     expect(csvTextOf(undefined)).toBe('')
     expect(csvTextOf('Acme')).toBe('Acme')
     expect(csvTextOf({ k: 'v' })).toBe('k=v')
+  })
+})
+
+describe('cells read back', () => {
+  test('splits key=value pairs back into the map, escapes undone', () => {
+    for (const map of [
+      { region: 'eu', tier: 'gold' },
+      { 'a=b': 'x;y', path: 'C:\\tmp', empty: '' },
+      { rol_1: 'Admin; owner' },
+      {},
+    ]) {
+      expect(parseKeyValueCell(formatKeyValueCell(map))).toEqual(map)
+    }
   })
 })

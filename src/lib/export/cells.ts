@@ -27,6 +27,39 @@ export function formatKeyValueCell(map: Readonly<Record<string, string>>): strin
     .join('; ')
 }
 
+/**
+ * The inverse of `formatKeyValueCell`: `a\\=b=x\\;y; path=C:\\\\tmp` → `{ 'a=b': 'x;y', path: 'C:\\tmp' }`.
+ * For reading an earlier CSV export back (comparisons); `''` is an empty map.
+ */
+export function parseKeyValueCell(cell: string): Record<string, string> {
+  const map: Record<string, string> = {}
+  let key = ''
+  let value = ''
+  let inValue = false
+  const end = () => {
+    if (inValue || key !== '') map[key] = value
+    key = ''
+    value = ''
+    inValue = false
+  }
+  for (let index = 0; index < cell.length; index += 1) {
+    const char = cell.charAt(index)
+    if (char === '\\') {
+      index += 1
+      if (inValue) value += cell.charAt(index)
+      else key += cell.charAt(index)
+    } else if (char === ';') {
+      end()
+      // The separator is `; `: the space belongs to it, not to the next key.
+      if (cell.charAt(index + 1) === ' ') index += 1
+    } else if (char === '=' && !inValue) inValue = true
+    else if (inValue) value += char
+    else key += char
+  }
+  end()
+  return map
+}
+
 /** A cell as CSV text: `null` is an empty field, a map is `key=value; key=value`. */
 export function csvTextOf(cell: ExportCell | undefined): string {
   if (cell === null || cell === undefined) return ''

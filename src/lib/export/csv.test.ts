@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { escapeCsvField, neutraliseFormula, parseCsv, serializeCsv, trusted, UTF8_BOM } from './csv'
+import {
+  escapeCsvField,
+  neutraliseFormula,
+  parseCsv,
+  restoreNeutralised,
+  serializeCsv,
+  trusted,
+  UTF8_BOM,
+} from './csv'
 
 describe('quoting and line ends (RFC 4180)', () => {
   test('ends every record with CRLF, the last one too', () => {
@@ -101,6 +109,14 @@ describe('formula neutralisation (OWASP CSV injection)', () => {
         ['-id', '=name'],
       ]),
     ).toBe("-id,=name\r\n'-id,'=name\r\n")
+  })
+})
+
+describe('reading neutralised cells back', () => {
+  test('drops the quote neutralisation added, and only that one', () => {
+    for (const value of ['=1+1', '-5', '  @x', '\tindented', "'quoted", 'plain', '', "'"]) {
+      expect(restoreNeutralised(neutraliseFormula(value))).toBe(value)
+    }
   })
 })
 

@@ -49,6 +49,15 @@ export function neutraliseFormula(value: string): string {
   return formulaLike ? `'${value}` : value
 }
 
+/**
+ * The inverse of `neutraliseFormula`, for reading our own CSV back: drops the `'` it added. A cell
+ * that starts with `'` and would not need one is left as it is (its quote is part of the text).
+ */
+export function restoreNeutralised(cell: string): string {
+  const rest = cell.slice(1)
+  return cell.startsWith("'") && neutraliseFormula(rest) !== rest ? rest : cell
+}
+
 const NEEDS_QUOTES = /[",\r\n]/
 
 /** One field as RFC 4180 writes it: quoted (inner quotes doubled) only when it has to be. */

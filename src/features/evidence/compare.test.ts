@@ -1,0 +1,306 @@
+import { describe, expect, test } from 'vitest'
+import { buildExport, type ExportInput } from '@/lib/export/download'
+import { parseCsv } from '@/lib/export/csv'
+import { sha256Hex } from '@/lib/export/hash'
+import { createProvenance, provenanceBlock } from '@/lib/export/provenance'
+import {
+  compareSnapshots,
+  comparisonExportInput,
+  readSnapshot,
+  SnapshotError,
+  type Snapshot,
+  type SnapshotRow,
+} from './compare'
+import { buildEvidencePack } from './evidence-pack'
+import { packInput } from './test-pack'
+
+const JANE = 'samlp|acme|jane@acme.com'
+const encode = (text: string) => new TextEncoder().encode(text)
+
+// An export of Jane's memberships in the memberships export's shape (features/organizations
+// memberships-export.ts, which this feature may not import): provenance with `subject.userId`,
+// then the table with roles as an id=name map and a roles_status per row.
+function exportRequest(format: 'csv' | 'json'): ExportInput {
+  const provenance = {
+    ...createProvenance({
+      tenantDomain: 'travel0.us.auth0.com',
+      exportedBy: 'ada@orgscope.test',
+      generatedAt: new Date('2026-02-01T09:00:00.000Z'),
+      rowsExported: 2,
+      totalRows: 2,
+      gaps: [],
+    }),
+    subject: { userId: JANE, email: 'jane@acme.com' },
+  }
+  const keys = [
+    'tool',
+    'tenantDomain',
+    'subject.userId',
+    'generatedAt',
+    'exportedBy',
+    'filter',
+    'rowsExported',
+    'totalRows',
+    'complete',
+    'note',
+  ] as const
+  return {
+    format,
+    name: { kind: 'memberships', userId: JANE },
+    ...provenanceBlock(keys, provenance, { 'subject.userId': [JANE] }),
+    columns: ['display_name', 'name', 'id', 'roles', 'roles_status'],
+    rows: [
+      {
+        display_name: 'Acme, Inc.',
+        name: 'acme',
+        id: 'org_acme',
+        roles: { rol_1: 'Admin; owner' },
+        roles_status: 'loaded',
+      },
+      {
+        display_name: '=cmd',
+        name: 'evil',
+        id: 'org_evil',
+        roles: null,
+        roles_status: 'not loaded',
+      },
+    ],
+  }
+}
+
+const EXPECTED_EXPORT_ROWS: SnapshotRow[] = [
+  {
+    userId: JANE,
+    organizationId: 'org_acme',
+    organizationName: 'Acme, Inc.',
+    roles: ['Admin; owner'],
+  },
+  { userId: JANE, organizationId: 'org_evil', organizationName: '=cmd', roles: null },
+]
+
+describe('reading an earlier file', () => {
+  test('reads an evidence pack: its rows, roles by name, decisions and when it was fetched', async () => {
+    const pack = await buildEvidencePack(packInput())
+    const snapshot = await readSnapshot(pack.fileName, pack.bytes)
+
+    expect(snapshot.source).toEqual({
+      fileName: pack.fileName,
+      sha256: pack.sha256,
+      kind: 'evidence pack',
+      takenAt: '2026-03-04T10:00:05.000Z',
+      subject: JANE,
+    })
+    expect(snapshot.rows).toEqual([
+      {
+        userId: JANE,
+        organizationId: 'org_acme',
+        organizationName: 'Acme, Inc.',
+        roles: ['Admin', 'Member'],
+      },
+      {
+        userId: JANE,
+        organizationId: 'org_evil',
+        organizationName: '=HYPERLINK("https://evil.example","x")',
+        roles: [],
+      },
+      { userId: JANE, organizationId: 'org_globex', organizationName: 'Globex', roles: null },
+    ])
+    expect(
+      snapshot.decisions.map(({ organizationId, decision, reason, flags }) => [
+        organizationId,
+        decision,
+        reason,
+        flags,
+      ]),
+    ).toEqual([
+      ['org_acme', 'keep', '', []],
+      ['org_evil', 'revoke', 'Left the evil team', ['inactive-90-days', 'blocked']],
+      ['org_globex', null, '', ['self-review']],
+    ])
+    expect(snapshot.decisions[1]?.organizationName).toBe('=HYPERLINK("https://evil.example","x")')
+  })
+
+  test('reads a JSON export', async () => {
+    const file = await buildExport(exportRequest('json'))
+    const snapshot = await readSnapshot(file.fileName, file.bytes)
+
+    expect(snapshot.source).toEqual({
+      fileName: file.fileName,
+      sha256: file.sha256,
+      kind: 'JSON export',
+      takenAt: '2026-02-01T09:00:00.000Z',
+      subject: JANE,
+    })
+    expect(snapshot.rows).toEqual(EXPECTED_EXPORT_ROWS)
+  })
+
+  test('reads a CSV export after its provenance block, formula quotes and escapes undone', async () => {
+    const file = await buildExport(exportRequest('csv'))
+    const snapshot = await readSnapshot(file.fileName, file.bytes)
+
+    expect(snapshot.source).toMatchObject({
+      kind: 'CSV export',
+      takenAt: '2026-02-01T09:00:00.000Z',
+      subject: JANE,
+    })
+    expect(snapshot.rows).toEqual(EXPECTED_EXPORT_ROWS)
+  })
+
+  test('reads a plain CSV of a bulk review, each row naming its user', async () => {
+    const csv =
+      'user_id,organization_id,organization_display_name\r\nauth0|1,org_a,A\r\nauth0|2,org_b,\r\n'
+    const snapshot = await readSnapshot('review.csv', encode(csv))
+
+    expect(snapshot.source).toMatchObject({ kind: 'CSV export', takenAt: null, subject: null })
+    expect(snapshot.source.sha256).toBe(await sha256Hex(encode(csv)))
+    expect(snapshot.rows).toEqual([
+      { userId: 'auth0|1', organizationId: 'org_a', organizationName: 'A', roles: null },
+      { userId: 'auth0|2', organizationId: 'org_b', roles: null },
+    ])
+  })
+
+  test.each([
+    [
+      'a CSV without user ids or a subject',
+      'id,name\r\norg_a,a\r\n',
+      'does not say whose memberships',
+    ],
+    [
+      'a CSV without organization ids',
+      'user_id,name\r\nauth0|1,a\r\n',
+      'no organization id column',
+    ],
+    ['JSON that is not an export', '{"hello":1}', 'has no rows'],
+    ['a damaged zip', 'PK\u0003\u0004garbage', 'damaged'],
+  ])('explains why it cannot read %s', async (_name, text, message) => {
+    const reading = readSnapshot('earlier', encode(text))
+    await expect(reading).rejects.toThrow(SnapshotError)
+    await expect(reading).rejects.toThrow(message)
+  })
+})
+
+function snapshotOf(rows: SnapshotRow[], decisions: Snapshot['decisions'] = []): Snapshot {
+  return {
+    source: {
+      fileName: 'last.zip',
+      sha256: 'ab'.repeat(32),
+      kind: 'evidence pack',
+      takenAt: '2026-01-01T00:00:00.000Z',
+      subject: JANE,
+    },
+    rows,
+    decisions,
+  }
+}
+
+const row = (organizationId: string, roles: string[] | null): SnapshotRow => ({
+  userId: JANE,
+  organizationId,
+  organizationName: organizationId.replace('org_', ''),
+  roles,
+})
+
+const revoke = (organizationId: string) => ({
+  userId: JANE,
+  organizationId,
+  decision: 'revoke' as const,
+  reason: 'No longer needed',
+  decidedAt: '2026-01-01T01:00:00.000Z',
+  decidedBy: 'ada@orgscope.test',
+  flags: [],
+})
+
+describe('comparing with last time', () => {
+  const earlier = snapshotOf(
+    [
+      row('org_a', ['Admin', 'Member']),
+      row('org_b', ['Member']),
+      row('org_c', null),
+      row('org_gone', []),
+    ],
+    [
+      revoke('org_gone'),
+      revoke('org_b'),
+      revoke('org_a'),
+      { ...revoke('org_c'), decision: 'keep' as const },
+    ],
+  )
+  const current = {
+    takenAt: '2026-04-01T00:00:00.000Z',
+    rows: [
+      row('org_a', ['Member', 'Billing']),
+      row('org_b', ['Member']),
+      row('org_c', ['Admin']),
+      row('org_new', ['Member']),
+    ],
+  }
+
+  test('lists memberships added and removed, and roles gained and lost where both sides know them', () => {
+    const comparison = compareSnapshots(earlier, current)
+
+    expect(comparison.added.map(({ organizationId }) => organizationId)).toEqual(['org_new'])
+    expect(comparison.removed.map(({ organizationId }) => organizationId)).toEqual(['org_gone'])
+    expect(comparison.rolesGained).toEqual([
+      { userId: JANE, organizationId: 'org_a', organizationName: 'a', roles: ['Billing'] },
+    ])
+    expect(comparison.rolesLost).toEqual([
+      { userId: JANE, organizationId: 'org_a', organizationName: 'a', roles: ['Admin'] },
+    ])
+    expect(comparison.rolesNotComparable).toBe(1)
+  })
+
+  test('follows up every revoke decided last time', () => {
+    const { remediation } = compareSnapshots(earlier, current)
+
+    expect(remediation.map(({ organizationId, status }) => [organizationId, status])).toEqual([
+      ['org_gone', 'removed'],
+      ['org_b', 'still present'],
+      ['org_a', 'role changed'],
+    ])
+    expect(remediation[0]).toMatchObject({
+      reason: 'No longer needed',
+      decidedAt: '2026-01-01T01:00:00.000Z',
+    })
+  })
+
+  test('exports one row per change, under a provenance naming both sides', async () => {
+    const comparison = compareSnapshots(earlier, current)
+    const file = await buildExport(
+      comparisonExportInput(comparison, {
+        earlier: earlier.source,
+        current,
+        tenantDomain: 'travel0.us.auth0.com',
+        exportedBy: 'ada@orgscope.test',
+        format: 'csv',
+        generatedAt: new Date('2026-04-01T00:05:00.000Z'),
+      }),
+    )
+    const records = parseCsv(new TextDecoder().decode(file.bytes))
+    const provenance = new Map(
+      records
+        .slice(
+          0,
+          records.findIndex((r) => r.length === 0),
+        )
+        .map(([k, v]) => [k, v]),
+    )
+    const table = records.slice(records.findIndex((r) => r.length === 0) + 1)
+
+    expect(provenance.get('earlier.fileName')).toBe('last.zip')
+    expect(provenance.get('earlier.sha256')).toBe('ab'.repeat(32))
+    expect(provenance.get('earlier.takenAt')).toBe('2026-01-01T00:00:00.000Z')
+    expect(provenance.get('current.fetchedAt')).toBe('2026-04-01T00:00:00.000Z')
+    expect(provenance.get('note')).toContain('Roles not compared for 1 memberships')
+    expect(table.map((record) => [record[0], record[2], record[4], record[5]])).toEqual([
+      ['change', 'organization_id', 'roles', 'remediation_status'],
+      ['added', 'org_new', 'Member', ''],
+      ['removed', 'org_gone', '', ''],
+      ['roles gained', 'org_a', 'Billing', ''],
+      ['roles lost', 'org_a', 'Admin', ''],
+      ['revoke decided earlier', 'org_gone', '', 'removed'],
+      ['revoke decided earlier', 'org_b', '', 'still present'],
+      ['revoke decided earlier', 'org_a', '', 'role changed'],
+    ])
+    expect(file.fileName).toBe('orgscope-comparison-samlp_acme_jane@acme.com-20260401-000500Z.csv')
+  })
+})
