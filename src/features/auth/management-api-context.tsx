@@ -2,8 +2,13 @@ import { useAuth0 } from '@auth0/auth0-react'
 import { createContext, use, useMemo, type ReactNode } from 'react'
 import { createManagementApi, type ManagementApi } from '@/lib/management-api/client'
 import { pacedManagementApi } from '@/lib/management-api/pacer'
+import {
+  createRequestLog,
+  recordedManagementApi,
+  type RequestLog,
+} from '@/lib/management-api/request-log'
 
-const ManagementApiContext = createContext<ManagementApi | null>(null)
+const ManagementApiContext = createContext<{ api: ManagementApi; log: RequestLog } | null>(null)
 
 /**
  * Builds the Management API client once and hands it to the tree. `getAccessTokenSilently` is the
@@ -23,9 +28,10 @@ export function ManagementApiProvider({
   const { getAccessTokenSilently } = useAuth0()
   // auth0-react memoizes getAccessTokenSilently per SDK client, so this runs once per app: one
   // client and one pacer (one estimate of the tenant's rate limit) for the whole session.
-  const api = useMemo(
-    () =>
-      pacedManagementApi(
+  const value = useMemo(() => {
+    const log = createRequestLog()
+    const api = pacedManagementApi(
+      recordedManagementApi(
         createManagementApi({
           baseUrl,
           timeoutMs,
@@ -36,15 +42,26 @@ export function ManagementApiProvider({
             return token
           },
         }),
+        log,
       ),
-    [baseUrl, timeoutMs, getAccessTokenSilently],
-  )
-  return <ManagementApiContext value={api}>{children}</ManagementApiContext>
+    )
+    return { api, log }
+  }, [baseUrl, timeoutMs, getAccessTokenSilently])
+  return <ManagementApiContext value={value}>{children}</ManagementApiContext>
 }
 
 /** The Management API client, for query functions: `useManagementApi().request([...], …)`. */
 export function useManagementApi(): ManagementApi {
-  const api = use(ManagementApiContext)
-  if (!api) throw new Error('useManagementApi() must be used inside <ManagementApiProvider>.')
-  return api
+  return useManagementApiContext().api
+}
+
+/** Every request this session sent (request-log.ts): what an evidence pack lists. */
+export function useRequestLog(): RequestLog {
+  return useManagementApiContext().log
+}
+
+function useManagementApiContext() {
+  const value = use(ManagementApiContext)
+  if (!value) throw new Error('useManagementApi() must be used inside <ManagementApiProvider>.')
+  return value
 }
