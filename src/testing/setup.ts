@@ -1,7 +1,9 @@
 import '@testing-library/jest-dom/vitest'
+import 'fake-indexeddb/auto'
 import { format } from 'node:util'
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
+import { discardAllReviews } from '@/features/organizations/access-review/review-store'
 import { faults, server } from './server'
 
 // --- jsdom gaps that Mantine relies on -------------------------------------------------------
@@ -33,10 +35,12 @@ window.ResizeObserver = NoopResizeObserver
 // Menus and comboboxes scroll the active item into view.
 window.HTMLElement.prototype.scrollIntoView = () => {}
 
-// Each test starts in a fresh tab: nothing remembered (recently viewed users, the theme).
-afterEach(() => {
+// Each test starts in a fresh tab: nothing remembered (recently viewed users, the theme, reviews
+// in progress).
+afterEach(async () => {
   sessionStorage.clear()
   localStorage.clear()
+  await discardAllReviews()
 })
 
 // --- the network: the local tenant behind MSW ------------------------------------------------
