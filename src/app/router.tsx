@@ -12,6 +12,7 @@ const SearchPage = preloadable(() => import('./routes/search-page'))
 const UserOrganizationsPage = preloadable(() => import('./routes/user-organizations-page'))
 const OrganizationPage = preloadable(() => import('./routes/organization-page'))
 const ReviewPage = preloadable(() => import('./routes/review-page'))
+const VerifyPage = preloadable(() => import('./routes/verify-page'))
 const NotFoundPage = preloadable(() => import('./routes/not-found-page'))
 
 /** The routes, in the order they are matched; anything else is NotFoundPage. */
@@ -20,6 +21,7 @@ const PAGES = [
   { pattern: routePatterns.userOrganizations, page: UserOrganizationsPage },
   { pattern: routePatterns.organization, page: OrganizationPage },
   { pattern: routePatterns.review, page: ReviewPage },
+  { pattern: routePatterns.verify, page: VerifyPage },
 ]
 
 type Location = typeof browserLocation

@@ -1,7 +1,7 @@
 import { Anchor, Box, Group } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { Link, useLocation } from 'wouter'
-import { toReview, toSearch } from '@/lib/routes'
+import { toReview, toSearch, toVerify } from '@/lib/routes'
 import { BrandMark } from './brand-mark'
 import classes from './page-shell.module.css'
 
@@ -42,6 +42,7 @@ export function PageShell({ account, children }: { account: ReactNode; children:
 const PAGES = [
   { href: toSearch(), label: 'Search' },
   { href: toReview(), label: 'Bulk review' },
+  { href: toVerify(), label: 'Verify' },
 ]
 
 /** The pages an admin starts from, reachable by Tab from anywhere; the current one is marked. */

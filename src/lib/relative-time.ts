@@ -34,6 +34,20 @@ export function formatRelativeTime(
     : 'just now'
 }
 
+const zonedDateTimeFormat = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'medium',
+  timeStyle: 'long',
+})
+
+/**
+ * "Mar 4, 2026, 11:20:31 AM GMT+1 (2026-03-04 10:20:31 UTC)": the local date, time and zone, and
+ * the same instant in UTC, for records an auditor compares across time zones.
+ */
+export function formatDateTimeWithUtc(date: Date): string {
+  const utc = date.toISOString()
+  return `${zonedDateTimeFormat.format(date)} (${utc.slice(0, 10)} ${utc.slice(11, 19)} UTC)`
+}
+
 /** "Jun 30, 2025, 2:00 PM" in the admin's time zone: the tooltip beside a relative time. */
 export function formatDateTime(date: Date): string {
   return dateTimeFormat.format(date)

@@ -8,6 +8,7 @@ export const routePatterns = {
   userOrganizations: '/users/:userId/organizations',
   organization: '/organizations/:organizationId',
   review: '/review',
+  verify: '/verify',
 } as const
 
 /** What the search page keeps in its URL, so a reload or Back restores the same results. */
@@ -60,6 +61,11 @@ export function toOrganization(organizationId: string): string {
 /** Bulk review: the list lives in the page, not the URL (500 ids would not fit one). */
 export function toReview(): string {
   return routePatterns.review
+}
+
+/** Check an evidence pack: the file is dropped on the page, never put in the URL. */
+export function toVerify(): string {
+  return routePatterns.verify
 }
 
 export type DecodedSegment = { ok: true; value: string } | { ok: false; raw: string }

@@ -332,7 +332,7 @@ export function compareSnapshots(
   return comparison
 }
 
-export const COMPARISON_COLUMNS = [
+const COMPARISON_COLUMNS = [
   'change',
   'user_id',
   'organization_id',

@@ -105,7 +105,7 @@ export const PACK_FILES = {
   countersignature: 'countersignature.jws',
 } as const
 
-export const DECISIONS_CSV_COLUMNS = [
+const DECISIONS_CSV_COLUMNS = [
   'user_id',
   'user_email',
   'organization_id',
@@ -152,7 +152,7 @@ export interface EvidencePack {
   countersignature: Countersignature | null
 }
 
-export const DIRECT_MODE_UNSIGNED =
+const DIRECT_MODE_UNSIGNED =
   'Orgscope ran in direct mode: there is no proxy to countersign the manifest, so the hashes show the files match this manifest but nothing shows who made it or when.'
 
 const README = `Orgscope access review evidence pack (${EVIDENCE_PACK_FORMAT})

@@ -4,8 +4,6 @@ import type { Countersignature, EvidencePackInput } from './evidence-pack'
 // A small review to build packs from in tests, and a stand-in for the proxy's countersigning
 // endpoint that signs as the proxy does (EdDSA, the same header and payload).
 
-export const SIGNED_OFF_AT = new Date('2026-03-04T10:20:30.000Z')
-
 export function packInput(overrides: Partial<EvidencePackInput> = {}): EvidencePackInput {
   return {
     tool: { name: 'Orgscope', version: '1.2.3' },
@@ -13,7 +11,7 @@ export function packInput(overrides: Partial<EvidencePackInput> = {}): EvidenceP
     mode: 'direct',
     reviewer: { sub: 'auth0|ada', email: 'ada@orgscope.test', name: 'Ada' },
     startedAt: new Date('2026-03-04T10:00:00.000Z'),
-    signedOffAt: SIGNED_OFF_AT,
+    signedOffAt: new Date('2026-03-04T10:20:30.000Z'),
     scope: { kind: 'user', userId: 'samlp|acme|jane@acme.com', email: 'jane@acme.com' },
     filters: { text: '' },
     population: {

@@ -58,7 +58,7 @@ export interface VerifyOptions {
 
 const TYP = 'orgscope-countersignature+jws'
 
-export const UNSIGNED_EXPLANATION =
+const UNSIGNED_EXPLANATION =
   'This pack is not countersigned. The hashes prove the files match the manifest, not who made the pack or when: anyone could have built a matching manifest.'
 
 /** The zip's files by name; a pack zipped again inside one folder is read from that folder. */

@@ -23,12 +23,13 @@ describe('cells as CSV text', () => {
 
 describe('cells read back', () => {
   test('splits key=value pairs back into the map, escapes undone', () => {
-    for (const map of [
+    const maps: Record<string, string>[] = [
       { region: 'eu', tier: 'gold' },
       { 'a=b': 'x;y', path: 'C:\\tmp', empty: '' },
       { rol_1: 'Admin; owner' },
       {},
-    ]) {
+    ]
+    for (const map of maps) {
       expect(parseKeyValueCell(formatKeyValueCell(map))).toEqual(map)
     }
   })
