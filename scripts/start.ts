@@ -15,6 +15,7 @@
  * their ports from its one port plan.
  */
 import { createServer } from 'vite'
+import { localCountersignKey } from '../server/local-environment/countersign-key-file'
 import { startLocalEnvironment } from '../server/local-environment/environment'
 import { portsOf } from '../server/local-environment/ports'
 import { DEMO_ADMINS } from '../server/local-tenant/config'
@@ -28,6 +29,8 @@ const environment = await startLocalEnvironment({
   ports,
   faults,
   upstreamTimeoutMs: upstreamTimeout ? Number(upstreamTimeout) : undefined,
+  // One key kept across restarts, so an evidence pack countersigned yesterday still verifies.
+  countersignPrivateJwk: await localCountersignKey(),
 })
 const { tenantOrigin, proxyOrigin } = environment
 

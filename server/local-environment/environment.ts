@@ -49,6 +49,11 @@ export interface LocalEnvironmentOptions<P extends Ports = Ports> {
   inProcessUpstream?: boolean
   /** The proxy's audit lines on stdout (the default), nowhere, or to a sink of the caller's. */
   auditLog?: boolean | AuditSink
+  /**
+   * The proxy's countersigning key, a private JWK as JSON (COUNTERSIGN_PRIVATE_JWK); none: one
+   * made at start (countersign-key-file.ts keeps one across restarts).
+   */
+  countersignPrivateJwk?: string
 }
 
 export interface LocalEnvironmentPlan<P extends Ports = Ports> {
@@ -138,6 +143,7 @@ export async function startLocalEnvironment<P extends Ports>(
               PORT: String(ports.proxy),
               UPSTREAM_TIMEOUT_MS: options.upstreamTimeoutMs?.toString(),
               STATIC_DIR: staticDir,
+              COUNTERSIGN_PRIVATE_JWK: options.countersignPrivateJwk,
             }),
             {
               ...(options.auditLog === false && { log: () => {} }),
