@@ -29,7 +29,7 @@ const environment = await startLocalEnvironment({
   mode: process.env.ORGSCOPE_MODE === 'direct' ? 'direct' : 'proxy',
   ports,
   faults,
-  // Add and remove memberships by hand (README, "Try it"): safe on this machine's stand-in
+  // Add and remove memberships by hand (README, "Things to try"): safe on this machine's stand-in
   // tenant, and it takes no call from a web page.
   membershipControl: true,
   upstreamTimeoutMs: upstreamTimeout ? Number(upstreamTimeout) : undefined,
@@ -56,7 +56,7 @@ console.log(`
 
   Open        ${environment.origins.app}
   Tenant      ${tenantOrigin}${proxyOrigin ? `\n  Proxy       ${proxyOrigin}   (audit log lines below)` : ''}
-  Memberships ${tenantOrigin}/__faults/memberships   (add and remove one: README, "Try it")${faults ? `\n  Faults      ${tenantOrigin}/__faults   (fault switches ON: tests only)` : ''}
+  Memberships ${tenantOrigin}/__faults/memberships   (add and remove one: README, "Things to try")${faults ? `\n  Faults      ${tenantOrigin}/__faults   (fault switches ON: tests only)` : ''}
 
   Demo accounts (password for each: ${DEMO_ADMINS[0]?.password}):
 ${DEMO_ADMINS.map((admin) => `    ${admin.email.padEnd(22)} ${admin.permissions.join(', ')}`).join('\n')}
