@@ -7,6 +7,7 @@
  * skips the proxy: the SPA then calls the tenant's Management API with its own token, which only
  * a tenant like this local one issues.
  *
+ * Memberships can be added and removed over HTTP (/__faults/memberships, never from a web page).
  * For the end-to-end tests only: LOCAL_TENANT_FAULTS=1 serves the tenant's fault switches at
  * /__faults (server/local-tenant/management/fault-control.ts), and UPSTREAM_TIMEOUT_MS shortens
  * the proxy's wait for the tenant (default 10 s).
@@ -15,6 +16,7 @@
  * their ports from its one port plan.
  */
 import { createServer } from 'vite'
+import { localCountersignKey } from '../server/local-environment/countersign-key-file'
 import { startLocalEnvironment } from '../server/local-environment/environment'
 import { portsOf } from '../server/local-environment/ports'
 import { DEMO_ADMINS } from '../server/local-tenant/config'
@@ -27,7 +29,12 @@ const environment = await startLocalEnvironment({
   mode: process.env.ORGSCOPE_MODE === 'direct' ? 'direct' : 'proxy',
   ports,
   faults,
+  // Add and remove memberships by hand (README, "Things to try"): safe on this machine's stand-in
+  // tenant, and it takes no call from a web page.
+  membershipControl: true,
   upstreamTimeoutMs: upstreamTimeout ? Number(upstreamTimeout) : undefined,
+  // One key kept across restarts, so an evidence pack countersigned yesterday still verifies.
+  countersignPrivateJwk: await localCountersignKey(),
 })
 const { tenantOrigin, proxyOrigin } = environment
 
@@ -48,7 +55,8 @@ console.log(`
   Orgscope is running on the local tenant${proxyOrigin ? ', through the proxy' : ' (direct mode)'}.
 
   Open        ${environment.origins.app}
-  Tenant      ${tenantOrigin}${proxyOrigin ? `\n  Proxy       ${proxyOrigin}   (audit log lines below)` : ''}${faults ? `\n  Faults      ${tenantOrigin}/__faults   (fault switches ON: tests only)` : ''}
+  Tenant      ${tenantOrigin}${proxyOrigin ? `\n  Proxy       ${proxyOrigin}   (audit log lines below)` : ''}
+  Memberships ${tenantOrigin}/__faults/memberships   (add and remove one: README, "Things to try")${faults ? `\n  Faults      ${tenantOrigin}/__faults   (fault switches ON: tests only)` : ''}
 
   Demo accounts (password for each: ${DEMO_ADMINS[0]?.password}):
 ${DEMO_ADMINS.map((admin) => `    ${admin.email.padEnd(22)} ${admin.permissions.join(', ')}`).join('\n')}

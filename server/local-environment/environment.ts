@@ -36,6 +36,11 @@ export interface LocalEnvironmentOptions<P extends Ports = Ports> {
   ports: P
   /** Serve the tenant's fault switches at /__faults: for end-to-end tests only. */
   faults?: boolean
+  /**
+   * Serve /__faults/memberships alone, to add and remove memberships by hand or from a test
+   * (server/local-tenant/management/membership-control.ts); `faults` implies it.
+   */
+  membershipControl?: boolean
   /** A built SPA the proxy serves beside its API (its origin is then allowed too). */
   staticDir?: string
   /** The proxy's wait for the tenant (default 10 s). */
@@ -49,6 +54,11 @@ export interface LocalEnvironmentOptions<P extends Ports = Ports> {
   inProcessUpstream?: boolean
   /** The proxy's audit lines on stdout (the default), nowhere, or to a sink of the caller's. */
   auditLog?: boolean | AuditSink
+  /**
+   * The proxy's countersigning key, a private JWK as JSON (COUNTERSIGN_PRIVATE_JWK); none: one
+   * made at start (countersign-key-file.ts keeps one across restarts).
+   */
+  countersignPrivateJwk?: string
 }
 
 export interface LocalEnvironmentPlan<P extends Ports = Ports> {
@@ -107,7 +117,7 @@ export async function startLocalEnvironment<P extends Ports>(
   options: LocalEnvironmentOptions<P>,
 ): Promise<LocalEnvironment<P>> {
   const plan = planLocalEnvironment(options)
-  const { ports, staticDir, tls, faults, rateLimit, latencyMs } = options
+  const { ports, staticDir, tls, faults, membershipControl, rateLimit, latencyMs } = options
   const { origins, proxyOrigin } = plan as LocalEnvironmentPlan
   // Every origin the SPA is served from: the tenant lets it sign in, the proxy lets it call.
   const appOrigins = [
@@ -119,6 +129,7 @@ export async function startLocalEnvironment<P extends Ports>(
     port: ports.tenant,
     appOrigins,
     faults,
+    membershipControl,
     rateLimit,
     latencyMs,
     tls,
@@ -138,6 +149,7 @@ export async function startLocalEnvironment<P extends Ports>(
               PORT: String(ports.proxy),
               UPSTREAM_TIMEOUT_MS: options.upstreamTimeoutMs?.toString(),
               STATIC_DIR: staticDir,
+              COUNTERSIGN_PRIVATE_JWK: options.countersignPrivateJwk,
             }),
             {
               ...(options.auditLog === false && { log: () => {} }),

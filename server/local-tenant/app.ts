@@ -7,6 +7,8 @@ import type { TenantContext } from './context'
 import { createSigningKey } from './keys'
 import { faultControlRoutes } from './management/fault-control'
 import { createFaults } from './management/faults'
+import { createMembershipChanges } from './management/membership-changes'
+import { membershipControlRoutes } from './management/membership-control'
 import { managementRoutes } from './management/routes'
 import { seedTenantData } from './seed/seed'
 import { signAccessToken, type AccessTokenRequest } from './tokens'
@@ -28,6 +30,12 @@ export interface LocalTenantOptions {
    */
   faults?: boolean
   faultControl?: boolean
+  /**
+   * Serves /__faults/memberships alone (management/membership-control.ts): memberships added
+   * and removed over HTTP, never from a web page. `npm start` turns it on, so a person can change
+   * a membership and see the difference; `faultControl` implies it.
+   */
+  membershipControl?: boolean
 }
 
 export async function createLocalTenant(
@@ -64,13 +72,22 @@ export async function createLocalTenant(
     }),
   )
   if (options.faultControl && context.faults) {
-    app.route('/__faults', faultControlRoutes(context.faults, now))
+    app.route(
+      '/__faults',
+      faultControlRoutes(context.faults, now, createMembershipChanges(context)),
+    )
+  } else if (options.membershipControl) {
+    app.route('/__faults/memberships', membershipControlRoutes(createMembershipChanges(context)))
   }
   app.route(API_BASE_PATH, managementRoutes(context))
   app.route('/', authRoutes(context))
 
   return {
     ...context,
+    // The data as it is now: membership changes replace context.data (membership-changes.ts).
+    get data() {
+      return context.data
+    },
     app,
     fetch: async (request) => app.fetch(request),
     mintAccessToken: (request) => signAccessToken(config, context.key, request),

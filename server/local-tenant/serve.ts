@@ -13,7 +13,7 @@ export interface RunningTenant {
 /**
  * Starts the local tenant on 127.0.0.1:port over HTTP (HTTPS given `tls`) and resolves once it
  * listens. `faults` serves the fault switches at /__faults (management/fault-control.ts): for
- * end-to-end tests only.
+ * end-to-end tests only; `membershipControl` serves /__faults/memberships alone (app.ts).
  */
 export async function startLocalTenant(options: {
   port: number
@@ -21,12 +21,16 @@ export async function startLocalTenant(options: {
   rateLimit?: RateLimitConfig
   latencyMs?: number
   faults?: boolean
+  membershipControl?: boolean
   tls?: Tls
 }): Promise<RunningTenant> {
   const scheme = options.tls ? 'https' : 'http'
   const tenant = await createLocalTenant(
     defaultTenantConfig({ ...options, origin: `${scheme}://127.0.0.1:${options.port}` }),
-    { faultControl: options.faults === true },
+    {
+      faultControl: options.faults === true,
+      membershipControl: options.membershipControl === true,
+    },
   )
   const { origin, close } = await listen(
     (request, env) => {

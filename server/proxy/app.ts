@@ -4,6 +4,7 @@ import { API_BASE_PATH, resolveRoute, type ResolvedRoute } from '../shared/manag
 import {
   Auth0Error,
   bodyNotAllowed,
+  bodyTooLarge,
   errorResponse,
   insufficientScope,
   internalError,
@@ -17,6 +18,7 @@ import {
 } from './auth0-errors'
 import {
   auditLine,
+  countersignLine,
   errorLine,
   securityLine,
   suppressedLine,
@@ -25,7 +27,18 @@ import {
   type SecurityReason,
 } from './audit-log'
 import type { ProxyConfig } from './config'
-import { createCors } from './cors'
+import { COUNTERSIGN_PREFLIGHT, createCors } from './cors'
+import {
+  announcesTooLarge,
+  MAX_COUNTERSIGN_BODY_BYTES,
+  readCountersignHash,
+} from './countersign-request'
+import {
+  COUNTERSIGN_ISSUER,
+  COUNTERSIGN_KEYS_PATH,
+  COUNTERSIGN_PATH,
+  createCountersigner,
+} from './countersigner'
 import { globalFetch, untilAborted, type Fetch } from './fetch'
 import { checkCheckpointQuery } from './checkpoint-query'
 import { foundUsersOf, keepUserIds, type FoundUsers } from './found-users'
@@ -69,6 +82,17 @@ const SECURITY_LINES_PER_SECOND = 10
 const API_METHODS: readonly string[] = ['GET', 'OPTIONS']
 /** The SPA's files, /healthz: HEAD as well, as any static site answers. */
 const SITE_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS']
+/** The proxy's one request with a body (countersigner.ts). */
+const COUNTERSIGN_METHODS: readonly string[] = ['POST', 'OPTIONS']
+
+/**
+ * The countersigning key set is public (any verifier, from any page, may read it) and changes
+ * only with a new key: a few minutes' caching spares the proxy and still lets a rotation through.
+ */
+const KEYS_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'public, max-age=300',
+  'Access-Control-Allow-Origin': '*',
+}
 
 /** A logged path is the caller's choice: enough to see what was probed, no more. */
 const MAX_LOGGED_PATH_LENGTH = 256
@@ -108,6 +132,16 @@ export function createProxyApp(
   const readiness = createReadinessCheck({ keys, tokens })
   const cors = createCors(config.allowedOrigins)
   const staticSite = deps.staticFiles && createStaticSite(deps.staticFiles, config.tenant.origin)
+  const countersigner = createCountersigner(config.countersignJwk)
+  if (config.countersignJwk === undefined) {
+    deps.log(
+      warningLine({
+        time: new Date(now()).toISOString(),
+        warning:
+          'COUNTERSIGN_PRIVATE_JWK is not set: countersignatures are made with a key made at start, and will not verify after a restart. Set it to a private Ed25519 JWK (server/proxy/.env.example).',
+      }),
+    )
+  }
   let warnedOfMissingPermissions = false
 
   /** A token without `permissions` means the tenant is set up wrong for every admin: say so once. */
@@ -231,10 +265,70 @@ export function createProxyApp(
     return response
   }
 
+  /**
+   * A countersignature for a checked admin (countersigner.ts): the admin comes from the token,
+   * the hash from the body, the time from the proxy's clock. Nothing goes to the tenant but, at
+   * most, a fetch of its signing keys to check the token.
+   */
+  const countersign = async (request: Request, ids: RequestIds): Promise<Response> => {
+    const why = { request, ids, path: COUNTERSIGN_PATH } as const
+    if (announcesTooLarge(request)) {
+      return refuse(bodyTooLarge(MAX_COUNTERSIGN_BODY_BYTES), { ...why, reason: 'request' })
+    }
+    const deadline = AbortSignal.timeout(timeoutMs)
+    let admin: Admin
+    try {
+      admin = await untilAborted(checkAdmin(request.headers.get('Authorization')), deadline)
+    } catch (error) {
+      const refusal =
+        error instanceof Auth0Error
+          ? error
+          : deadline.aborted
+            ? upstreamTimeout(timeoutMs)
+            : undefined
+      if (refusal === undefined) throw error
+      return refuse(refusal, { ...why, reason: 'token' })
+    }
+    let sha256: string
+    try {
+      sha256 = await readCountersignHash(request)
+    } catch (error) {
+      if (!(error instanceof Auth0Error)) throw error
+      return refuse(error, { ...why, reason: 'request', admin })
+    }
+    const signedAt = now()
+    const { jws, kid } = await countersigner.sign({
+      sha256,
+      admin: auditedAdmin(admin),
+      signedAt: new Date(signedAt).toISOString(),
+      iat: Math.floor(signedAt / 1000),
+      iss: COUNTERSIGN_ISSUER,
+    })
+    deps.log(
+      countersignLine({
+        time: new Date(signedAt).toISOString(),
+        ...ids,
+        admin: auditedAdmin(admin),
+        sha256,
+        kid,
+      }),
+    )
+    return jsonResponse(200, { jws, kid, keysUrl: COUNTERSIGN_KEYS_PATH })
+  }
+
   const answer = async (c: Context<{ Bindings: ProxyBindings }>, ids: RequestIds) => {
     const request = c.req.raw
     const { pathname } = new URL(request.url)
     const why = { request, ids, path: pathname, reason: 'request' } as const
+    if (pathname === COUNTERSIGN_PATH) {
+      if (!COUNTERSIGN_METHODS.includes(request.method)) {
+        return refuse(methodNotAllowed(request.method, COUNTERSIGN_METHODS), why)
+      }
+      if (request.url.length > MAX_URL_LENGTH) return refuse(uriTooLong(MAX_URL_LENGTH), why)
+      if (request.method === 'POST') return countersign(request, ids)
+      if (hasBody(request)) return refuse(bodyNotAllowed(), why)
+      return cors.preflight(request, COUNTERSIGN_PREFLIGHT)
+    }
     const isApi = pathname === API_BASE_PATH || pathname.startsWith(`${API_BASE_PATH}/`)
     // The method is what is wrong with a POST, whatever it carries: checked before the body.
     const allowed = isApi ? API_METHODS : SITE_METHODS
@@ -252,6 +346,9 @@ export function createProxyApp(
       return jsonResponse(200, { status: 'ok' })
     }
     if (pathname === '/readyz' && request.method === 'GET') return readiness()
+    if (pathname === COUNTERSIGN_KEYS_PATH && request.method === 'GET') {
+      return jsonResponse(200, await countersigner.keySet())
+    }
     if (staticSite) return staticSite(request)
     return refuse(routeNotFound(), { ...why, reason: 'path' })
   }
@@ -270,11 +367,12 @@ export function createProxyApp(
       deps.log(errorLine({ time: new Date(now()).toISOString(), ...ids, error: describe(error) }))
       response = errorResponse(internalError())
     }
+    const publicKeys = response.ok && new URL(c.req.url).pathname === COUNTERSIGN_KEYS_PATH
     return withHeaders(response, {
       ...(response.headers.has('Content-Security-Policy')
         ? BASE_SECURITY_HEADERS
         : API_SECURITY_HEADERS),
-      ...cors.headersFor(c.req.raw),
+      ...(publicKeys ? KEYS_HEADERS : cors.headersFor(c.req.raw)),
       'X-Request-Id': ids.requestId,
     })
   })

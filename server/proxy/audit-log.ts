@@ -33,6 +33,23 @@ export function auditLine(entry: AuditEntry): string {
 }
 
 /**
+ * A countersignature the proxy made (countersigner.ts): who asked, over which hash, with which
+ * key. The hash is of an evidence pack, not personal data; the signature itself is not logged
+ * (the admin keeps it, and the key can make it again only with the same time).
+ */
+export interface CountersignEntry extends RequestIds {
+  /** ISO 8601: the `signedAt` the signature carries. */
+  time: string
+  admin: { sub: string; email?: string }
+  sha256: string
+  kid: string
+}
+
+export function countersignLine(entry: CountersignEntry): string {
+  return JSON.stringify({ event: 'countersign', ...entry })
+}
+
+/**
  * A request turned away before any lookup: no token or a bad one, a path off the allow-list,
  * a request the proxy takes no part of. Rate-limited (log-limiter.ts): anyone can send these.
  */

@@ -75,3 +75,14 @@ export const managementTokenRefused = (detail: string): Auth0Error =>
 
 export const internalError = (): Auth0Error =>
   new Auth0Error(500, 'The proxy failed to answer; the error is logged.')
+
+// The countersignature's request body (countersign-request.ts): the proxy's only body.
+
+export const invalidBody = (message: string): Auth0Error =>
+  new Auth0Error(400, `Payload validation error: ${message}`, { errorCode: 'invalid_body' })
+
+export const bodyTooLarge = (maxBytes: number): Auth0Error =>
+  new Auth0Error(413, `The request body is larger than ${maxBytes} bytes.`)
+
+export const unsupportedMediaType = (): Auth0Error =>
+  new Auth0Error(415, 'The request body must be JSON (Content-Type: application/json).')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadProxyConfig, ProxyConfigError } from './config'
+import { generateCountersignJwk } from './countersign-key'
 
 const VALID = {
   AUTH0_DOMAIN: 'http://127.0.0.1:4010',
@@ -133,5 +134,38 @@ describe('loadProxyConfig', () => {
 
     expect(error).toBeInstanceOf(ProxyConfigError)
     expect(String(error)).not.toContain('a-very-secret-value')
+  })
+
+  describe('COUNTERSIGN_PRIVATE_JWK', () => {
+    const key = generateCountersignJwk()
+    const other = generateCountersignJwk()
+
+    it('takes a private Ed25519 JWK, with or without a kid', () => {
+      const json = JSON.stringify({ ...key, kid: 'orgscope-2026' })
+      expect(loadProxyConfig({ ...VALID, COUNTERSIGN_PRIVATE_JWK: json }).countersignJwk).toEqual({
+        ...key,
+        kid: 'orgscope-2026',
+      })
+      expect(
+        loadProxyConfig({ ...VALID, COUNTERSIGN_PRIVATE_JWK: JSON.stringify(key) }).countersignJwk,
+      ).toEqual(key)
+      // Unset: a key made at start (countersigner.ts), with a warning.
+      expect(loadProxyConfig(VALID).countersignJwk).toBeUndefined()
+    })
+
+    it.each([
+      ['not JSON', '{kty: OKP', /is not JSON/],
+      ['an RSA key', JSON.stringify({ kty: 'RSA', n: 'x', e: 'AQAB', d: 'y' }), /Ed25519/],
+      ['the public key alone', JSON.stringify({ ...key, d: undefined }), /no private part/],
+      ['halves of two keys', JSON.stringify({ ...key, x: other.x }), /not the public half/],
+      ['a broken "d"', JSON.stringify({ ...key, d: 'short' }), /not a valid Ed25519 key/],
+      ['an empty kid', JSON.stringify({ ...key, kid: ' ' }), /"kid"/],
+    ])('refuses %s, naming the variable and never echoing the key', (_, value, message) => {
+      const problems = problemsOf({ ...VALID, COUNTERSIGN_PRIVATE_JWK: value })
+
+      expect(problems).toEqual([expect.stringMatching(/^COUNTERSIGN_PRIVATE_JWK /)])
+      expect(problems[0]).toMatch(message)
+      expect(problems.join('\n')).not.toContain(key.d)
+    })
   })
 })

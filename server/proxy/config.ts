@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { originOfDomain, parseOrigin } from '../../src/lib/tenant-domain'
+import { CountersignKeyError, parseCountersignJwk, type CountersignJwk } from './countersign-key'
 
 /**
  * The proxy's configuration, read once from the environment at start and checked whole: every
@@ -36,6 +37,11 @@ export interface ProxyConfig {
   upstreamTimeoutMs: number
   /** A built SPA to serve, or undefined to serve the API alone. */
   staticDir: string | undefined
+  /**
+   * The key countersignatures are made with (countersigner.ts); undefined: one made at start,
+   * whose signatures do not verify after a restart.
+   */
+  countersignJwk: CountersignJwk | undefined
 }
 
 export function tenantEndpoints(origin: string): TenantEndpoints {
@@ -129,6 +135,17 @@ const envSchema = z
       value === undefined ? undefined : wholeNumber(1, 300_000)(value, ctx),
     ),
     STATIC_DIR: optional,
+    // The message never includes the value: it is a private key.
+    COUNTERSIGN_PRIVATE_JWK: optional.transform((value, ctx) => {
+      if (value === undefined) return undefined
+      try {
+        return parseCountersignJwk(value)
+      } catch (error) {
+        if (!(error instanceof CountersignKeyError)) throw error
+        ctx.addIssue({ code: 'custom', message: error.message })
+        return z.NEVER
+      }
+    }),
   })
   .superRefine((env, ctx) => {
     // Management API tokens carry the same scopes; accepting them would let any
@@ -189,5 +206,6 @@ export function loadProxyConfig(env: Record<string, string | undefined>): ProxyC
     port: vars.PORT,
     upstreamTimeoutMs: vars.UPSTREAM_TIMEOUT_MS ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
     staticDir: vars.STATIC_DIR,
+    countersignJwk: vars.COUNTERSIGN_PRIVATE_JWK,
   }
 }

@@ -12,6 +12,23 @@ const EXPOSED_HEADERS = [
 
 const PREFLIGHT_MAX_AGE_SECONDS = 600
 
+/** What a page may send: the API's lookups (the default), or a countersign request. */
+export interface PreflightAllowance {
+  methods: string
+  headers: string
+}
+
+const LOOKUP_PREFLIGHT: PreflightAllowance = {
+  methods: 'GET',
+  headers: 'Authorization, X-Request-Id',
+}
+
+/** The one POST (app.ts, countersigner.ts), whose JSON body makes the browser ask first. */
+export const COUNTERSIGN_PREFLIGHT: PreflightAllowance = {
+  methods: 'POST',
+  headers: 'Authorization, Content-Type, X-Request-Id',
+}
+
 /** A preflight's answer depends on what it asks as well as on who asks. */
 const PREFLIGHT_VARY = 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers'
 
@@ -22,13 +39,14 @@ export interface Cors {
    * preflight's Vary and no Expose-Headers, so the common exit cannot undo `preflight`'s headers.
    */
   headersFor: (request: Request) => Record<string, string>
-  /** The answer to an OPTIONS request. */
-  preflight: (request: Request) => Response
+  /** The answer to an OPTIONS request, allowing the lookups' GET unless told otherwise. */
+  preflight: (request: Request, allowance?: PreflightAllowance) => Response
 }
 
 /**
  * CORS for the configured origins only. Bearer tokens, not cookies, so credentials are never
- * allowed; the only method is GET and the only request headers are the token and a request id.
+ * allowed; the only method is GET and the only request headers are the token and a request id,
+ * but on the countersign path (POST with a JSON body).
  */
 export function createCors(allowedOrigins: readonly string[]): Cors {
   const allowed = new Set(allowedOrigins)
@@ -53,7 +71,7 @@ export function createCors(allowedOrigins: readonly string[]): Cors {
         Vary: 'Origin',
       }
     },
-    preflight(request) {
+    preflight(request, allowance = LOOKUP_PREFLIGHT) {
       const origin = originOf(request)
       if (origin === undefined)
         return errorResponse(originNotAllowed(request.headers.get('Origin')))
@@ -62,8 +80,8 @@ export function createCors(allowedOrigins: readonly string[]): Cors {
         headers: {
           ...API_SECURITY_HEADERS,
           'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Methods': 'GET',
-          'Access-Control-Allow-Headers': 'Authorization, X-Request-Id',
+          'Access-Control-Allow-Methods': allowance.methods,
+          'Access-Control-Allow-Headers': allowance.headers,
           'Access-Control-Max-Age': String(PREFLIGHT_MAX_AGE_SECONDS),
           Vary: PREFLIGHT_VARY,
         },

@@ -34,7 +34,7 @@ describe('npm run proxy', () => {
     expect(stdout).toBe('')
   }, 20_000)
 
-  it('starts from the environment alone, prints one line without secrets, stops on SIGTERM', async () => {
+  it('starts from the environment alone, prints its start line and a key warning without secrets, stops on SIGTERM', async () => {
     const run = runMain({
       AUTH0_DOMAIN: 'http://127.0.0.1:9',
       AUTH0_AUDIENCE: 'https://orgscope/api',
@@ -48,7 +48,15 @@ describe('npm run proxy', () => {
       await expect.poll(() => run.output().stdout, { timeout: 15_000 }).toMatch(/\n$/)
       const { stdout } = run.output()
 
-      expect(stdout.trim().split('\n')).toHaveLength(1)
+      // The start line, and (no COUNTERSIGN_PRIVATE_JWK given) the warning that countersignatures
+      // made now will not verify after a restart.
+      const lines = stdout.trim().split('\n')
+      expect(lines).toHaveLength(2)
+      expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+        event: 'warning',
+        warning: expect.stringContaining('will not verify after a restart'),
+      })
+      expect(lines[1]).toMatch(/^Orgscope proxy on /)
       expect(stdout).not.toContain('do-not-print-me')
       expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
       const health = await fetch(`${origin}/healthz`)

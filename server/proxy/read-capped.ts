@@ -1,10 +1,10 @@
 /**
- * A response's body read whole, or undefined once it passes `maxBytes`: reading stops there and
+ * A response's (or request's) body read whole, or undefined once it passes `maxBytes`: reading stops there and
  * the rest is cancelled, never pulled nor buffered. An announced Content-Length over the cap
  * is refused before anything is read.
  */
 export async function readCapped(
-  response: Response,
+  response: Pick<Response, 'headers' | 'body'>,
   maxBytes: number,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const announced = Number(response.headers.get('Content-Length') ?? 0)

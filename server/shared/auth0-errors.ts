@@ -22,6 +22,7 @@ const REASON_PHRASES: Record<number, string> = {
   408: 'Request Timeout',
   413: 'Payload Too Large',
   414: 'URI Too Long',
+  415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',

@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { delay } from './delay'
 import type { FaultRule, Faults, RecordedRequest } from './faults'
+import type { MembershipChanges } from './membership-changes'
+import { membershipControlRoutes, refuseWebPages } from './membership-control'
 
 const count = z.number().int().min(0)
 const milliseconds = z.number().min(0)
@@ -30,24 +32,25 @@ const TokenLifetimeSchema = z.strictObject({ seconds: z.number().int().min(1) })
  *
  *   POST   /__faults/rules           a FaultRule as JSON: sets that scope's switches
  *   DELETE /__faults/rules?userId=   clears one scope (no userId: the every-user switches)
- *   DELETE /__faults                 everything off, request log emptied
+ *   DELETE /__faults                 everything off, request log emptied, memberships seeded
  *   GET    /__faults/requests?userId=&endpoint=   { requests: RecordedRequest[] }
  *   POST   /__faults/sessions/end    ends every sign-in session
  *   PUT    /__faults/token-lifetime  { "seconds": n }: tokens issued from now on live n seconds
+ *   /__faults/memberships…           add and remove memberships (membership-control.ts)
  *
  * `rejectTokensIssuedBefore: "now"` refuses every token issued so far. Token times are whole
  * seconds, so the cutoff is the next whole second and the answer comes once it has passed: a
  * token issued after the call is accepted, one issued before it is not.
  */
-export function faultControlRoutes(faults: Faults, now: () => number): Hono {
+export function faultControlRoutes(
+  faults: Faults,
+  now: () => number,
+  memberships: MembershipChanges,
+): Hono {
   const app = new Hono()
 
-  app.use('*', async (c, next) => {
-    if (c.req.header('Origin') !== undefined) {
-      return c.json({ message: 'The fault switches take no calls from web pages.' }, 403)
-    }
-    await next()
-  })
+  app.use('*', refuseWebPages)
+  app.route('/memberships', membershipControlRoutes(memberships))
 
   app.post('/rules', async (c) => {
     const parsed = RuleSchema.safeParse(await readJson(c))
@@ -73,6 +76,7 @@ export function faultControlRoutes(faults: Faults, now: () => number): Hono {
 
   app.delete('/', (c) => {
     faults.reset()
+    memberships.reset()
     return c.body(null, 204)
   })
 

@@ -31,6 +31,8 @@ export function rolesInMembership(
   organizationId: string,
   userId: string,
 ): readonly Role[] | undefined {
+  const changed = data.changedMemberships?.get(userId)
+  if (changed) return changed.get(organizationId)
   // At most 5000 memberships (the bulk user): a scan is cheaper than keeping an index.
   const index = (data.membershipsByUserId.get(userId) ?? []).findIndex(
     (org) => org.id === organizationId,

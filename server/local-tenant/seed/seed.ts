@@ -14,7 +14,7 @@ import {
   type OrganizationScenarioName,
   type ScenarioName,
 } from './scenarios'
-import type { Organization, User } from './types'
+import type { Organization, Role, User } from './types'
 import { buildUsers } from './users'
 
 export type { Organization, Role, User } from './types'
@@ -47,6 +47,12 @@ export interface TenantData {
   readonly scenarioByOrganizationId: ReadonlyMap<string, OrganizationScenarioName>
   /** The memberships whose roles lookups act out an error state (see `roles.ts`). */
   readonly roleScenarios: readonly RoleScenarioMembership[]
+  /**
+   * Never in the seed: the users whose memberships were changed at run time
+   * (`management/membership-changes.ts`), each with the roles of every membership it now has.
+   * Their roles come from here, not from their place in the list.
+   */
+  readonly changedMemberships?: ReadonlyMap<string, ReadonlyMap<string, readonly Role[]>>
 }
 
 // One seed per part, so adding a user does not reshuffle every organization (and vice versa).

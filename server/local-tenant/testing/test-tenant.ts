@@ -30,6 +30,8 @@ export async function createTestTenant(
     /** Fault switches: `faults` on `tenant`; `faultControl` also serves them at /__faults. */
     faults?: boolean
     faultControl?: boolean
+    /** /__faults/memberships alone (membership-control.ts). */
+    membershipControl?: boolean
   } = {},
 ): Promise<TestTenant> {
   const tenant = await createLocalTenant(
@@ -43,6 +45,7 @@ export async function createTestTenant(
       ...(options.now && { now: options.now }),
       ...(options.faults && { faults: true }),
       ...(options.faultControl && { faultControl: true }),
+      ...(options.membershipControl && { membershipControl: true }),
     },
   )
   const mint = (overrides: Partial<AccessTokenRequest> = {}): Promise<string> =>

@@ -26,12 +26,19 @@ import type { AccessTokenRequest } from '../../local-tenant/tokens'
 import { createProxyApp, type ProxyBindings } from '../app'
 import type { AuditEntry } from '../audit-log'
 import { tenantEndpoints, type ProxyConfig } from '../config'
+import { generateCountersignJwk } from '../countersign-key'
 import type { Fetch } from '../fetch'
 import type { StaticFiles } from '../static-site'
 
 // The tenant's own test kit names the origins and admins: the proxy's tests share them.
 export { ADA, APP_ORIGIN, MO, RAE, SAM, TENANT_ORIGIN }
 export const PROXY_ORIGIN = 'http://proxy.test'
+
+/**
+ * A countersigning key for the test run, as an operator configures one: with it the proxy logs
+ * no warning of a key made at start (countersigner.ts), so tests of the log see only their lines.
+ */
+export const TEST_COUNTERSIGN_JWK = generateCountersignJwk()
 
 /** The proxy's configuration for tests: the local tenant's clients, an ephemeral port. */
 export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
@@ -45,6 +52,7 @@ export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
     port: 0,
     upstreamTimeoutMs: 10_000,
     staticDir: undefined,
+    countersignJwk: TEST_COUNTERSIGN_JWK,
     ...overrides,
   }
 }
