@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { loadEnv } from 'vite'
@@ -42,8 +43,16 @@ function previewSecurityHeaders(env: Record<string, string>): Record<string, str
   return spaSecurityHeaders(tenantOrigin, apiSourceOf(env.VITE_API_BASE_URL, tenantOrigin))
 }
 
+/** The release an evidence pack names as its tool version: package.json's, fixed at build time. */
+const { version } = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
+  version: string
+}
+
 export default defineConfig(({ mode }) => ({
   plugins: [react()],
+  define: { __ORGSCOPE_VERSION__: JSON.stringify(version) },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     host: '127.0.0.1',

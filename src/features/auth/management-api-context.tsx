@@ -8,7 +8,11 @@ import {
   type RequestLog,
 } from '@/lib/management-api/request-log'
 
-const ManagementApiContext = createContext<{ api: ManagementApi; log: RequestLog } | null>(null)
+const ManagementApiContext = createContext<{
+  api: ManagementApi
+  log: RequestLog
+  getAccessToken: () => Promise<string>
+} | null>(null)
 
 /**
  * Builds the Management API client once and hands it to the tree. `getAccessTokenSilently` is the
@@ -30,22 +34,16 @@ export function ManagementApiProvider({
   // client and one pacer (one estimate of the tenant's rate limit) for the whole session.
   const value = useMemo(() => {
     const log = createRequestLog()
+    const getAccessToken = async () => {
+      // Errors (login_required, timeout, …) propagate as the SDK's own, with their `error` code.
+      const token = await getAccessTokenSilently()
+      if (!token) throw new Error('No access token is available. Sign in again.')
+      return token
+    }
     const api = pacedManagementApi(
-      recordedManagementApi(
-        createManagementApi({
-          baseUrl,
-          timeoutMs,
-          getAccessToken: async () => {
-            // Errors (login_required, timeout, …) propagate as the SDK's own, with their `error` code.
-            const token = await getAccessTokenSilently()
-            if (!token) throw new Error('No access token is available. Sign in again.')
-            return token
-          },
-        }),
-        log,
-      ),
+      recordedManagementApi(createManagementApi({ baseUrl, timeoutMs, getAccessToken }), log),
     )
-    return { api, log }
+    return { api, log, getAccessToken }
   }, [baseUrl, timeoutMs, getAccessTokenSilently])
   return <ManagementApiContext value={value}>{children}</ManagementApiContext>
 }
@@ -58,6 +56,14 @@ export function useManagementApi(): ManagementApi {
 /** Every request this session sent (request-log.ts): what an evidence pack lists. */
 export function useRequestLog(): RequestLog {
   return useManagementApiContext().log
+}
+
+/**
+ * The admin's access token, for the one call that is not a Management API read: asking the proxy
+ * to countersign a review. The same seam the client uses.
+ */
+export function useAccessToken(): () => Promise<string> {
+  return useManagementApiContext().getAccessToken
 }
 
 function useManagementApiContext() {

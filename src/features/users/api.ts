@@ -83,3 +83,4 @@ export const userQueries = {
 // What other features may use of this one (lint allows no deeper import): the bulk review reads
 // pasted entries as the search box does.
 export { readSearchInput } from './search-query'
+export { parseApiDate } from './user-facts'

@@ -13,6 +13,10 @@ export interface EvidenceDropZoneProps {
   onFile: (file: File) => void
   /** Reading or checking a file: the button waits, and drops are ignored. */
   busy?: boolean
+  /** Not now (the description says why): the button is off, and drops are ignored. */
+  disabled?: boolean
+  /** A small zone inside another page's section, rather than a page's main control. */
+  compact?: boolean
 }
 
 /**
@@ -26,7 +30,10 @@ export function EvidenceDropZone({
   accept,
   onFile,
   busy = false,
+  disabled = false,
+  compact = false,
 }: EvidenceDropZoneProps) {
+  const off = busy || disabled
   const [dragging, setDragging] = useState(false)
   const descriptionId = useId()
   // Cleared after each pick, so choosing the same file again (after editing it) is a change too.
@@ -35,13 +42,13 @@ export function EvidenceDropZone({
   const onDragOver = (event: DragEvent) => {
     // Without preventDefault the browser opens the dropped file instead of handing it over.
     event.preventDefault()
-    if (!busy) setDragging(true)
+    if (!off) setDragging(true)
   }
   const onDrop = (event: DragEvent) => {
     event.preventDefault()
     setDragging(false)
     const file = event.dataTransfer.files[0]
-    if (file && !busy) onFile(file)
+    if (file && !off) onFile(file)
   }
 
   return (
@@ -53,14 +60,16 @@ export function EvidenceDropZone({
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
       px="md"
-      py="xl"
+      py={compact ? 'sm' : 'xl'}
     >
-      <Stack align="center" gap="sm">
-        <LineIcon size={32} style={{ color: 'var(--mantine-color-dimmed)' }}>
-          <path d="M12 15V3" />
-          <path d="m7 8 5-5 5 5" />
-          <path d="M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
-        </LineIcon>
+      <Stack align="center" gap={compact ? 'xs' : 'sm'}>
+        {!compact && (
+          <LineIcon size={32} style={{ color: 'var(--mantine-color-dimmed)' }}>
+            <path d="M12 15V3" />
+            <path d="m7 8 5-5 5 5" />
+            <path d="M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
+          </LineIcon>
+        )}
         <FileButton
           onChange={(file) => {
             if (file) onFile(file)
@@ -68,11 +77,16 @@ export function EvidenceDropZone({
           }}
           resetRef={resetInput}
           accept={accept}
-          disabled={busy}
+          disabled={off}
           inputProps={{ 'aria-label': label, 'aria-describedby': descriptionId }}
         >
           {(props) => (
-            <Button {...props} aria-describedby={descriptionId} disabled={busy}>
+            <Button
+              {...props}
+              aria-describedby={descriptionId}
+              disabled={off}
+              {...(compact ? { size: 'xs', variant: 'default' } : {})}
+            >
               {busy ? (
                 <Group gap="xs" wrap="nowrap">
                   <Loader size="xs" color="currentColor" />
@@ -84,7 +98,7 @@ export function EvidenceDropZone({
             </Button>
           )}
         </FileButton>
-        <Text id={descriptionId} size="sm" c="dimmed" ta="center">
+        <Text id={descriptionId} size={compact ? 'xs' : 'sm'} c="dimmed" ta="center">
           {description}
         </Text>
       </Stack>

@@ -1,4 +1,4 @@
-import type { Decision } from '@/features/evidence/evidence-pack'
+import type { Decision } from '@/features/evidence/api'
 
 // An access review in progress: who reviews whose access, since when, and a decision per row.
 // Plain data (it is saved to IndexedDB as is, review-store.ts) changed only by the functions

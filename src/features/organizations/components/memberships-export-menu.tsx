@@ -14,7 +14,7 @@ import type { SortState } from '../organization-list'
  * failure counts while it is being retried, and a lookup on its way counts as asked for: only a
  * row never asked for (or whose lookup was cancelled before any answer) is "not loaded".
  */
-function rolesStateOf(state: QueryState<Role[]> | undefined): RolesState {
+export function rolesStateOf(state: QueryState<Role[]> | undefined): RolesState {
   if (state?.data) return { status: 'loaded', roles: state.data }
   if (state?.status === 'error') return { status: 'failed', error: state.error }
   if (state?.fetchFailureReason) {

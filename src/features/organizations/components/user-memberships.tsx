@@ -2,6 +2,10 @@ import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/cor
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import { FilterBox } from '@/components/filter-box'
+import { AccessReviewPanel } from '../access-review/components/access-review-panel'
+import { MembershipsReviewTable } from '../access-review/components/memberships-review-table'
+import { CompareWithEarlier } from '../access-review/components/compare-with-earlier'
+import { useUserAccessReview } from '../access-review/use-user-access-review'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
@@ -78,6 +82,7 @@ export function UserMemberships({
           userEmail={userEmail}
           memberships={memberships}
           stalled={stalled}
+          fetchedAt={query.dataUpdatedAt}
           freshness={
             <Freshness
               updatedAt={query.dataUpdatedAt}
@@ -101,12 +106,15 @@ function MembershipsView({
   userEmail,
   memberships,
   stalled,
+  fetchedAt,
   freshness,
 }: {
   userId: string
   userEmail: string | undefined
   memberships: Memberships
   stalled: boolean
+  /** When the list on screen arrived (epoch ms): the review's evidence says so. */
+  fetchedAt: number
   freshness: ReactNode
 }) {
   const [filterText, setFilterText] = useState('')
@@ -119,6 +127,8 @@ function MembershipsView({
   )
   const rows = useMemo(() => sortOrganizations(matching, sort), [matching, sort])
   const onSort = (column: SortColumn) => setSort((current) => nextSort(current, column))
+  const review = useUserAccessReview({ userId, userEmail, memberships, rows, filter, fetchedAt })
+  const scrollResetKey = `${filter}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`
 
   return (
     <Stack gap="sm">
@@ -145,13 +155,25 @@ function MembershipsView({
         filter={filter}
         sort={sort}
       />
+      <AccessReviewPanel {...review.panel} />
       {!memberships.complete && <ListProgress list={memberships} stalled={stalled} />}
-      {rows.length > 0 ? (
+      {rows.length > 0 && review.review ? (
+        <MembershipsReviewTable
+          organizations={rows}
+          sort={sort}
+          onSort={onSort}
+          scrollResetKey={scrollResetKey}
+          userId={userId}
+          decisions={review.review.decisions}
+          own={review.own}
+          onDecide={(organizationId, choice) => review.panel.state.decide([organizationId], choice)}
+        />
+      ) : rows.length > 0 ? (
         <OrganizationsTable
           organizations={rows}
           sort={sort}
           onSort={onSort}
-          scrollResetKey={`${filter}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`}
+          scrollResetKey={scrollResetKey}
           userId={userId}
           rolesEnabled={memberships.complete}
         />
@@ -167,6 +189,11 @@ function MembershipsView({
           </Stack>
         </Paper>
       )}
+      <CompareWithEarlier
+        subject={userId}
+        current={review.currentList}
+        ready={memberships.complete}
+      />
     </Stack>
   )
 }

@@ -1,0 +1,238 @@
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { ExportMenu, saveExport } from '@/components/export-menu'
+import {
+  EvidenceDropZone,
+  loadCompare,
+  type Comparison,
+  type Snapshot,
+  type SnapshotRow,
+} from '@/features/evidence/api'
+import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
+import { Tag } from '@/components/tag'
+import { formatCount, formatNumber } from '@/lib/format'
+import { useTenant } from '@/lib/tenant'
+import classes from './access-review.module.css'
+
+/** The list on the page now, as the comparison reads it. */
+export interface CurrentList {
+  rows: readonly SnapshotRow[]
+  /** When it was fetched, ISO UTC. */
+  takenAt: string
+}
+
+type State =
+  | { status: 'idle' }
+  | { status: 'reading'; fileName: string }
+  | { status: 'failed'; fileName: string; message: string }
+  | { status: 'compared'; earlier: Snapshot; comparison: Comparison; current: CurrentList }
+
+/**
+ * "Compare with last time": drop an earlier evidence pack or export of this list; see what was
+ * added and removed, which roles were gained and lost, and whether what was revoked last time is
+ * gone. Off until the list on the page is complete: a comparison with half a list would report
+ * the rest as removed.
+ */
+export function CompareWithEarlier({
+  subject,
+  current,
+  ready,
+}: {
+  /** Whose list this is (a user id): a file about someone else is refused, not compared. */
+  subject: string
+  /** Read when a file is dropped, so roles loaded since the page opened count. */
+  current: () => CurrentList
+  ready: boolean
+}) {
+  const [state, setState] = useState<State>({ status: 'idle' })
+  const { domain } = useTenant()
+  const exportedBy = useSignedInAdmin()
+
+  const onFile = async (file: File) => {
+    setState({ status: 'reading', fileName: file.name })
+    try {
+      const [{ readSnapshot, compareSnapshots }, bytes] = await Promise.all([
+        loadCompare(),
+        file.arrayBuffer(),
+      ])
+      const earlier = await readSnapshot(file.name, new Uint8Array(bytes))
+      if (earlier.source.subject !== null && earlier.source.subject !== subject) {
+        throw new Error(
+          `${file.name} is about ${earlier.source.subject}, not ${subject}: open that page to compare.`,
+        )
+      }
+      const now = current()
+      setState({
+        status: 'compared',
+        earlier,
+        comparison: compareSnapshots(earlier, now),
+        current: now,
+      })
+    } catch (error) {
+      setState({
+        status: 'failed',
+        fileName: file.name,
+        message: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="compare-title">
+      <Stack gap="sm">
+        <Title order={3} size="h5" id="compare-title">
+          Compare with last time
+        </Title>
+        <EvidenceDropZone
+          label="Choose an earlier evidence pack or export"
+          description={
+            ready
+              ? 'An evidence pack (.zip) or an export (.csv, .json) of this list: see what changed since.'
+              : 'Available once the whole list has loaded.'
+          }
+          accept=".zip,.csv,.json"
+          busy={state.status === 'reading'}
+          disabled={!ready}
+          compact
+          onFile={(file) => void onFile(file)}
+        />
+        {state.status === 'failed' && (
+          <Alert color="red" variant="light" title={`Could not compare with ${state.fileName}`}>
+            <Text size="sm">{state.message}</Text>
+          </Alert>
+        )}
+        {state.status === 'compared' && (
+          <ComparisonView
+            earlier={state.earlier}
+            comparison={state.comparison}
+            onExport={(format) =>
+              saveExport(async () => {
+                const { comparisonExportInput } = await loadCompare()
+                return comparisonExportInput(state.comparison, {
+                  earlier: state.earlier.source,
+                  current: { takenAt: state.current.takenAt, userId: subject },
+                  tenantDomain: domain,
+                  exportedBy,
+                  format,
+                })
+              })
+            }
+          />
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+type ChangeKind = 'Revoked last time' | 'Added' | 'Removed' | 'Roles gained' | 'Roles lost'
+
+interface ChangeRow {
+  key: string
+  kind: ChangeKind
+  organization: string
+  /** Roles, or the reason a revoke was decided. */
+  detail: string
+  /** For a revoke: what became of it. */
+  now?: RemediationStatus
+}
+
+type RemediationStatus = Comparison['remediation'][number]['status']
+
+const REMEDIATION: Record<RemediationStatus, { text: string; color: string }> = {
+  removed: { text: 'Access removed', color: 'teal' },
+  'still present': { text: 'Still has access', color: 'red' },
+  'role changed': { text: 'Roles changed, still a member', color: 'orange' },
+}
+
+const KIND_COLORS: Record<ChangeKind, string> = {
+  'Revoked last time': 'grape',
+  Added: 'blue',
+  Removed: 'gray',
+  'Roles gained': 'orange',
+  'Roles lost': 'gray',
+}
+
+function changeRows({
+  remediation,
+  added,
+  removed,
+  rolesGained,
+  rolesLost,
+}: Comparison): ChangeRow[] {
+  const row = (
+    kind: ChangeKind,
+    change: { userId: string; organizationId: string; organizationName?: string | undefined },
+    detail: string,
+    now?: RemediationStatus,
+  ): ChangeRow => ({
+    key: `${kind}\u0000${change.userId}\u0000${change.organizationId}`,
+    kind,
+    organization: change.organizationName ?? change.organizationId,
+    detail,
+    ...(now === undefined ? {} : { now }),
+  })
+  return [
+    ...remediation.map((change) => row('Revoked last time', change, change.reason, change.status)),
+    ...added.map((change) => row('Added', change, change.roles?.join(', ') ?? '')),
+    ...removed.map((change) => row('Removed', change, change.roles?.join(', ') ?? '')),
+    ...rolesGained.map((change) => row('Roles gained', change, change.roles.join(', '))),
+    ...rolesLost.map((change) => row('Roles lost', change, change.roles.join(', '))),
+  ]
+}
+
+function ComparisonView({
+  earlier,
+  comparison,
+  onExport,
+}: {
+  earlier: Snapshot
+  comparison: Comparison
+  onExport: Parameters<typeof ExportMenu>[0]['onExport']
+}) {
+  const { added, removed, rolesGained, rolesLost } = comparison
+  const rows = changeRows(comparison)
+  return (
+    <Stack gap="sm" role="region" aria-label="Changes since the earlier file">
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {`Since ${earlier.source.fileName} (${earlier.source.kind}${earlier.source.takenAt ? `, data of ${earlier.source.takenAt}` : ''}): `}
+        <strong>
+          {`${formatCount(added.length, 'membership')} added, ${formatNumber(removed.length)} removed; roles gained in ${formatNumber(rolesGained.length)}, lost in ${formatNumber(rolesLost.length)}`}
+        </strong>
+        .
+        {comparison.rolesNotComparable > 0 &&
+          ` Roles not compared for ${formatCount(comparison.rolesNotComparable, 'membership')}: one side does not know them.`}
+      </Text>
+      {rows.length > 0 && (
+        <div className={classes.scroll}>
+          <table className={classes.changes} aria-label="Changes">
+            <thead>
+              <tr>
+                <th scope="col">Change</th>
+                <th scope="col">Organization</th>
+                <th scope="col">Roles, or the reason then</th>
+                <th scope="col">Now</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <td>
+                    <Tag color={KIND_COLORS[row.kind]}>{row.kind}</Tag>
+                  </td>
+                  <td dir="auto">{row.organization}</td>
+                  <td>{row.detail}</td>
+                  <td>
+                    {row.now && (
+                      <Tag color={REMEDIATION[row.now].color}>{REMEDIATION[row.now].text}</Tag>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ExportMenu onExport={onExport} />
+    </Stack>
+  )
+}

@@ -1,0 +1,158 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import { saveFile } from '@/lib/export/download'
+import {
+  useAccessToken,
+  useManagementApi,
+  useRequestLog,
+} from '@/features/auth/management-api-context'
+import { loadEvidencePack } from '@/features/evidence/api'
+import { organizationQueries } from '@/features/organizations/api'
+import { rolesStateOf } from '@/features/organizations/components/memberships-export-menu'
+import type { Memberships } from '@/features/organizations/memberships'
+import { parseApiDate, userQueries } from '@/features/users/api'
+import { formatCount } from '@/lib/format'
+import type { Organization, Role } from '@/lib/management-api/schemas'
+import { useTenant } from '@/lib/tenant'
+import { displayNameOf } from '@/features/organizations/organization-list'
+import type { AccessReviewPanelProps, SignedOff } from './components/access-review-panel'
+import type { CurrentList } from './components/compare-with-earlier'
+import { requestCountersignature } from './countersign'
+import { hintsFor, isReviewersOwn, progressOf } from './review-decisions'
+import { useAccessReview, useReviewer } from './use-access-review'
+
+const NO_ROWS: ReadonlySet<string> = new Set()
+
+/**
+ * The access review of one user's memberships: the review's state and what its panel and table
+ * need, from the list on the page (`memberships`), the rows the table shows (`rows`, filtered and
+ * sorted) and the user's record (for the hints and the self-review guard).
+ */
+export function useUserAccessReview({
+  userId,
+  userEmail,
+  memberships,
+  rows,
+  filter,
+  fetchedAt,
+}: {
+  userId: string
+  userEmail: string | undefined
+  memberships: Memberships
+  rows: readonly Organization[]
+  filter: string
+  fetchedAt: number
+}) {
+  const api = useManagementApi()
+  const log = useRequestLog()
+  const queryClient = useQueryClient()
+  const { domain, mode } = useTenant()
+  const getAccessToken = useAccessToken()
+  const user = useQuery(userQueries.detail(api, userId)).data
+
+  const subject = useMemo(
+    () => ({ kind: 'user' as const, userId, email: userEmail }),
+    [userId, userEmail],
+  )
+  const ownAccount = isReviewersOwn(useReviewer(), { userId, email: userEmail })
+  const allKeys = useMemo(
+    () => memberships.items.map((organization) => organization.id),
+    [memberships.items],
+  )
+  const own = useMemo(() => (ownAccount ? new Set(allKeys) : NO_ROWS), [ownAccount, allKeys])
+  const state = useAccessReview(subject, own)
+  const [signedOff, setSignedOff] = useState<SignedOff | undefined>(undefined)
+
+  const review = state.review ?? undefined
+  const progress = review
+    ? progressOf(review, allKeys, own)
+    : { reviewable: 0, decided: 0, own: 0, counts: { keep: 0, revoke: 0, unsure: 0 } }
+  const hints = user
+    ? hintsFor(
+        { blocked: user.blocked, lastLogin: parseApiDate(user.last_login), known: true },
+        new Date(),
+      )
+    : []
+  const rolesOf = (organizationId: string) =>
+    rolesStateOf(
+      queryClient.getQueryState<Role[]>(organizationQueries.memberRolesKey(userId, organizationId)),
+    )
+  const rolesLoaded = allKeys.filter((key) => rolesOf(key).status === 'loaded').length
+
+  const signOffBlockedBy = !memberships.complete
+    ? 'Sign-off waits until every membership has loaded.'
+    : progress.decided < progress.reviewable
+      ? `${formatCount(progress.reviewable - progress.decided, 'row')} still to decide.`
+      : progress.reviewable === 0
+        ? 'Nothing here is yours to decide.'
+        : undefined
+
+  const onSignOff = async (): Promise<SignedOff> => {
+    if (!review) throw new Error('No review is in progress.')
+    const [{ buildEvidencePack }, { userReviewPackInput, isAboutUser }] = await Promise.all([
+      loadEvidencePack(),
+      import('./user-review-evidence'),
+    ])
+    const basePath = new URL(api.baseUrl, window.location.href).pathname.replace(/\/+$/, '')
+    const pack = await buildEvidencePack(
+      userReviewPackInput({
+        review,
+        tenantDomain: domain,
+        mode,
+        user: { userId, email: userEmail },
+        hints,
+        ownAccount,
+        memberships,
+        fetchedAt: new Date(fetchedAt),
+        rolesOf,
+        filter,
+        requests: log.matching(isAboutUser(basePath, userId)),
+        signedOffAt: new Date(),
+        countersign:
+          mode === 'proxy'
+            ? (sha256) => requestCountersignature(api.baseUrl, getAccessToken, sha256)
+            : undefined,
+      }),
+    )
+    saveFile({ fileName: pack.fileName, mimeType: 'application/zip', bytes: pack.bytes })
+    const result = {
+      fileName: pack.fileName,
+      manifestSha256: pack.manifestSha256,
+      countersigned: pack.countersignature ? { kid: pack.countersignature.kid } : null,
+    }
+    setSignedOff(result)
+    // The pack is the record now: the work in progress is done.
+    state.discard()
+    return result
+  }
+
+  const ownInView = rows
+    .filter((organization) => !own.has(organization.id))
+    .map((organization) => organization.id)
+  const panel: AccessReviewPanelProps = {
+    state,
+    progress,
+    hints,
+    ownAccount,
+    rowsInView: ownInView,
+    filtered: filter !== '',
+    signOffBlockedBy,
+    roles: { loaded: rolesLoaded, total: allKeys.length },
+    onSignOff,
+    signedOff,
+  }
+  /** The list now, as "Compare with last time" reads it: roles only where they are loaded. */
+  const currentList = (): CurrentList => ({
+    takenAt: new Date(fetchedAt).toISOString(),
+    rows: memberships.items.map((organization) => {
+      const roles = rolesOf(organization.id)
+      return {
+        userId,
+        organizationId: organization.id,
+        organizationName: displayNameOf(organization),
+        roles: roles.status === 'loaded' ? roles.roles.map((role) => role.name) : null,
+      }
+    }),
+  })
+  return { panel, review, own, currentList }
+}
