@@ -1,19 +1,21 @@
-import {
-  Badge,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-  type MantineColor,
-} from '@mantine/core'
-import type { ReactNode } from 'react'
+import { Box, Group, Paper, Stack, Text, Title, type MantineColor } from '@mantine/core'
+import type { CSSProperties, ReactNode } from 'react'
+import { Tag } from '@/components/tag'
 import { formatCount, formatNumber } from '@/lib/format'
 import { formatDateTimeWithUtc } from '@/lib/relative-time'
 import type { ManifestSummary } from '../manifest-summary'
 import type { CountersignatureCheck, FileCheck, FileStatus, Verification } from '../verify-pack'
 import { HashText } from './hash-text'
+import classes from './verification-result.module.css'
+
+/** Fields in columns at least `min` wide, as many as fit. */
+function Fields({ min, mt, children }: { min: string; mt?: string; children: ReactNode }) {
+  return (
+    <Box className={classes.grid} mt={mt} style={{ '--min': min } as CSSProperties}>
+      {children}
+    </Box>
+  )
+}
 
 const VERDICT: Record<
   Verification['status'],
@@ -92,11 +94,9 @@ function FileRow({ file }: { file: FileCheck }) {
         <Text fw={600} ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }}>
           {file.name}
         </Text>
-        <Badge color={FILE_COLOR[file.status]} variant="light" style={{ flexShrink: 0 }}>
-          {file.status}
-        </Badge>
+        <Tag color={FILE_COLOR[file.status]}>{file.status}</Tag>
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
+      <Fields min="22rem" mt="xs">
         <Field
           label={`Expected (manifest)${file.expected ? ` · ${size(file.expected.bytes)}` : ''}`}
         >
@@ -105,7 +105,7 @@ function FileRow({ file }: { file: FileCheck }) {
         <Field label={`Found (in the zip)${file.found ? ` · ${size(file.found.bytes)}` : ''}`}>
           {file.found ? <HashText hash={file.found.sha256} /> : 'Not in the zip'}
         </Field>
-      </SimpleGrid>
+      </Fields>
     </Paper>
   )
 }
@@ -134,12 +134,10 @@ function CountersignatureBlock({ check }: { check: CountersignatureCheck }) {
         <Title order={2} size="h4" id="countersignature-heading">
           Countersignature
         </Title>
-        <Badge color={COUNTERSIGNATURE_COLOR[check.status]} variant="light">
-          {check.status}
-        </Badge>
+        <Tag color={COUNTERSIGNATURE_COLOR[check.status]}>{check.status}</Tag>
       </Group>
       {check.status === 'valid' ? (
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mt="sm">
+        <Fields min="14rem" mt="sm">
           <Field label="Signed off by">
             {check.admin.email ? `${check.admin.email} (${check.admin.sub})` : check.admin.sub}
           </Field>
@@ -152,7 +150,7 @@ function CountersignatureBlock({ check }: { check: CountersignatureCheck }) {
             </Text>
             {check.issuer && ` · ${check.issuer}`}
           </Field>
-        </SimpleGrid>
+        </Fields>
       ) : (
         <Stack gap="xs" mt="sm">
           <Text size="sm">{check.why}</Text>
@@ -192,7 +190,7 @@ function ManifestBlock({ summary }: { summary: ManifestSummary }) {
       <Title order={2} size="h4" id="manifest-heading">
         What the manifest says
       </Title>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" mt="sm">
+      <Fields min="14rem" mt="sm">
         <Field label="Tenant">{summary.tenant ?? 'Not recorded'}</Field>
         <Field label="Reviewer">{summary.reviewer ?? 'Not recorded'}</Field>
         <Field label="Scope">{summary.scope ?? 'Not recorded'}</Field>
@@ -209,7 +207,7 @@ function ManifestBlock({ summary }: { summary: ManifestSummary }) {
           {summary.toolVersion ? `Orgscope ${summary.toolVersion}` : 'Not recorded'}
           {summary.format && ` · ${summary.format}`}
         </Field>
-      </SimpleGrid>
+      </Fields>
     </Paper>
   )
 }
@@ -232,7 +230,7 @@ export function VerificationResult({
     <Stack gap="md">
       <Verdict status={verification.status} detail={problems} />
       <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Fields min="22rem">
           <Field label={`File checked · ${size(file.bytes)}`}>
             <Text ff="monospace" size="sm" span>
               {file.name}
@@ -241,7 +239,7 @@ export function VerificationResult({
           <Field label="SHA-256 of the zip">
             <HashText hash={file.sha256} />
           </Field>
-        </SimpleGrid>
+        </Fields>
       </Paper>
       {verification.status !== 'unreadable' && (
         <>
