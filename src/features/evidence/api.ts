@@ -9,3 +9,4 @@ export { HashText } from './components/hash-text'
 
 export const loadEvidencePack = () => import('./evidence-pack')
 export const loadCompare = () => import('./compare')
+export { requestCountersignature } from './countersign-proxy'

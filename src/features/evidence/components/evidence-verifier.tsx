@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { sha256Hex } from '@/lib/export/hash'
 import { useTenant } from '@/lib/tenant'
-import { countersignKeysUrl, fetchCountersignKeys } from '../countersign-keys'
+import { countersignKeysUrl, fetchCountersignKeys } from '../countersign-proxy'
 import { EvidenceDropZone } from './evidence-drop-zone'
 import { VerificationResult } from './verification-result'
 

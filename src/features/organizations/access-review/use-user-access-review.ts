@@ -6,7 +6,7 @@ import {
   useManagementApi,
   useRequestLog,
 } from '@/features/auth/management-api-context'
-import { loadEvidencePack } from '@/features/evidence/api'
+import { loadEvidencePack, requestCountersignature } from '@/features/evidence/api'
 import { organizationQueries } from '@/features/organizations/api'
 import { rolesStateOf } from '@/features/organizations/components/memberships-export-menu'
 import type { Memberships } from '@/features/organizations/memberships'
@@ -17,7 +17,7 @@ import { useTenant } from '@/lib/tenant'
 import { displayNameOf } from '@/features/organizations/organization-list'
 import type { AccessReviewPanelProps, SignedOff } from './components/access-review-panel'
 import type { CurrentList } from './components/compare-with-earlier'
-import { requestCountersignature } from './countersign'
+
 import { hintsFor, isReviewersOwn, progressOf } from './review-decisions'
 import { useAccessReview, useReviewer } from './use-access-review'
 
