@@ -8,7 +8,7 @@ import { generateCountersignJwk } from '../proxy/countersign-key'
  * still verifies against the key the local proxy publishes today. A fresh install makes a new
  * key, as a new deployment would; production sets COUNTERSIGN_PRIVATE_JWK instead.
  */
-export const LOCAL_COUNTERSIGN_KEY_FILE = 'node_modules/.cache/orgscope/countersign-key.json'
+const LOCAL_COUNTERSIGN_KEY_FILE = 'node_modules/.cache/orgscope/countersign-key.json'
 
 /**
  * The private JWK (as JSON, for COUNTERSIGN_PRIVATE_JWK) in `file`, made there on first use.

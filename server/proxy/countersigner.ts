@@ -10,7 +10,7 @@ import type { CountersignJwk } from './countersign-key'
 
 export const COUNTERSIGN_PATH = '/orgscope/countersign'
 export const COUNTERSIGN_KEYS_PATH = '/.well-known/orgscope-countersign-keys.json'
-export const COUNTERSIGN_JWS_TYPE = 'orgscope-countersignature+jws'
+const COUNTERSIGN_JWS_TYPE = 'orgscope-countersignature+jws'
 export const COUNTERSIGN_ISSUER = 'orgscope-proxy'
 
 /** What is published: the public half only, never `d`. */

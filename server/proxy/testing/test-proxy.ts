@@ -38,7 +38,7 @@ export const PROXY_ORIGIN = 'http://proxy.test'
  * A countersigning key for the test run, as an operator configures one: with it the proxy logs
  * no warning of a key made at start (countersigner.ts), so tests of the log see only their lines.
  */
-export const TEST_COUNTERSIGN_JWK = generateCountersignJwk()
+const TEST_COUNTERSIGN_JWK = generateCountersignJwk()
 
 /** The proxy's configuration for tests: the local tenant's clients, an ephemeral port. */
 export function testConfig(overrides: Partial<ProxyConfig> = {}): ProxyConfig {
