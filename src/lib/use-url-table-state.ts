@@ -1,5 +1,5 @@
 import { useDebouncedCallback } from '@mantine/hooks'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
 import type { SortState } from './table-sort'
 
@@ -37,12 +37,19 @@ export function useUrlTableState<C extends string>(columns: readonly C[]): UrlTa
   const search = useSearch()
   const params = new URLSearchParams(search)
   const [filter, setFilterText] = useState(() => params.get('filter') ?? '')
+  // The query as last rendered or written, from the router (the address bar in the app, memory
+  // in tests): a delayed filter write must not undo a sort made while it waited, nor a second
+  // write in the same tick undo the first.
+  const latestSearch = useRef(search)
+  useEffect(() => {
+    latestSearch.current = search
+  }, [search])
 
   const write = (change: (next: URLSearchParams) => void) => {
-    // Read afresh: a delayed write must not undo a sort made while it waited.
-    const next = new URLSearchParams(window.location.search)
+    const next = new URLSearchParams(latestSearch.current)
     change(next)
     const query = next.toString()
+    latestSearch.current = query
     navigate(`${location}${query === '' ? '' : `?${query}`}`, {
       replace: true,
       state: window.history.state as unknown,

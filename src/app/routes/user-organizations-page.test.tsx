@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Route } from 'wouter'
 import { ManagementApiProvider } from '@/features/auth/management-api-context'
 import { organizationQueries } from '@/features/organizations/api'
+import { filterOrganizations } from '@/features/organizations/organization-list'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import { routePatterns, toUserOrganizations } from '@/lib/routes'
 import { dataRows, openUser, organizationsTable, seeded } from '@/testing/memberships-page'
@@ -227,6 +228,62 @@ describe('filter and sort', () => {
     expect(dataRows(table).map((row) => cellTexts(row)[2])).toEqual([...ascending].reverse())
     expect(within(table).getByRole('columnheader', { name: 'Display name' })).not.toHaveAttribute(
       'aria-sort',
+    )
+  })
+})
+
+describe('filter and sort in the address', () => {
+  it('a link with ?filter=&sort=&dir= opens with that filter in the box and that sort', async () => {
+    const organizations = seeded(manyMemberships.userId)
+    const target = organizations[17] as Organization
+    // "org_" and one more character: a few of the 150 organizations.
+    const filter = target.id.slice(0, 5)
+    const expected = filterOrganizations(organizations, filter)
+      .map((organization) => organization.name)
+      .sort((a, b) => b.localeCompare(a, 'en', { numeric: true, sensitivity: 'base' }))
+    expect(expected.length).toBeGreaterThan(1)
+    openUser(manyMemberships.userId, {
+      route: `${toUserOrganizations(manyMemberships.userId)}?filter=${encodeURIComponent(filter)}&sort=name&dir=desc`,
+    })
+
+    const table = await organizationsTable()
+    expect(screen.getByRole('textbox', { name: 'Filter' })).toHaveValue(filter)
+    expect(within(table).getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+    await waitFor(() => expect(dataRows(table).map((row) => cellTexts(row)[2])).toEqual(expected))
+  })
+
+  it('ignores a sort the table does not have', async () => {
+    openUser(threeMemberships.userId, {
+      route: `${toUserOrganizations(threeMemberships.userId)}?sort=password&dir=desc`,
+    })
+
+    const table = await organizationsTable()
+    for (const header of within(table).getAllByRole('columnheader'))
+      expect(header).not.toHaveAttribute('aria-sort')
+  })
+
+  it('writes the filter and the sort into the address, replacing the entry', async () => {
+    const { user, location } = openUser(threeMemberships.userId)
+    const table = await organizationsTable()
+    const entries = location.history.length
+
+    await user.type(screen.getByRole('textbox', { name: 'Filter' }), 'org_')
+    await waitFor(() => expect(location.history.at(-1)).toContain('filter=org_'))
+    await user.click(within(table).getByRole('button', { name: 'Display name' }))
+    await user.click(within(table).getByRole('button', { name: 'Display name' }))
+
+    expect(location.history.at(-1)).toBe(
+      `${toUserOrganizations(threeMemberships.userId)}?filter=org_&sort=displayName&dir=desc`,
+    )
+    expect(location.history).toHaveLength(entries)
+    await user.clear(screen.getByRole('textbox', { name: 'Filter' }))
+    await waitFor(() =>
+      expect(location.history.at(-1)).toBe(
+        `${toUserOrganizations(threeMemberships.userId)}?sort=displayName&dir=desc`,
+      ),
     )
   })
 })

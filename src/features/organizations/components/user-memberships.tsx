@@ -1,18 +1,19 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useMemo, type ReactNode } from 'react'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
 import { nextSort } from '@/lib/table-sort'
+import { useUrlTableState } from '@/lib/use-url-table-state'
 import { organizationQueries } from '../api'
 import { MEMBERSHIPS_LAG_NOTE, type Memberships } from '../memberships'
 import {
   filterOrganizations,
+  ORGANIZATION_SORT_COLUMNS,
   sortOrganizations,
   type SortColumn,
-  type SortState,
 } from '../organization-list'
 import { useListWatch } from '../use-list-watch'
 import { ListLoadProblems } from './load-stopped'
@@ -109,8 +110,13 @@ function MembershipsView({
   stalled: boolean
   freshness: ReactNode
 }) {
-  const [filterText, setFilterText] = useState('')
-  const [sort, setSort] = useState<SortState>(undefined)
+  // In the query string, so a reload or a shared link shows the same rows.
+  const {
+    filter: filterText,
+    setFilter: setFilterText,
+    sort,
+    setSort,
+  } = useUrlTableState(ORGANIZATION_SORT_COLUMNS)
   // Typing stays responsive at 1000 rows: the rows catch up with the box at lower priority.
   const filter = useDeferredValue(filterText).trim()
   const matching = useMemo(
@@ -118,7 +124,7 @@ function MembershipsView({
     [memberships.items, filter],
   )
   const rows = useMemo(() => sortOrganizations(matching, sort), [matching, sort])
-  const onSort = (column: SortColumn) => setSort((current) => nextSort(current, column))
+  const onSort = (column: SortColumn) => setSort(nextSort(sort, column))
 
   return (
     <Stack gap="sm">
