@@ -50,6 +50,7 @@ export function MembersTable({
       scrollRef={virtual.scrollRef}
       spaceAbove={virtual.spaceAbove}
       spaceBelow={virtual.spaceBelow}
+      sideScrollHint="Scroll sideways for user id and roles"
       announcement={copiedId ? `Copied user id ${copiedId}` : ''}
       header={
         <>
