@@ -129,6 +129,7 @@ test('filter and sort live in the address: a fresh page opened on it shows both'
 
   const fresh = await context.newPage()
   await fresh.goto(page.url())
+  await assertOrganizationsTotal(fresh, '150 organizations')
   await expect(fresh.getByRole('textbox', { name: 'Filter' })).toHaveValue('valley')
   await expect(fresh.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute(
     'aria-sort',

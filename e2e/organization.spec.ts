@@ -134,7 +134,7 @@ test.describe('as Ada', () => {
   }) => {
     const organization = HUNDRED_FIFTY_MEMBER_ORGANIZATION
     await goToOrganization(page, organization.id)
-    await expect(page.getByText('150 members', { exact: true })).toBeVisible()
+    await expect(page.getByText('150 members', { exact: true })).toBeVisible({ timeout: 20_000 })
     await page
       .getByRole('group', { name: 'Filter by role' })
       .getByRole('button', { name: /^Billing/ })
@@ -149,6 +149,8 @@ test.describe('as Ada', () => {
 
     const fresh = await context.newPage()
     await fresh.goto(page.url())
+    // A fresh page: the session check and the page's code first, then the list.
+    await expect(fresh.getByText('150 members', { exact: true })).toBeVisible({ timeout: 20_000 })
     await expect(
       fresh
         .getByRole('group', { name: 'Filter by role' })
