@@ -363,3 +363,31 @@ test.describe('in the dark theme, which follows a dark system colour scheme', ()
     })
   })
 })
+
+// A phone: the tables scroll sideways, and say so; the popovers that show what a cell cuts short.
+test.describe('the memberships table at 375 px, with its sideways cue and an open popover', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`in the ${colorScheme} theme`, () => {
+      test.use({
+        storageState: storageStateFor(ADA),
+        colorScheme,
+        viewport: { width: 375, height: 800 },
+      })
+
+      test('the cue, then "+N more" open', async ({ page }) => {
+        await goToMembershipsTable(page, NAMED_USERS.manyMemberships.userId, '150 organizations')
+        await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme)
+        await expect(page.getByText('Scroll sideways for id and roles')).toBeVisible()
+        await assertNoSeriousA11yViolations(page)
+
+        const more = organizationsTable(page)
+          .getByRole('button', { name: /more metadata$/ })
+          .first()
+        await more.focus()
+        await page.keyboard.press('Enter')
+        await expect(page.getByRole('dialog', { name: /^Metadata/ })).toBeFocused()
+        await assertNoSeriousA11yViolations(page)
+      })
+    })
+  }
+})

@@ -113,6 +113,99 @@ test('filter and sort happen in place', async ({ page }) => {
   await expect(rows.first().locator('td').nth(2)).not.toHaveText(ascending)
 })
 
+test('filter and sort live in the address: a fresh page opened on it shows both', async ({
+  page,
+}) => {
+  await goToUserOrganizations(page, NAMED_USERS.manyMemberships.userId)
+  await assertOrganizationsTotal(page, '150 organizations')
+  await page.getByRole('textbox', { name: 'Filter' }).fill('valley')
+  const header = page.getByRole('columnheader', { name: /^Name/ })
+  await header.getByRole('button').click()
+  await header.getByRole('button').click()
+  await expect(page).toHaveURL(/\?filter=valley&sort=name&dir=desc$/)
+  const names = await organizationRows(page).locator('td:nth-child(3)').allInnerTexts()
+  expect(names.length).toBeGreaterThan(1)
+
+  // The link pasted into the address bar: a full page load, nothing kept in memory.
+  const link = page.url()
+  await page.goto('/')
+  const fresh = page
+  await fresh.goto(link)
+  await assertOrganizationsTotal(fresh, '150 organizations')
+  await expect(fresh.getByRole('textbox', { name: 'Filter' })).toHaveValue('valley')
+  await expect(fresh.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  )
+  await expect(organizationRows(fresh).locator('td:nth-child(3)')).toHaveText(names)
+})
+
+test('"Back to search" keeps its way back after the sort and filter change the address', async ({
+  page,
+}) => {
+  const user = NAMED_USERS.manyMemberships
+  const searchHref = `/?q=${encodeURIComponent(user.email)}`
+  await goToUserOrganizations(page, user.userId)
+  await assertOrganizationsTotal(page, '150 organizations')
+  // Where the page that linked here leaves it: the history entry's state.
+  await page.evaluate(
+    (href) => window.history.replaceState({ searchHref: href }, '', window.location.href),
+    searchHref,
+  )
+  await page.reload()
+  await assertOrganizationsTotal(page, '150 organizations')
+  await expect(page.getByRole('link', { name: 'Back to search' })).toHaveAttribute(
+    'href',
+    searchHref,
+  )
+
+  await page.getByRole('columnheader', { name: /^Name/ }).getByRole('button').click()
+  await page.getByRole('textbox', { name: 'Filter' }).fill('valley')
+  await expect(page).toHaveURL(/\?sort=name&filter=valley$/)
+
+  await page.getByRole('link', { name: 'Back to search' }).click()
+  await expect(page).toHaveURL(searchHref)
+})
+
+test('"+N more" metadata opens by keyboard, lists every pair, and Escape returns', async ({
+  page,
+}) => {
+  await goToUserOrganizations(page, NAMED_USERS.manyMemberships.userId)
+  await assertOrganizationsTotal(page, '150 organizations')
+  // 1280 px: the table fits, so nothing says to scroll sideways.
+  await expect(page.getByText('Scroll sideways for id and roles')).toHaveCount(0)
+  const more = organizationsTable(page)
+    .getByRole('button', { name: /^\+\d+ more metadata$/ })
+    .first()
+  const hidden = Number((await more.innerText()).replace(/\D/g, ''))
+
+  await more.focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: /^Metadata, \d+ entries$/ })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toBeFocused()
+  await expect(dialog.getByRole('term')).toHaveCount(hidden + 2)
+
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(more).toBeFocused()
+})
+
+test("a row's logo opens its values in full by keyboard", async ({ page }) => {
+  await goToUserOrganizations(page, NAMED_USERS.manyMemberships.userId)
+  await assertOrganizationsTotal(page, '150 organizations')
+  const row = organizationRows(page).first()
+  const id = (await row.locator('td').nth(3).innerText()).trim()
+
+  await row.getByRole('button', { name: /^Details of / }).focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: /^Details of / })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('definition').nth(2)).toHaveText(id)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+})
+
 test('hostile organization data renders as inert text', async ({ page }) => {
   const dialogs: string[] = []
   page.on('dialog', (dialog) => {

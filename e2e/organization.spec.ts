@@ -1,7 +1,10 @@
 import { expect, test, type Page } from '@playwright/test'
 import { LARGE_ORGANIZATION } from '../server/local-tenant/seed/large-organization'
 import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
-import { THREE_MEMBER_ORGANIZATION } from '../server/local-tenant/seed/organization-page'
+import {
+  HUNDRED_FIFTY_MEMBER_ORGANIZATION,
+  THREE_MEMBER_ORGANIZATION,
+} from '../server/local-tenant/seed/organization-page'
 import { SCENARIO_ORGANIZATIONS } from '../server/local-tenant/seed/scenarios'
 import { seedTenantData } from '../server/local-tenant/seed/seed'
 import {
@@ -123,6 +126,44 @@ test.describe('as Ada', () => {
       expect(memberIds.has(row[0] ?? '')).toBe(true)
       expect(row[3]).toMatch(/=Org Admin(;|$)/)
     }
+  })
+
+  test('a link with role, filter and sort opened in a fresh page shows all three', async ({
+    page,
+  }) => {
+    const organization = HUNDRED_FIFTY_MEMBER_ORGANIZATION
+    await goToOrganization(page, organization.id)
+    await expect(page.getByText('150 members', { exact: true })).toBeVisible({ timeout: 20_000 })
+    await page
+      .getByRole('group', { name: 'Filter by role' })
+      .getByRole('button', { name: /^Billing/ })
+      .click()
+    await page.getByRole('textbox', { name: 'Filter' }).fill('a')
+    const email = page.getByRole('columnheader', { name: /^Email/ })
+    await email.getByRole('button').click()
+    await email.getByRole('button').click()
+    await expect(page).toHaveURL(/\?role=Billing&filter=a&sort=email&dir=desc$/)
+    const emails = await memberRows(page).locator('td:nth-child(3)').allInnerTexts()
+    expect(emails.length).toBeGreaterThan(1)
+
+    // The link pasted into the address bar: a full page load, nothing kept in memory.
+    const link = page.url()
+    await page.goto('/')
+    const fresh = page
+    await fresh.goto(link)
+    // A fresh page: the session check and the page's code first, then the list.
+    await expect(fresh.getByText('150 members', { exact: true })).toBeVisible({ timeout: 20_000 })
+    await expect(
+      fresh
+        .getByRole('group', { name: 'Filter by role' })
+        .getByRole('button', { name: /^Billing/ }),
+    ).toHaveAttribute('aria-pressed', 'true')
+    await expect(fresh.getByRole('textbox', { name: 'Filter' })).toHaveValue('a')
+    await expect(fresh.getByRole('columnheader', { name: /^Email/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+    await expect(memberRows(fresh).locator('td:nth-child(3)')).toHaveText(emails)
   })
 
   test('an organization that is gone is one 404 naming it, with the way back to search', async ({

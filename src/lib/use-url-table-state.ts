@@ -1,5 +1,5 @@
 import { useDebouncedCallback } from '@mantine/hooks'
-import { useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
 import type { SortState } from './table-sort'
 
@@ -23,13 +23,13 @@ export interface UrlTableState<C extends string> {
   setList: (name: string, values: readonly string[]) => void
 }
 
-function sortFrom<C extends string>(params: URLSearchParams, columns: readonly C[]): SortState<C> {
-  const column = params.get('sort')
+function sortFrom<C extends string>(
+  column: string | null,
+  dir: string | null,
+  columns: readonly C[],
+): SortState<C> {
   if (column === null || !(columns as readonly string[]).includes(column)) return undefined
-  return {
-    column: column as C,
-    direction: params.get('dir') === 'desc' ? 'descending' : 'ascending',
-  }
+  return { column: column as C, direction: dir === 'desc' ? 'descending' : 'ascending' }
 }
 
 export function useUrlTableState<C extends string>(columns: readonly C[]): UrlTableState<C> {
@@ -37,12 +37,24 @@ export function useUrlTableState<C extends string>(columns: readonly C[]): UrlTa
   const search = useSearch()
   const params = new URLSearchParams(search)
   const [filter, setFilterText] = useState(() => params.get('filter') ?? '')
+  // The same object until the sort itself changes: tables memoize their sorted rows on it, and a
+  // new one per render would sort 10,000 rows again on every render.
+  const sortColumn = params.get('sort')
+  const sortDir = params.get('dir')
+  const sort = useMemo(() => sortFrom(sortColumn, sortDir, columns), [sortColumn, sortDir, columns])
+  // The query as last rendered or written, from the router (the address bar in the app, memory
+  // in tests): a delayed filter write must not undo a sort made while it waited, nor a second
+  // write in the same tick undo the first.
+  const latestSearch = useRef(search)
+  useEffect(() => {
+    latestSearch.current = search
+  }, [search])
 
   const write = (change: (next: URLSearchParams) => void) => {
-    // Read afresh: a delayed write must not undo a sort made while it waited.
-    const next = new URLSearchParams(window.location.search)
+    const next = new URLSearchParams(latestSearch.current)
     change(next)
     const query = next.toString()
+    latestSearch.current = query
     navigate(`${location}${query === '' ? '' : `?${query}`}`, {
       replace: true,
       state: window.history.state as unknown,
@@ -58,7 +70,7 @@ export function useUrlTableState<C extends string>(columns: readonly C[]): UrlTa
       setFilterText(text)
       writeFilter(text)
     },
-    sort: sortFrom(params, columns),
+    sort,
     setSort(sort) {
       write((next) => {
         if (!sort) {

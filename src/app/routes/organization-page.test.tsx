@@ -13,6 +13,7 @@ import { dataRows, openUser, organizationsTable, seeded } from '@/testing/member
 import { MO, RAE, renderApp } from '@/testing/render'
 import { server, tenant, tenantUrl } from '@/testing/server'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
+import { HUNDRED_FIFTY_MEMBER_ORGANIZATION } from '../../../server/local-tenant/seed/organization-page'
 
 // The organization page: who is in an organization, with which roles, and the way there and back.
 
@@ -77,6 +78,69 @@ describe('the organization page', () => {
     for (const row of dataRows(table)) expect(row).toHaveTextContent('Org Admin')
 
     await user.click(within(roles).getByRole('button', { name: /^No role/ }))
+    for (const row of dataRows(table)) expect(row).toHaveTextContent('No role')
+  })
+
+  it('writes the role filter, text filter and sort into the address', async () => {
+    const { organization } = anOrganization()
+    const { user, location } = openOrganization(organization.id)
+    const table = await membersTable()
+    const roles = screen.getByRole('group', { name: 'Filter by role' })
+
+    await user.click(within(roles).getByRole('button', { name: /^Org Admin/ }))
+    await user.click(within(table).getByRole('button', { name: 'Email' }))
+    await user.click(within(table).getByRole('button', { name: 'Email' }))
+    // Every Org Admin matches "admin" (the filter reads role names too).
+    await user.type(screen.getByRole('textbox', { name: 'Filter' }), 'admin')
+    await waitFor(() =>
+      expect(location.history.at(-1)).toBe(
+        `${toOrganization(organization.id)}?role=Org+Admin&sort=email&dir=desc&filter=admin`,
+      ),
+    )
+    await user.click(within(roles).getByRole('button', { name: /^No role/ }))
+    expect(location.history.at(-1)).toBe(
+      `${toOrganization(organization.id)}?sort=email&dir=desc&filter=admin&role=`,
+    )
+  })
+
+  it('a link with role, filter and sort opens with all three', async () => {
+    // 40 of its 150 members hold Org Admin.
+    const { id } = HUNDRED_FIFTY_MEMBER_ORGANIZATION
+    openOrganization(id, {
+      route: `${toOrganization(id)}?role=Org+Admin&sort=email&dir=desc&filter=admin`,
+    })
+    const table = await membersTable()
+    const roles = screen.getByRole('group', { name: 'Filter by role' })
+
+    expect(within(roles).getByRole('button', { name: /^Org Admin/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    expect(screen.getByRole('textbox', { name: 'Filter' })).toHaveValue('admin')
+    expect(within(table).getByRole('columnheader', { name: 'Email' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+    const emails = dataRows(table).map(
+      (row) => (row as HTMLTableRowElement).cells[2]?.textContent ?? '',
+    )
+    expect(emails.length).toBeGreaterThan(1)
+    expect(emails).toEqual(
+      [...emails].sort((a, b) => b.localeCompare(a, 'en', { numeric: true, sensitivity: 'base' })),
+    )
+    for (const row of dataRows(table)) expect(row).toHaveTextContent('Org Admin')
+  })
+
+  it('a link with ?role= (empty) keeps only the members without a role', async () => {
+    const { organization } = anOrganization()
+    openOrganization(organization.id, { route: `${toOrganization(organization.id)}?role=` })
+    const table = await membersTable()
+    const roles = screen.getByRole('group', { name: 'Filter by role' })
+
+    expect(within(roles).getByRole('button', { name: /^No role/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
     for (const row of dataRows(table)) expect(row).toHaveTextContent('No role')
   })
 

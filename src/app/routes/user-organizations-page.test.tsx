@@ -231,6 +231,63 @@ describe('filter and sort', () => {
   })
 })
 
+describe('filter and sort in the address', () => {
+  it('a link with ?filter=&sort=&dir= opens with that filter in the box and that sort', async () => {
+    const organizations = seeded(manyMemberships.userId)
+    const target = organizations[17] as Organization
+    // "org_" and one more character: a few of the 150 organizations, by id (no name holds "org_").
+    const filter = target.id.slice(0, 5)
+    const expected = organizations
+      .filter((organization) => organization.id.toLowerCase().includes(filter.toLowerCase()))
+      .map((organization) => organization.name)
+      .sort((a, b) => b.localeCompare(a, 'en', { numeric: true, sensitivity: 'base' }))
+    expect(expected.length).toBeGreaterThan(1)
+    openUser(manyMemberships.userId, {
+      route: `${toUserOrganizations(manyMemberships.userId)}?filter=${encodeURIComponent(filter)}&sort=name&dir=desc`,
+    })
+
+    const table = await organizationsTable()
+    expect(screen.getByRole('textbox', { name: 'Filter' })).toHaveValue(filter)
+    expect(within(table).getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+    await waitFor(() => expect(dataRows(table).map((row) => cellTexts(row)[2])).toEqual(expected))
+  })
+
+  it('ignores a sort the table does not have', async () => {
+    openUser(threeMemberships.userId, {
+      route: `${toUserOrganizations(threeMemberships.userId)}?sort=password&dir=desc`,
+    })
+
+    const table = await organizationsTable()
+    for (const header of within(table).getAllByRole('columnheader'))
+      expect(header).not.toHaveAttribute('aria-sort')
+  })
+
+  it('writes the filter and the sort into the address, replacing the entry', async () => {
+    const { user, location } = openUser(threeMemberships.userId)
+    const table = await organizationsTable()
+    const entries = location.history.length
+
+    await user.type(screen.getByRole('textbox', { name: 'Filter' }), 'org_')
+    await waitFor(() => expect(location.history.at(-1)).toContain('filter=org_'))
+    await user.click(within(table).getByRole('button', { name: 'Display name' }))
+    await user.click(within(table).getByRole('button', { name: 'Display name' }))
+
+    expect(location.history.at(-1)).toBe(
+      `${toUserOrganizations(threeMemberships.userId)}?filter=org_&sort=displayName&dir=desc`,
+    )
+    expect(location.history).toHaveLength(entries)
+    await user.clear(screen.getByRole('textbox', { name: 'Filter' }))
+    await waitFor(() =>
+      expect(location.history.at(-1)).toBe(
+        `${toUserOrganizations(threeMemberships.userId)}?sort=displayName&dir=desc`,
+      ),
+    )
+  })
+})
+
 describe('untrusted organization data', () => {
   it('renders hostile names, metadata, logos and colours as inert text', async () => {
     const { user } = openUser(edgeCaseOrganizations.userId)

@@ -94,6 +94,22 @@ const SORT_KEYS: Record<MemberSortColumn, (member: Member) => string> = {
   roles: (member) => (member.roles ?? []).map((role) => role.name).join(', '),
 }
 
+/** The columns a link may name in `?sort=` (see useUrlTableState). */
+export const MEMBER_SORT_COLUMNS = Object.keys(SORT_KEYS) as readonly MemberSortColumn[]
+
+/**
+ * The role filter in the query string: `?role=Org%20Admin`, and `?role=` (empty) for "No role",
+ * which no real role can be called (Auth0 requires a name). Absent: every member.
+ */
+export const ROLE_PARAM = 'role'
+export function roleFromParam(values: readonly string[]): string | undefined {
+  const [value] = values
+  return value === undefined ? undefined : value === '' ? NO_ROLE : value
+}
+export function roleToParam(role: string | undefined): readonly string[] {
+  return role === undefined ? [] : [role === NO_ROLE ? '' : role]
+}
+
 export function sortMembers(members: readonly Member[], sort: MemberSortState): readonly Member[] {
   return sortRows(members, sort, SORT_KEYS, (member) => member.user_id)
 }

@@ -42,6 +42,9 @@ const SORT_KEYS: Record<SortColumn, (organization: Organization) => string> = {
   id: (organization) => organization.id,
 }
 
+/** The columns a link may name in `?sort=` (see useUrlTableState). */
+export const ORGANIZATION_SORT_COLUMNS = Object.keys(SORT_KEYS) as readonly SortColumn[]
+
 /** A sorted copy (see sortRows); without a sort, the input itself (API order). */
 export function sortOrganizations(
   organizations: readonly Organization[],

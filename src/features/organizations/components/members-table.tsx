@@ -3,6 +3,7 @@ import { Link } from 'wouter'
 import type { Member } from '@/lib/management-api/schemas'
 import { toUserOrganizations } from '@/lib/routes'
 import { memberLabel, type MemberSortColumn, type MemberSortState } from '../members'
+import { CellPopover, ValueList } from './cell-popover'
 import { CopyIdButton } from './copy-id-button'
 import { ImageDisc } from './organization-logo'
 import classes from './organizations-table.module.css'
@@ -49,6 +50,7 @@ export function MembersTable({
       scrollRef={virtual.scrollRef}
       spaceAbove={virtual.spaceAbove}
       spaceBelow={virtual.spaceBelow}
+      sideScrollHint="Scroll sideways for user id and roles"
       announcement={copiedId ? `Copied user id ${copiedId}` : ''}
       header={
         <>
@@ -96,7 +98,28 @@ const MemberRow = memo(function MemberRow({
   return (
     <tr className={classes.row} aria-rowindex={rowIndex}>
       <td>
-        <ImageDisc url={member.picture} name={label} colorSeed={member.user_id} />
+        {/* The cells below truncate; the picture opens every value in full, by keyboard or touch. */}
+        <CellPopover
+          label={`Details of ${label}`}
+          className={classes.detailsButton}
+          title="Show every value in full"
+          content={
+            <ValueList
+              entries={[
+                ['Name', label],
+                ['Email', member.email ?? 'No email'],
+                ['User ID', member.user_id],
+                [
+                  'Roles',
+                  rolesRefusedFor ? `Not shown: needs ${rolesRefusedFor}` : roleNames || 'No role',
+                ],
+              ]}
+            />
+          }
+        >
+          <ImageDisc url={member.picture} name={label} colorSeed={member.user_id} />
+          <span className={classes.visuallyHidden}>{`Details of ${label}`}</span>
+        </CellPopover>
       </td>
       <td>
         <span className={classes.clamp} title={label}>

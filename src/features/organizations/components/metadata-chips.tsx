@@ -1,3 +1,4 @@
+import { CellPopover, ValueList } from './cell-popover'
 import classes from './organizations-table.module.css'
 
 /** Two chips, one per line (a row is two lines tall); the rest are counted ("+3 more"). */
@@ -5,7 +6,8 @@ const SHOWN_CHIPS = 2
 
 /**
  * Metadata as compact `key: value` chips, truncated; every pair is in the cell's title, one per
- * line, so nothing is lost to the truncation.
+ * line, for the mouse, and "+3 more" is a button whose popover lists every pair in full, for the
+ * keyboard and touch.
  */
 export function MetadataChips({ metadata }: { metadata: Record<string, string> | undefined }) {
   const entries = Object.entries(metadata ?? {})
@@ -21,7 +23,15 @@ export function MetadataChips({ metadata }: { metadata: Record<string, string> |
       {second && (
         <span className={classes.chipLine}>
           <Chip entry={second} />
-          {hidden > 0 && <span className={classes.more}>+{hidden} more</span>}
+          {hidden > 0 && (
+            <CellPopover
+              label={`Metadata, ${entries.length} entries`}
+              className={classes.moreButton}
+              content={<ValueList entries={entries} />}
+            >
+              {`+${hidden} more`} <span className={classes.visuallyHidden}>metadata</span>
+            </CellPopover>
+          )}
         </span>
       )}
     </div>

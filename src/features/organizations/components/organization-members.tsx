@@ -1,17 +1,21 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
 import { nextSort } from '@/lib/table-sort'
+import { useUrlTableState } from '@/lib/use-url-table-state'
 import { organizationQueries } from '../api'
 import {
   filterMembers,
+  MEMBER_SORT_COLUMNS,
+  ROLE_PARAM,
+  roleFromParam,
+  roleToParam,
   sortMembers,
   type MemberSortColumn,
-  type MemberSortState,
   type Members,
 } from '../members'
 import { MEMBERSHIPS_LAG_NOTE } from '../memberships'
@@ -116,9 +120,11 @@ function MembersView({
   stalled: boolean
   freshness: React.ReactNode
 }) {
-  const [filterText, setFilterText] = useState('')
-  const [role, setRole] = useState<string | undefined>(undefined)
-  const [sort, setSort] = useState<MemberSortState>(undefined)
+  // In the query string, so a reload or a shared link shows the same rows.
+  const table = useUrlTableState(MEMBER_SORT_COLUMNS)
+  const { filter: filterText, setFilter: setFilterText, sort } = table
+  const role = roleFromParam(table.list(ROLE_PARAM))
+  const setRole = (next: string | undefined) => table.setList(ROLE_PARAM, roleToParam(next))
   // Typing stays responsive at 10,000 rows: the rows catch up with the box at lower priority.
   const filter = useDeferredValue(filterText).trim()
   const matching = useMemo(
@@ -126,7 +132,7 @@ function MembersView({
     [members.items, filter, role],
   )
   const rows = useMemo(() => sortMembers(matching, sort), [matching, sort])
-  const onSort = (column: MemberSortColumn) => setSort((current) => nextSort(current, column))
+  const onSort = (column: MemberSortColumn) => table.setSort(nextSort(sort, column))
   const rolesRefusedFor =
     members.rolesRefusal === undefined
       ? undefined

@@ -7,6 +7,7 @@ import { toOrganization } from '@/lib/routes'
 import { useTenant } from '@/lib/tenant'
 import { displayNameOf } from '../organization-list'
 import { BrandingSwatches } from './branding-swatches'
+import { CellPopover, ValueList } from './cell-popover'
 import { CopyIdButton } from './copy-id-button'
 import { MetadataChips } from './metadata-chips'
 import { OrganizationLogo } from './organization-logo'
@@ -44,7 +45,18 @@ export const OrganizationRow = memo(function OrganizationRow({
   return (
     <tr className={classes.row} aria-rowindex={rowIndex}>
       <td>
-        <OrganizationLogo organization={organization} />
+        {/* The cells below truncate; the logo opens every value in full, by keyboard or touch. */}
+        <CellPopover
+          label={`Details of ${displayNameOf(organization)}`}
+          className={classes.detailsButton}
+          title="Show every value in full"
+          content={<ValueList entries={detailsOf(organization)} />}
+        >
+          <OrganizationLogo organization={organization} />
+          <span className={classes.visuallyHidden}>
+            {`Details of ${displayNameOf(organization)}`}
+          </span>
+        </CellPopover>
       </td>
       <td>
         {/* The way to the organization's page: who else is in it, with which roles. */}
@@ -104,6 +116,19 @@ export const OrganizationRow = memo(function OrganizationRow({
     </tr>
   )
 })
+
+/** What the row's cells cut short, in full: the names, the id and every metadata pair. */
+function detailsOf(organization: Organization): [string, string][] {
+  return [
+    ['Display name', organization.display_name?.trim() || 'None'],
+    ['Name', organization.name],
+    ['ID', organization.id],
+    ...Object.entries(organization.metadata ?? {}).map(([key, value]): [string, string] => [
+      `Metadata: ${key}`,
+      value,
+    ]),
+  ]
+}
 
 /**
  * Tenant text in a cell: clamped or truncated by `className`, whole in the title, and isolated

@@ -77,6 +77,7 @@ export function OrganizationsTable({
         scrollRef={virtual.scrollRef}
         spaceAbove={virtual.spaceAbove}
         spaceBelow={virtual.spaceBelow}
+        sideScrollHint="Scroll sideways for id and roles"
         announcement={copiedId ? `Copied organization id ${copiedId}` : ''}
         header={
           <>

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useMemo, type ReactNode } from 'react'
 import { FilterBox } from '@/components/filter-box'
 import { AccessReviewPanel } from '../access-review/components/access-review-panel'
 import { MembershipsReviewTable } from '../access-review/components/memberships-review-table'
@@ -10,13 +10,14 @@ import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
 import { nextSort } from '@/lib/table-sort'
+import { useUrlTableState } from '@/lib/use-url-table-state'
 import { organizationQueries } from '../api'
 import { MEMBERSHIPS_LAG_NOTE, type Memberships } from '../memberships'
 import {
   filterOrganizations,
+  ORGANIZATION_SORT_COLUMNS,
   sortOrganizations,
   type SortColumn,
-  type SortState,
 } from '../organization-list'
 import { useListWatch } from '../use-list-watch'
 import { ListLoadProblems } from './load-stopped'
@@ -117,8 +118,13 @@ function MembershipsView({
   fetchedAt: number
   freshness: ReactNode
 }) {
-  const [filterText, setFilterText] = useState('')
-  const [sort, setSort] = useState<SortState>(undefined)
+  // In the query string, so a reload or a shared link shows the same rows.
+  const {
+    filter: filterText,
+    setFilter: setFilterText,
+    sort,
+    setSort,
+  } = useUrlTableState(ORGANIZATION_SORT_COLUMNS)
   // Typing stays responsive at 1000 rows: the rows catch up with the box at lower priority.
   const filter = useDeferredValue(filterText).trim()
   const matching = useMemo(
@@ -126,7 +132,7 @@ function MembershipsView({
     [memberships.items, filter],
   )
   const rows = useMemo(() => sortOrganizations(matching, sort), [matching, sort])
-  const onSort = (column: SortColumn) => setSort((current) => nextSort(current, column))
+  const onSort = (column: SortColumn) => setSort(nextSort(sort, column))
   const review = useUserAccessReview({ userId, userEmail, memberships, rows, filter, fetchedAt })
   const scrollResetKey = `${filter}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`
 

@@ -1,5 +1,13 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react'
 import classes from './organizations-table.module.css'
 
 // The tables' virtualization, one for all: only the rows in view (plus a few) are in the DOM,
@@ -72,6 +80,38 @@ export function useVirtualRows({
   }
 }
 
+/**
+ * Whether the scroller is wider inside than out (a phone: the table keeps its columns' widths),
+ * and whether any of it is still to the right. Measured on mount, on scroll and on resize.
+ */
+function useSideScroll(scrollRef: RefObject<HTMLDivElement | null>) {
+  const [state, setState] = useState({ overflows: false, moreToTheRight: false })
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current
+    if (!scroller) return
+    const measure = () => {
+      const hidden = scroller.scrollWidth - scroller.clientWidth
+      // A pixel of slack: zoomed screens scroll to fractions and may stop a hair short.
+      const overflows = hidden > 1
+      const moreToTheRight = overflows && hidden - Math.abs(scroller.scrollLeft) > 1
+      setState((current) =>
+        current.overflows === overflows && current.moreToTheRight === moreToTheRight
+          ? current
+          : { overflows, moreToTheRight },
+      )
+    }
+    measure()
+    scroller.addEventListener('scroll', measure, { passive: true })
+    const observer = new ResizeObserver(measure)
+    observer.observe(scroller)
+    return () => {
+      scroller.removeEventListener('scroll', measure)
+      observer.disconnect()
+    }
+  }, [scrollRef])
+  return state
+}
+
 /** Stands in for the rows that are not rendered; hidden from assistive technology. */
 function SpacerRow({ height, columns }: { height: number; columns: number }) {
   if (height <= 0) return null
@@ -86,7 +126,9 @@ function SpacerRow({ height, columns }: { height: number; columns: number }) {
  * A virtualized `<table>` (role table, named `name`) in its keyboard-reachable scroller: the
  * columns' widths, the header cells, the rendered rows between their two spacers, and — outside
  * the scroller — a status line for what the rows announce (an id copied). `aria-rowcount` tells
- * screen readers the full size.
+ * screen readers the full size. Where the table is wider than the screen (a phone), a fade on the
+ * right edge and `sideScrollHint` above the table say there is more, until scrolled to the end;
+ * the scroller is described by the hint while it shows.
  */
 export function VirtualTable({
   name,
@@ -98,6 +140,7 @@ export function VirtualTable({
   spaceBelow,
   className,
   announcement,
+  sideScrollHint,
   children,
 }: {
   name: string
@@ -113,38 +156,57 @@ export function VirtualTable({
   spaceBelow: number
   className?: string
   announcement: string
+  /** What is off to the right on a narrow screen: "Scroll sideways for id and roles". */
+  sideScrollHint: string
   /** The rendered rows. */
   children: ReactNode
 }) {
+  const { overflows, moreToTheRight } = useSideScroll(scrollRef)
+  const hintId = useId()
   return (
     <>
-      <div
-        ref={scrollRef}
-        className={classes.scroller}
-        // Scrollable content must be reachable by keyboard; the region names what scrolls.
-        role="region"
-        aria-label={`${name} list`}
-        tabIndex={0}
-      >
-        <table
-          className={className ? `${classes.table} ${className}` : classes.table}
-          aria-label={name}
-          aria-rowcount={rowCount + 1}
+      {/* Only where the table overflows; hidden, not removed, at the end: the table stays put. */}
+      {overflows && (
+        <p
+          id={hintId}
+          className={classes.sideScrollHint}
+          data-hidden={!moreToTheRight || undefined}
+          aria-hidden={!moreToTheRight}
         >
-          <colgroup>
-            {widths.map((width, index) => (
-              <col key={index} style={width === undefined ? undefined : { width }} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr aria-rowindex={1}>{header}</tr>
-          </thead>
-          <tbody>
-            <SpacerRow height={spaceAbove} columns={widths.length} />
-            {children}
-            <SpacerRow height={spaceBelow} columns={widths.length} />
-          </tbody>
-        </table>
+          {sideScrollHint}
+          <span aria-hidden="true"> →</span>
+        </p>
+      )}
+      <div className={classes.scrollFrame} data-more-right={moreToTheRight || undefined}>
+        <div
+          ref={scrollRef}
+          className={classes.scroller}
+          // Scrollable content must be reachable by keyboard; the region names what scrolls.
+          role="region"
+          aria-label={`${name} list`}
+          aria-describedby={moreToTheRight ? hintId : undefined}
+          tabIndex={0}
+        >
+          <table
+            className={className ? `${classes.table} ${className}` : classes.table}
+            aria-label={name}
+            aria-rowcount={rowCount + 1}
+          >
+            <colgroup>
+              {widths.map((width, index) => (
+                <col key={index} style={width === undefined ? undefined : { width }} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr aria-rowindex={1}>{header}</tr>
+            </thead>
+            <tbody>
+              <SpacerRow height={spaceAbove} columns={widths.length} />
+              {children}
+              <SpacerRow height={spaceBelow} columns={widths.length} />
+            </tbody>
+          </table>
+        </div>
       </div>
       {/* Outside the scroller: an out-of-flow element inside it would sit at the end of the
           rows and stretch the page to the list's full height. */}

@@ -77,6 +77,7 @@ export function AccessReviewTable<T>({
       spaceBelow={virtual.spaceBelow}
       className={classes.table}
       announcement={announcement}
+      sideScrollHint="Scroll sideways for the decision and its reason"
       header={
         <>
           {header}
