@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { REVIEW_COLUMNS } from '@/features/review/review-export'
+import { REVIEW_PROVENANCE_CSV_KEYS } from '@/features/review/review-provenance'
 import { parseCsv } from '@/lib/export/csv'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import { toReview } from '@/lib/routes'
@@ -45,12 +46,15 @@ async function review(user: RenderAppResult['user'], lines: string[]) {
 }
 
 async function finished(total: number) {
-  const name = `Reviewed ${total} of ${total} ${total === 1 ? 'user' : 'users'}`
+  const name = `Looked up ${total} of ${total} ${total === 1 ? 'entry' : 'entries'}`
   expect(await screen.findByRole('progressbar', { name }, { timeout: 8000 })).toBeVisible()
   await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull())
 }
 
-/** Each data row as [user id, organization id]; "" for a user in no organization. */
+/**
+ * Each rendered data row as [user id, organization id]; "" for a user in no organization. The
+ * table is virtualized: only the rows in view (about 20 in jsdom) are rendered.
+ */
 function tableRows(): [string, string][] {
   const table = screen.getByRole('table', { name: 'Memberships under review' })
   return within(table)
@@ -60,16 +64,16 @@ function tableRows(): [string, string][] {
       const cells = within(row)
         .getAllByRole('cell')
         .map((cell) => cell.textContent ?? '')
-      // A user in no organization: one cell says so across both organization columns.
-      return [cells[1] ?? '', cells.length === 5 ? (cells[3] ?? '') : '']
+      // A user in no organization: one cell says so across the three organization columns.
+      return [cells[1] ?? '', cells.length === 8 ? (cells[7] ?? '') : '']
     })
 }
 
-/** What the progress says under its bar: done, failed, waiting. */
+/** What the progress says under its bar: users found, entries failed, waiting. */
 function progressStatus(): string {
   const status = screen
     .getAllByRole('status')
-    .find((element) => element.textContent?.includes(' done · '))
+    .find((element) => element.textContent?.includes(' found · '))
   return status?.textContent ?? ''
 }
 
@@ -155,7 +159,8 @@ describe('bulk review', () => {
       `${UNKNOWN_ID}HTTP 404 Not Found · inexistent_user — The user does not exist.`,
       `${UNKNOWN_EMAIL}No user with this email.`,
     ])
-    expect(progressStatus()).toBe('3 done · 2 failed')
+    // Entries, users and failures counted apart: one email found two accounts.
+    expect(progressStatus()).toBe('4 users found · 2 entries failed')
   })
 
   it('looks each email up exactly, finding an account too new for search and every account sharing one', async () => {
@@ -236,17 +241,21 @@ describe('bulk review', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
 
     await waitFor(() =>
-      expect(progressStatus()).toBe('1 done · 0 failed · 1 not reviewed (cancelled)'),
+      expect(progressStatus()).toBe(
+        '2 users found · 0 entries failed · 1 entry not reviewed (cancelled)',
+      ),
     )
     expect(tableRows()).toEqual([[noMemberships.userId, '']])
 
     faults.clear(manyMemberships.userId)
     await user.click(screen.getByRole('button', { name: 'Resume' }))
     await finished(2)
-    expect(screen.getByText('Rows 1–100 of 151')).toBeVisible()
-    await user.click(screen.getByRole('button', { name: 'Next rows' }))
-    expect(screen.getByText('Rows 101–151 of 151')).toBeVisible()
-    expect(tableRows()).toHaveLength(51)
+    expect(screen.getByText('151 rows for 2 users')).toBeVisible()
+    // One table of all 151 rows (no pages), of which only those in view are rendered.
+    const table = screen.getByRole('table', { name: 'Memberships under review' })
+    expect(table).toHaveAttribute('aria-rowcount', String(151 + 1))
+    expect(tableRows().length).toBeLessThan(40)
+    expect(screen.queryByRole('button', { name: 'Next rows' })).toBeNull()
   })
 
   it('a user cancelled half-way through their pages is finished by Resume, as if never cancelled', async () => {
@@ -261,14 +270,16 @@ describe('bulk review', () => {
 
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
     await waitFor(() =>
-      expect(progressStatus()).toBe('1 done · 0 failed · 1 not reviewed (cancelled)'),
+      expect(progressStatus()).toBe(
+        '2 users found · 0 entries failed · 1 entry not reviewed (cancelled)',
+      ),
     )
 
     pages.release()
     await user.click(screen.getByRole('button', { name: 'Resume' }))
     await finished(2)
-    expect(progressStatus()).toMatch(/^2 done · 0 failed/)
-    expect(screen.getByText('Rows 1–100 of 151')).toBeVisible()
+    expect(progressStatus()).toBe('2 users found · 0 entries failed')
+    expect(screen.getByText('151 rows for 2 users')).toBeVisible()
   }, 20_000)
 
   it('exports the filtered rows with the review in the provenance', async () => {
@@ -292,8 +303,9 @@ describe('bulk review', () => {
       /orgscope-review-\d{8}-\d{6}Z\.csv · SHA-256 [0-9a-f]{64}/,
     )
     const records = parseCsv(await (saved[0] as Blob).text())
+    const keys = REVIEW_PROVENANCE_CSV_KEYS.length
     const provenance = Object.fromEntries(
-      records.slice(0, 13).map(([key, ...values]) => [key, values]),
+      records.slice(0, keys).map(([key, ...values]) => [key, values]),
     )
     expect(provenance).toMatchObject({
       tenantDomain: ['tenant.test'],
@@ -305,8 +317,8 @@ describe('bulk review', () => {
       'review.entries': [sharedEmailDatabase.email, UNKNOWN_ID],
       'review.failures.count': ['1'],
     })
-    expect(records[14]).toEqual([...REVIEW_COLUMNS])
-    const exported = records.slice(15).map((record) => [record[1], record[4]])
+    expect(records[keys + 1]).toEqual([...REVIEW_COLUMNS])
+    const exported = records.slice(keys + 2).map((record) => [record[1], record[7]])
     expect(exported).toEqual(tableRows())
   })
 })

@@ -79,9 +79,14 @@ function keyOf(entry: ReviewEntry): string {
  * header — it names an id or email column and holds no id or email itself — only those columns
  * are read, each for what its header says; otherwise every non-empty cell is read by its shape.
  */
-function cellsOf(
-  text: string,
-): { value: string; column: ColumnKind | undefined; line: number }[] {
+interface Cell {
+  value: string
+  column: ColumnKind | undefined
+  /** 1-based: the record the cell is in, which is its line unless a quoted field spans lines. */
+  line: number
+}
+
+function cellsOf(text: string): Cell[] {
   const records = parseCsv(text).map((record) =>
     record.flatMap((field) => field.split('\t')).map((cell) => cell.trim()),
   )
@@ -91,7 +96,7 @@ function cellsOf(
     headerKinds.some((kind) => kind !== undefined) &&
     first.every((cell) => cell === '' || entryByShape(cell) === undefined)
   // parseCsv keeps an empty line as an empty record, so a record's index is its line.
-  return records.flatMap((record, index) => {
+  return records.flatMap((record, index): Cell[] => {
     const line = index + 1
     if (!isHeader) {
       return record.flatMap((value) => (value === '' ? [] : [{ value, column: undefined, line }]))
