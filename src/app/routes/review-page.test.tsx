@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { REVIEW_COLUMNS } from '@/features/review/review-export'
 import { REVIEW_PROVENANCE_CSV_KEYS } from '@/features/review/review-provenance'
@@ -8,7 +9,8 @@ import { toReview } from '@/lib/routes'
 import { holdRequests } from '@/testing/held-requests'
 import { renderApp, type RenderAppResult } from '@/testing/render'
 import { requestsSent } from '@/testing/requests-sent'
-import { faults } from '@/testing/server'
+import { captureDownloads } from '@/testing/downloads'
+import { faults, server, tenantUrl } from '@/testing/server'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 
 const {
@@ -281,6 +283,133 @@ describe('bulk review', () => {
     expect(progressStatus()).toBe('2 users found · 0 entries failed')
     expect(screen.getByText('151 rows for 2 users')).toBeVisible()
   }, 20_000)
+
+  it('Retry failed asks the API again: an email no account had a moment ago is found once it does', async () => {
+    // The first answer for Tess's email says no account has it, as before she was created; after
+    // that the tenant answers, and she exists.
+    server.use(
+      http.get(tenantUrl('/api/v2/users-by-email'), () => HttpResponse.json([]), { once: true }),
+    )
+    const { user } = openReview()
+    await review(user, [threeMemberships.email])
+    await finished(1)
+    expect(failureItems()).toEqual([`${threeMemberships.email}No user with this email.`])
+    expect(progressStatus()).toBe('0 users found · 1 entry failed')
+
+    // Within the cache's freshness: a cached "no such user" would be the same failure again.
+    await user.click(screen.getByRole('button', { name: 'Retry failed' }))
+    await finished(1)
+
+    expect(tableRows()).toHaveLength(threeMemberships.memberships)
+    expect(progressStatus()).toBe('1 user found · 0 entries failed')
+    expect(screen.queryByRole('region', { name: 'Lookups that failed' })).toBeNull()
+  })
+
+  it('counts entries, users and failed memberships apart: one email with two accounts is one entry', async () => {
+    faults.set({ userId: sharedEmailGoogle.userId, fail500Times: 1 })
+    const { user } = openReview()
+    await review(user, [sharedEmailDatabase.email])
+
+    // The bar counts the one entry, never "2 of 1 users".
+    await finished(1)
+    expect(progressStatus()).toBe('2 users found · 0 entries failed · memberships of 1 user failed')
+    expect(screen.getByText('2 rows for 1 user')).toBeVisible()
+  })
+
+  it('sorts on every column by its header, in the URL, and never puts the pasted list there', async () => {
+    const { user, location } = openReview()
+    await review(user, [sharedEmailDatabase.email, threeMemberships.userId])
+    await finished(2)
+    const table = screen.getByRole('table', { name: 'Memberships under review' })
+    const orgIds = () => tableRows().map(([, organizationId]) => organizationId)
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+    const ascending = [...orgIds()].sort(collator.compare)
+
+    const header = within(table).getByRole('columnheader', { name: 'Organization ID' })
+    await user.click(within(header).getByRole('button'))
+    expect(header).toHaveAttribute('aria-sort', 'ascending')
+    expect(orgIds()).toEqual(ascending)
+
+    await user.click(within(header).getByRole('button'))
+    expect(header).toHaveAttribute('aria-sort', 'descending')
+    expect(orgIds()).toEqual(ascending.toReversed())
+    expect(location.history.at(-1)).toBe('/review?sort=organizationId&dir=desc')
+
+    // Every column sorts.
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual([
+      'User',
+      'User ID',
+      'Last login',
+      'Blocked',
+      'Connection',
+      'Organization',
+      'Organization name',
+      'Organization ID',
+    ])
+    for (const cell of within(table).getAllByRole('columnheader')) {
+      expect(within(cell).getByRole('button')).toBeVisible()
+    }
+    // What was pasted is personal data: no address the page went to holds any of it.
+    for (const path of location.history) {
+      expect(path).not.toContain(encodeURIComponent(sharedEmailDatabase.email))
+      expect(path).not.toContain(sharedEmailDatabase.email)
+      expect(path).not.toContain(encodeURIComponent(threeMemberships.userId))
+    }
+  })
+
+  it('a shared link brings its filter and sort with it', async () => {
+    const { user } = openReview({
+      route: `${toReview()}?filter=google-oauth2&sort=organizationId&dir=desc`,
+    })
+    await review(user, [sharedEmailDatabase.email])
+    await finished(1)
+
+    expect(screen.getByRole('textbox', { name: 'Filter' })).toHaveValue('google-oauth2')
+    expect(screen.getByText('Showing 4 matching \u201cgoogle-oauth2\u201d')).toBeVisible()
+    const rows = tableRows()
+    expect(rows.map(([userId]) => userId)).toEqual(Array(4).fill(sharedEmailGoogle.userId))
+    const ids = rows.map(([, organizationId]) => organizationId)
+    expect(ids).toEqual(
+      [...ids].sort(new Intl.Collator('en', { numeric: true }).compare).toReversed(),
+    )
+    expect(screen.getByRole('columnheader', { name: 'Organization ID' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+  })
+
+  it('keeps refused lines as evidence: counted on screen, listed with line and reason in the export', async () => {
+    const saved = captureDownloads()
+    const { user } = openReview()
+    await review(user, [threeMemberships.userId, 'just a name', 'Pat Twin'])
+    await finished(1)
+
+    expect(
+      screen.getByText(
+        '2 lines of the list refused: neither a user id nor an email (listed in the export)',
+      ),
+    ).toBeVisible()
+    await user.click(screen.getByRole('button', { name: 'Export' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
+    await screen.findByText(/^Downloaded/)
+
+    const records = parseCsv(await (saved[0] as Blob).text())
+    const provenance = new Map(records.map(([key = '', ...values]) => [key, values]))
+    expect(provenance.get('review.refused.count')).toEqual(['2'])
+    expect(provenance.get('review.refused')).toEqual([
+      'line 2: \u201cjust a name\u201d (neither a user id nor an email)',
+      'line 3: \u201cPat Twin\u201d (neither a user id nor an email)',
+    ])
+    // Each row carries the account context a reviewer reads risk from.
+    const header = records[REVIEW_PROVENANCE_CSV_KEYS.length + 1] ?? []
+    const row = records[REVIEW_PROVENANCE_CSV_KEYS.length + 2] ?? []
+    expect(row[header.indexOf('user_connection')]).toBe('Username-Password-Authentication')
+    expect(row[header.indexOf('user_blocked')]).toBe('false')
+  })
 
   it('exports the filtered rows with the review in the provenance', async () => {
     const saved: Blob[] = []
