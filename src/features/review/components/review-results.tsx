@@ -83,7 +83,9 @@ export function ReviewResults({
 
   return (
     <div className={classes.layout} data-with-failures={failures.length > 0 || undefined}>
-      <Stack gap="sm" miw={0}>
+      {/* A section: what the table, its summary and its filter belong to (the bench's filter
+          probe finds the box there). */}
+      <Stack component="section" gap="sm" miw={0}>
         <Freshness
           updatedAt={asOf}
           refreshing={running}
