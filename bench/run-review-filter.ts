@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/run-review-filter.ts`: the bulk review's filter measurement alone
+ * `npm run bench:review-filter`: the bulk review's filter measurement alone
  * (measure-review-filter.ts), on the bench's own servers, printed against its budget. For working
  * on the review without the whole bench; `npm run bench` measures it too and writes the results.
  */
