@@ -73,8 +73,9 @@ describe('the review export', () => {
     }
 
     expect(file.fileName).toBe('orgscope-review-20260102-030405Z.json')
-    expect(envelope.provenance).toMatchObject({ rowsExported: 2, totalRows: 9, complete: true })
-    // A refused line is evidence too: which line, what it said, why it was not looked up.
+    // A refused line is evidence too: which line, what it said, why it was not looked up; and
+    // whoever it meant was not reviewed, so the file is not complete.
+    expect(envelope.provenance).toMatchObject({ rowsExported: 2, totalRows: 9, complete: false })
     expect(envelope.provenance.review.refused).toEqual([
       { line: 4, text: 'jane doe', reason: 'neither a user id nor an email' },
     ])

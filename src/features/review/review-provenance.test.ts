@@ -88,6 +88,13 @@ describe('review provenance', () => {
     const block = reviewProvenance({ ...BASE, refused })
 
     expect(block.provenance.review.refused).toStrictEqual(refused)
+    // Whoever those lines meant was not reviewed: the file does not pass as the whole list.
+    expect(block.provenance).toMatchObject({
+      complete: false,
+      note: expect.stringContaining(
+        '2 line(s) of the list were neither a user id nor an email and were not looked up (see review.refused).',
+      ),
+    })
     const byKey = new Map(
       parseCsv(serializeCsv(block.provenanceCsv)).map(([key = '', ...values]) => [key, values]),
     )

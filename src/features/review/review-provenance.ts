@@ -46,9 +46,18 @@ export interface ReviewProvenanceInput extends Pick<
   unfinished: number
 }
 
-/** Why memberships are missing: failed lookups, lists the API's 1000 cap cut, unreviewed entries. */
-function gaps({ failures, users, unfinished }: ReviewProvenanceInput): string[] {
+/**
+ * Why memberships are missing: lines of the list never looked up, failed lookups, lists the API's
+ * 1000 cap cut, unreviewed entries.
+ */
+function gaps({ refused, failures, users, unfinished }: ReviewProvenanceInput): string[] {
   const reasons: string[] = []
+  if (refused.length > 0) {
+    // Whoever such a line meant was not reviewed: the file must not pass as the whole list.
+    reasons.push(
+      `Incomplete: ${formatNumber(refused.length)} line(s) of the list were neither a user id nor an email and were not looked up (see review.refused).`,
+    )
+  }
   if (failures.length > 0) {
     reasons.push(
       `Incomplete: ${formatNumber(failures.length)} lookup(s) failed, so those users' memberships are missing (see review.failures).`,
