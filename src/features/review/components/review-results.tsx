@@ -53,7 +53,13 @@ export function ReviewResults({
   onRefresh,
 }: ReviewResultsProps) {
   const table = useUrlTableState(REVIEW_SORT_COLUMNS)
-  const { sort } = table
+  // The hook reads the sort from the URL afresh each render: kept by value, so a keystroke does
+  // not sort 2,000 rows again.
+  const { column, direction } = table.sort ?? {}
+  const sort = useMemo(
+    () => (column && direction ? { column, direction } : undefined),
+    [column, direction],
+  )
   const filter = useDeferredValue(table.filter).trim()
   const filtered = useMemo(() => filterReviewRows(rows, filter), [rows, filter])
   const shown = useMemo(() => sortReviewRows(filtered, sort), [filtered, sort])
@@ -122,8 +128,8 @@ export function ReviewResults({
           <ReviewTable
             rows={shown}
             sort={sort}
-            onSort={(column) => table.setSort(nextSort(sort, column))}
-            scrollResetKey={`${filter}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`}
+            onSort={(clicked) => table.setSort(nextSort(sort, clicked))}
+            scrollResetKey={`${filter}\u0000${column ?? ''}\u0000${direction ?? ''}`}
           />
         ) : (
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
