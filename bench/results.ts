@@ -19,6 +19,8 @@ export interface BenchResults {
   filterLatencyMs5000: { p50: number; p95: number }
   /** The members' filter at 10,000 rows. */
   orgFilterLatencyMs: { p50: number; p95: number }
+  /** The bulk review's filter at 2,200 rows beside 498 failures (measure-review-filter.ts). */
+  reviewFilterLatencyMs: { p50: number; p95: number }
   revisit: { requests: number; ms: number }
   heapBytesAt1000: number
   heapBytesAt5000: number
@@ -55,5 +57,5 @@ export interface BenchNotes {
   rolesRequestsAt1000: number
   revisitSamples: number[]
   /** By table: the filter's cross-checks (key → next paint, Event Timing) beside its latency. */
-  filters: Record<'1000' | '5000' | 'org-10000', FilterLatency>
+  filters: Record<'1000' | '5000' | 'org-10000' | 'review', FilterLatency>
 }

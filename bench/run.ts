@@ -18,6 +18,7 @@ import { ApiRecorder, launchChromium, signedInContext } from './browser'
 import { measureFilter, type FilterLatency } from './measure-filter'
 import { loadOnce, usedHeapBytes, type LoadRun } from './measure-load'
 import { measureProxyLoad } from './measure-proxy-load'
+import { measureReviewFilter, REVIEW_FAILURES, REVIEW_ROWS } from './measure-review-filter'
 import { revisitOnce } from './measure-revisit'
 import { sequentialLoad, type SequentialLoad } from './measure-sequential'
 import { printReport, readBudgets, rowsFor } from './report'
@@ -139,6 +140,11 @@ try {
   step("typing into the members' filter at 10,000 rows")
   const orgFilter = await filterLatency(largeOrganization, LARGE_ORGANIZATION_FILTER_WORDS)
 
+  step(
+    `typing into the bulk review's filter at ${REVIEW_ROWS} rows beside ${REVIEW_FAILURES} failures`,
+  )
+  const reviewFilter = await measureReviewFilter(context)
+
   step(`loading 1000 memberships on the Free plan × ${FREE_RUNS}`)
   await servers.setPlan(FREE_PLAN)
   const freeRuns: LoadRun[] = []
@@ -199,6 +205,7 @@ try {
     filterLatencyMs: latency(filter),
     filterLatencyMs5000: latency(filter5000),
     orgFilterLatencyMs: latency(orgFilter),
+    reviewFilterLatencyMs: latency(reviewFilter),
     revisit: {
       requests: Math.max(...revisits.map((run) => run.requests)),
       ms: roundedMedian(revisits.map((run) => run.ms)),
@@ -231,7 +238,7 @@ try {
     },
     rolesRequestsAt1000: median(thousandRuns.map((run) => run.rolesRequests)),
     revisitSamples: revisits.map((run) => run.ms),
-    filters: { '1000': filter, '5000': filter5000, 'org-10000': orgFilter },
+    filters: { '1000': filter, '5000': filter5000, 'org-10000': orgFilter, review: reviewFilter },
   }
 
   await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`)

@@ -15,6 +15,7 @@ import {
   reviewFailures,
   reviewList,
   reviewBox,
+  reviewProgressBar,
   reviewStatus,
   reviewTableRows,
 } from './support/review'
@@ -98,12 +99,14 @@ test('bulk review: unknown users, an email with two accounts and a rate-limited 
     everyMembershipOf([threeMemberships, sharedEmailDatabase, sharedEmailGoogle, rateLimited]),
   )
   await expect(failures).toHaveCount(2)
-  await expect(reviewStatus(page)).toHaveText('3 done · 2 failed')
+  // Entries and users counted apart: the shared email found two accounts.
+  await expect(reviewStatus(page)).toHaveText('4 users found · 2 entries failed')
 
   // The evidence file holds exactly the rows on screen, and says what failed.
   const { fileName, records } = await exportReviewCsv(page)
   expect(fileName).toMatch(/^orgscope-review-\d{8}-\d{6}Z\.csv$/)
-  const provenance = new Map(records.slice(0, 13).map(([key = '', ...values]) => [key, values]))
+  const exported = reviewExportParts(records)
+  const { provenance } = exported
   expect(provenance.get('exportedBy')).toEqual([ADA.email])
   expect(provenance.get('rowsExported')).toEqual([String(after.length)])
   expect(provenance.get('complete')).toEqual(['false'])
@@ -115,8 +118,8 @@ test('bulk review: unknown users, an email with two accounts and a rate-limited 
     UNKNOWN_EMAIL,
   ])
   expect(provenance.get('review.failures.count')).toEqual(['2'])
-  expect(records[14]?.slice(0, 2)).toEqual(['input', 'user_id'])
-  expect(records.slice(15).map((record) => [record[1], record[4]])).toEqual(after)
+  expect(exported.header?.slice(0, 2)).toEqual(['input', 'user_id'])
+  expect(exported.rows.map((record) => [record[1], record[7]])).toEqual(after)
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText(fileName)
 })
 
@@ -130,7 +133,7 @@ test('bulk review: an account created moments ago is reviewed by its email, and 
   expect(rowCounts(await reviewTableRows(page))).toEqual(
     everyMembershipOf([justCreated, sharedEmailDatabase, sharedEmailGoogle]),
   )
-  await expect(reviewStatus(page)).toHaveText('2 done · 0 failed')
+  await expect(reviewStatus(page)).toHaveText('3 users found · 0 entries failed')
   await expect(reviewFailures(page)).toHaveCount(0)
 })
 
@@ -156,14 +159,17 @@ test('bulk review: Cancel while a 1,000-organization list is part-way, then Resu
   const pages = await holdMembershipPages(page, thousandMemberships.userId, { from: 5 })
   await goToReview(page)
   await reviewList(page, list)
-  await expect(reviewStatus(page)).toContainText('1 done · 0 failed')
+  // Tess's entry is done; Theo's is not.
+  await expect(reviewProgressBar(page, 1, 2)).toBeVisible()
   await expect.poll(() => pages.count()).toBeGreaterThan(0)
 
   // While Theo's list is part-way, the file says so.
   assertExportIncomplete((await exportReviewCsv(page)).records, /1 entry was not reviewed/)
 
   await cancelReview(page)
-  await expect(reviewStatus(page)).toHaveText('1 done · 0 failed · 1 not reviewed (cancelled)')
+  await expect(reviewStatus(page)).toHaveText(
+    '2 users found · 0 entries failed · 1 entry not reviewed (cancelled)',
+  )
   // After Cancel: Tess's rows only, none of Theo's 250, and never "complete".
   const afterCancel = (await exportReviewCsv(page)).records
   assertExportIncomplete(afterCancel, /1 entry was not reviewed/)
@@ -174,7 +180,7 @@ test('bulk review: Cancel while a 1,000-organization list is part-way, then Resu
   await pages.release()
   await resumeReview(page)
   await assertReviewFinished(page, list.length)
-  await expect(reviewStatus(page)).toHaveText('2 done · 0 failed')
+  await expect(reviewStatus(page)).toHaveText('2 users found · 0 entries failed')
   await expect(
     page.getByText(`${expectedRows.toLocaleString('en-US')} rows for 2 users`),
   ).toBeVisible()
@@ -192,6 +198,43 @@ test('bulk review: Cancel while a 1,000-organization list is part-way, then Resu
   await expect(
     page.getByText(`Showing 1,000 matching \u201c${thousandMemberships.email}\u201d`),
   ).toBeVisible()
+})
+
+test('bulk review table: sorts by any header into the URL (the pasted list never), ids break only at | @ . /, failures below the table on a phone', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 })
+  await goToReview(page)
+  await reviewList(page, [sharedEmailDatabase.email, threeMemberships.userId, UNKNOWN_EMAIL])
+  await assertReviewFinished(page, 3)
+
+  const table = page.getByRole('table', { name: 'Memberships under review' })
+  const header = table.getByRole('columnheader', { name: 'Organization ID' })
+  await header.getByRole('button').click()
+  await header.getByRole('button').click()
+  await expect(header).toHaveAttribute('aria-sort', 'descending')
+  const ids = (await reviewTableRows(page)).map(([, organizationId]) => organizationId)
+  expect(ids).toEqual(
+    [...ids].sort(new Intl.Collator('en', { numeric: true }).compare).toReversed(),
+  )
+  await page.getByRole('textbox', { name: 'Filter' }).fill('trio')
+  await expect(page).toHaveURL(/[?&]filter=trio(&|$)/)
+  const url = page.url()
+  expect(url).toContain('sort=organizationId&dir=desc')
+  expect(url).not.toContain(encodeURIComponent(sharedEmailDatabase.email))
+  expect(url).not.toContain(encodeURIComponent(UNKNOWN_EMAIL))
+
+  // The user id is one word to the browser: it may break after its "|", never inside a part.
+  const idCell = table.getByRole('row').nth(1).getByRole('cell').nth(1)
+  await expect(idCell).toHaveText(threeMemberships.userId)
+  await expect(idCell.locator('wbr')).toHaveCount(1)
+
+  // One column on a phone: the failures come after the table, not squeezed beside it.
+  const tableBox = await page
+    .getByRole('region', { name: 'Memberships under review list' })
+    .boundingBox()
+  const failuresBox = await reviewFailures(page).boundingBox()
+  expect(failuresBox && tableBox && failuresBox.y >= tableBox.y + tableBox.height).toBe(true)
 })
 
 test('keyboard only: from search, the header takes you to Bulk review and back', async ({

@@ -28,29 +28,41 @@ export function reviewFailures(page: Page) {
   return page.getByRole('region', { name: 'Lookups that failed' })
 }
 
-/** The line under the progress bar: "3 done · 2 failed · 1 waiting for the rate limit, …". */
+/**
+ * The line under the progress bar: "4 users found · 2 entries failed · 1 waiting for the rate
+ * limit, …".
+ */
 export function reviewStatus(page: Page) {
-  return page.getByRole('status').filter({ hasText: /\d+ done · \d+ failed/ })
+  return page.getByRole('status').filter({ hasText: /\d+ users? found · \d+ entr(y|ies) failed/ })
+}
+
+/** The bar's name: "Looked up 3 of 5 entries" (it counts entries; an email can name two users). */
+export function reviewProgressBar(page: Page, done: number, entries: number) {
+  return page.getByRole('progressbar', {
+    name: `Looked up ${done} of ${entries} ${entries === 1 ? 'entry' : 'entries'}`,
+  })
 }
 
 /** Every entry looked up and the run over: the bar is full and Cancel is gone. */
 export async function assertReviewFinished(page: Page, entries: number) {
-  await expect(
-    page.getByRole('progressbar', { name: `Reviewed ${entries} of ${entries} users` }),
-  ).toBeVisible({ timeout: 30_000 })
+  await expect(reviewProgressBar(page, entries, entries)).toBeVisible({ timeout: 30_000 })
   await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0)
 }
 
-/** The table as [user id, organization id] pairs ("" for a user in no organization). */
+/**
+ * The table's rendered rows as [user id, organization id] pairs ("" for a user in no
+ * organization). The table is virtualized: a table taller than its scroller renders only the rows
+ * in view (and a few more), so this is every row only of a short table.
+ */
 export async function reviewTableRows(page: Page): Promise<[string, string][]> {
   const rows = await reviewTable(page)
-    .locator('tbody tr')
+    .locator('tbody tr[aria-rowindex]')
     .evaluateAll((elements) =>
       elements.map((row) =>
         Array.from(row.querySelectorAll('td'), (cell) => cell.innerText.trim()),
       ),
     )
-  return rows.map((cells) => [cells[1] ?? '', cells.length === 5 ? (cells[3] ?? '') : ''])
+  return rows.map((cells) => [cells[1] ?? '', cells.length === 8 ? (cells[7] ?? '') : ''])
 }
 
 /** Exports as CSV through the menu and reads the downloaded file back. */

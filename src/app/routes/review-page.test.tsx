@@ -1,13 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { REVIEW_COLUMNS } from '@/features/review/review-export'
+import { REVIEW_PROVENANCE_CSV_KEYS } from '@/features/review/review-provenance'
 import { parseCsv } from '@/lib/export/csv'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import { toReview } from '@/lib/routes'
 import { holdRequests } from '@/testing/held-requests'
 import { renderApp, type RenderAppResult } from '@/testing/render'
 import { requestsSent } from '@/testing/requests-sent'
-import { faults } from '@/testing/server'
+import { captureDownloads } from '@/testing/downloads'
+import { faults, server, tenantUrl } from '@/testing/server'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 
 const {
@@ -45,12 +48,15 @@ async function review(user: RenderAppResult['user'], lines: string[]) {
 }
 
 async function finished(total: number) {
-  const name = `Reviewed ${total} of ${total} ${total === 1 ? 'user' : 'users'}`
+  const name = `Looked up ${total} of ${total} ${total === 1 ? 'entry' : 'entries'}`
   expect(await screen.findByRole('progressbar', { name }, { timeout: 8000 })).toBeVisible()
   await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull())
 }
 
-/** Each data row as [user id, organization id]; "" for a user in no organization. */
+/**
+ * Each rendered data row as [user id, organization id]; "" for a user in no organization. The
+ * table is virtualized: only the rows in view (about 20 in jsdom) are rendered.
+ */
 function tableRows(): [string, string][] {
   const table = screen.getByRole('table', { name: 'Memberships under review' })
   return within(table)
@@ -60,16 +66,16 @@ function tableRows(): [string, string][] {
       const cells = within(row)
         .getAllByRole('cell')
         .map((cell) => cell.textContent ?? '')
-      // A user in no organization: one cell says so across both organization columns.
-      return [cells[1] ?? '', cells.length === 5 ? (cells[3] ?? '') : '']
+      // A user in no organization: one cell says so across the three organization columns.
+      return [cells[1] ?? '', cells.length === 8 ? (cells[7] ?? '') : '']
     })
 }
 
-/** What the progress says under its bar: done, failed, waiting. */
+/** What the progress says under its bar: users found, entries failed, waiting. */
 function progressStatus(): string {
   const status = screen
     .getAllByRole('status')
-    .find((element) => element.textContent?.includes(' done · '))
+    .find((element) => element.textContent?.includes(' found · '))
   return status?.textContent ?? ''
 }
 
@@ -155,7 +161,8 @@ describe('bulk review', () => {
       `${UNKNOWN_ID}HTTP 404 Not Found · inexistent_user — The user does not exist.`,
       `${UNKNOWN_EMAIL}No user with this email.`,
     ])
-    expect(progressStatus()).toBe('3 done · 2 failed')
+    // Entries, users and failures counted apart: one email found two accounts.
+    expect(progressStatus()).toBe('4 users found · 2 entries failed')
   })
 
   it('looks each email up exactly, finding an account too new for search and every account sharing one', async () => {
@@ -236,17 +243,21 @@ describe('bulk review', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
 
     await waitFor(() =>
-      expect(progressStatus()).toBe('1 done · 0 failed · 1 not reviewed (cancelled)'),
+      expect(progressStatus()).toBe(
+        '2 users found · 0 entries failed · 1 entry not reviewed (cancelled)',
+      ),
     )
     expect(tableRows()).toEqual([[noMemberships.userId, '']])
 
     faults.clear(manyMemberships.userId)
     await user.click(screen.getByRole('button', { name: 'Resume' }))
     await finished(2)
-    expect(screen.getByText('Rows 1–100 of 151')).toBeVisible()
-    await user.click(screen.getByRole('button', { name: 'Next rows' }))
-    expect(screen.getByText('Rows 101–151 of 151')).toBeVisible()
-    expect(tableRows()).toHaveLength(51)
+    expect(screen.getByText('151 rows for 2 users')).toBeVisible()
+    // One table of all 151 rows (no pages), of which only those in view are rendered.
+    const table = screen.getByRole('table', { name: 'Memberships under review' })
+    expect(table).toHaveAttribute('aria-rowcount', String(151 + 1))
+    expect(tableRows().length).toBeLessThan(40)
+    expect(screen.queryByRole('button', { name: 'Next rows' })).toBeNull()
   })
 
   it('a user cancelled half-way through their pages is finished by Resume, as if never cancelled', async () => {
@@ -261,15 +272,144 @@ describe('bulk review', () => {
 
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
     await waitFor(() =>
-      expect(progressStatus()).toBe('1 done · 0 failed · 1 not reviewed (cancelled)'),
+      expect(progressStatus()).toBe(
+        '2 users found · 0 entries failed · 1 entry not reviewed (cancelled)',
+      ),
     )
 
     pages.release()
     await user.click(screen.getByRole('button', { name: 'Resume' }))
     await finished(2)
-    expect(progressStatus()).toMatch(/^2 done · 0 failed/)
-    expect(screen.getByText('Rows 1–100 of 151')).toBeVisible()
+    expect(progressStatus()).toBe('2 users found · 0 entries failed')
+    expect(screen.getByText('151 rows for 2 users')).toBeVisible()
   }, 20_000)
+
+  it('Retry failed asks the API again: an email no account had a moment ago is found once it does', async () => {
+    // The first answer for Tess's email says no account has it, as before she was created; after
+    // that the tenant answers, and she exists.
+    server.use(
+      http.get(tenantUrl('/api/v2/users-by-email'), () => HttpResponse.json([]), { once: true }),
+    )
+    const { user } = openReview()
+    await review(user, [threeMemberships.email])
+    await finished(1)
+    expect(failureItems()).toEqual([`${threeMemberships.email}No user with this email.`])
+    expect(progressStatus()).toBe('0 users found · 1 entry failed')
+
+    // Within the cache's freshness: a cached "no such user" would be the same failure again.
+    await user.click(screen.getByRole('button', { name: 'Retry failed' }))
+    await finished(1)
+
+    expect(tableRows()).toHaveLength(threeMemberships.memberships)
+    expect(progressStatus()).toBe('1 user found · 0 entries failed')
+    expect(screen.queryByRole('region', { name: 'Lookups that failed' })).toBeNull()
+  })
+
+  it('counts entries, users and failed memberships apart: one email with two accounts is one entry', async () => {
+    faults.set({ userId: sharedEmailGoogle.userId, fail500Times: 1 })
+    const { user } = openReview()
+    await review(user, [sharedEmailDatabase.email])
+
+    // The bar counts the one entry, never "2 of 1 users".
+    await finished(1)
+    expect(progressStatus()).toBe('2 users found · 0 entries failed · memberships of 1 user failed')
+    expect(screen.getByText('2 rows for 1 user')).toBeVisible()
+  })
+
+  it('sorts on every column by its header, in the URL, and never puts the pasted list there', async () => {
+    const { user, location } = openReview()
+    await review(user, [sharedEmailDatabase.email, threeMemberships.userId])
+    await finished(2)
+    const table = screen.getByRole('table', { name: 'Memberships under review' })
+    const orgIds = () => tableRows().map(([, organizationId]) => organizationId)
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+    const ascending = [...orgIds()].sort(collator.compare)
+
+    const header = within(table).getByRole('columnheader', { name: 'Organization ID' })
+    await user.click(within(header).getByRole('button'))
+    expect(header).toHaveAttribute('aria-sort', 'ascending')
+    expect(orgIds()).toEqual(ascending)
+
+    await user.click(within(header).getByRole('button'))
+    expect(header).toHaveAttribute('aria-sort', 'descending')
+    expect(orgIds()).toEqual(ascending.toReversed())
+    expect(location.history.at(-1)).toBe('/review?sort=organizationId&dir=desc')
+
+    // Every column sorts.
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual([
+      'User',
+      'User ID',
+      'Last login',
+      'Blocked',
+      'Connection',
+      'Organization',
+      'Organization name',
+      'Organization ID',
+    ])
+    for (const cell of within(table).getAllByRole('columnheader')) {
+      expect(within(cell).getByRole('button')).toBeVisible()
+    }
+    // What was pasted is personal data: no address the page went to holds any of it.
+    for (const path of location.history) {
+      expect(path).not.toContain(encodeURIComponent(sharedEmailDatabase.email))
+      expect(path).not.toContain(sharedEmailDatabase.email)
+      expect(path).not.toContain(encodeURIComponent(threeMemberships.userId))
+    }
+  })
+
+  it('a shared link brings its filter and sort with it', async () => {
+    const { user } = openReview({
+      route: `${toReview()}?filter=google-oauth2&sort=organizationId&dir=desc`,
+    })
+    await review(user, [sharedEmailDatabase.email])
+    await finished(1)
+
+    expect(screen.getByRole('textbox', { name: 'Filter' })).toHaveValue('google-oauth2')
+    expect(screen.getByText('Showing 4 matching \u201cgoogle-oauth2\u201d')).toBeVisible()
+    const rows = tableRows()
+    expect(rows.map(([userId]) => userId)).toEqual(Array(4).fill(sharedEmailGoogle.userId))
+    const ids = rows.map(([, organizationId]) => organizationId)
+    expect(ids).toEqual(
+      [...ids].sort(new Intl.Collator('en', { numeric: true }).compare).toReversed(),
+    )
+    expect(screen.getByRole('columnheader', { name: 'Organization ID' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+  })
+
+  it('keeps refused lines as evidence: counted on screen, listed with line and reason in the export', async () => {
+    const saved = captureDownloads()
+    const { user } = openReview()
+    await review(user, [threeMemberships.userId, 'just a name', 'Pat Twin'])
+    await finished(1)
+
+    expect(
+      screen.getByText(
+        '2 lines of the list refused: neither a user id nor an email (listed in the export)',
+      ),
+    ).toBeVisible()
+    await user.click(screen.getByRole('button', { name: 'Export' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
+    await screen.findByText(/^Downloaded/)
+
+    const records = parseCsv(await (saved[0] as Blob).text())
+    const provenance = new Map(records.map(([key = '', ...values]) => [key, values]))
+    expect(provenance.get('review.refused.count')).toEqual(['2'])
+    expect(provenance.get('review.refused')).toEqual([
+      'line 2: \u201cjust a name\u201d (neither a user id nor an email)',
+      'line 3: \u201cPat Twin\u201d (neither a user id nor an email)',
+    ])
+    // Each row carries the account context a reviewer reads risk from.
+    const header = records[REVIEW_PROVENANCE_CSV_KEYS.length + 1] ?? []
+    const row = records[REVIEW_PROVENANCE_CSV_KEYS.length + 2] ?? []
+    expect(row[header.indexOf('user_connection')]).toBe('Username-Password-Authentication')
+    expect(row[header.indexOf('user_blocked')]).toBe('false')
+  })
 
   it('exports the filtered rows with the review in the provenance', async () => {
     const saved: Blob[] = []
@@ -292,8 +432,9 @@ describe('bulk review', () => {
       /orgscope-review-\d{8}-\d{6}Z\.csv · SHA-256 [0-9a-f]{64}/,
     )
     const records = parseCsv(await (saved[0] as Blob).text())
+    const keys = REVIEW_PROVENANCE_CSV_KEYS.length
     const provenance = Object.fromEntries(
-      records.slice(0, 13).map(([key, ...values]) => [key, values]),
+      records.slice(0, keys).map(([key, ...values]) => [key, values]),
     )
     expect(provenance).toMatchObject({
       tenantDomain: ['tenant.test'],
@@ -305,8 +446,8 @@ describe('bulk review', () => {
       'review.entries': [sharedEmailDatabase.email, UNKNOWN_ID],
       'review.failures.count': ['1'],
     })
-    expect(records[14]).toEqual([...REVIEW_COLUMNS])
-    const exported = records.slice(15).map((record) => [record[1], record[4]])
+    expect(records[keys + 1]).toEqual([...REVIEW_COLUMNS])
+    const exported = records.slice(keys + 2).map((record) => [record[1], record[7]])
     expect(exported).toEqual(tableRows())
   })
 })

@@ -10,7 +10,7 @@ export default function ReviewPage() {
         <Title order={1}>Bulk review</Title>
         <Text c="dimmed" size="sm">
           Paste or upload up to 500 user ids or emails to see every organization each of them
-          belongs to, in one table you can filter and export.
+          belongs to, in one table you can filter, sort and export.
         </Text>
       </Stack>
       <BulkReview />

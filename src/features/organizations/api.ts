@@ -121,3 +121,8 @@ export {
   type Memberships,
 } from './memberships'
 export { displayNameOf } from './organization-list'
+// The bulk review's table is the memberships table's kind: the same virtualization, sort header
+// and cell styles.
+export { SortHeader } from './components/sort-header'
+export { useVirtualRows, VirtualTable } from './components/virtual-rows'
+export { default as tableClasses } from './components/organizations-table.module.css'

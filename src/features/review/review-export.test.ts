@@ -13,7 +13,15 @@ const REQUEST: ReviewExportRequest = {
   rows: [
     {
       inputs: ['pat@example.com', 'auth0|pat'],
-      user: { user_id: 'auth0|pat', email: 'pat@example.com' },
+      user: {
+        user_id: 'auth0|pat',
+        email: 'pat@example.com',
+        last_login: '2025-12-01T09:30:00.000Z',
+        blocked: true,
+        identities: [
+          { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: 'pat' },
+        ],
+      },
       organization: { id: 'org_acme', name: 'acme', display_name: 'Acme, Inc.' },
     },
     { inputs: ['auth0|solo'], user: { user_id: 'auth0|solo', name: 'Solo' } },
@@ -22,6 +30,7 @@ const REQUEST: ReviewExportRequest = {
   entries: ['pat@example.com', 'auth0|pat', 'auth0|solo'],
   users: [],
   failures: [],
+  refused: [{ line: 4, text: 'jane doe', reason: 'neither a user id nor an email' }],
   unfinished: 0,
 }
 
@@ -39,23 +48,37 @@ describe('the review export', () => {
         'auth0|pat',
         'pat@example.com',
         '',
+        '2025-12-01T09:30:00.000Z',
+        'true',
+        'Username-Password-Authentication',
         'org_acme',
         'acme',
         'Acme, Inc.',
       ],
-      ['auth0|solo', 'auth0|solo', '', 'Solo', '', '', ''],
+      // Never signed in, never blocked, no identities listed: empty, false, empty.
+      ['auth0|solo', 'auth0|solo', '', 'Solo', '', 'false', '', '', '', ''],
     ])
   })
 
   test('as JSON, holds the rows in view and says how many', async () => {
     const file = await buildExport(reviewExportInput({ ...REQUEST, format: 'json' }))
     const envelope = JSON.parse(new TextDecoder().decode(file.bytes)) as {
-      provenance: { rowsExported: number; totalRows: number; complete: boolean }
+      provenance: {
+        rowsExported: number
+        totalRows: number
+        complete: boolean
+        review: { refused: unknown[] }
+      }
       rows: { user_id: string; organization_id: string | null }[]
     }
 
     expect(file.fileName).toBe('orgscope-review-20260102-030405Z.json')
-    expect(envelope.provenance).toMatchObject({ rowsExported: 2, totalRows: 9, complete: true })
+    // A refused line is evidence too: which line, what it said, why it was not looked up; and
+    // whoever it meant was not reviewed, so the file is not complete.
+    expect(envelope.provenance).toMatchObject({ rowsExported: 2, totalRows: 9, complete: false })
+    expect(envelope.provenance.review.refused).toEqual([
+      { line: 4, text: 'jane doe', reason: 'neither a user id nor an email' },
+    ])
     expect(envelope.rows.map((row) => [row.user_id, row.organization_id])).toEqual([
       ['auth0|pat', 'org_acme'],
       ['auth0|solo', null],

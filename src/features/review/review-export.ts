@@ -2,12 +2,18 @@ import type { ExportFormat, ExportInput } from '@/lib/export/download'
 import { reviewProvenance, type ReviewProvenanceInput } from './review-provenance'
 import type { ReviewRow } from './review-state'
 
-/** The export's columns, in the table's order: who was asked for, who was found, where. */
+/**
+ * The export's columns: who was asked for, who was found — with what a reviewer reads risk from
+ * (last login, blocked, connection) — and where.
+ */
 export const REVIEW_COLUMNS = [
   'input',
   'user_id',
   'user_email',
   'user_name',
+  'user_last_login',
+  'user_blocked',
+  'user_connection',
   'organization_id',
   'organization_name',
   'organization_display_name',
@@ -27,12 +33,17 @@ export function reviewExportInput(request: ReviewExportRequest): ExportInput {
     ...reviewProvenance({ ...request, rowsExported: request.rows.length }),
     columns: REVIEW_COLUMNS,
     // Values are the API's own: a user without organizations has empty organization cells;
-    // entries that found the same user are joined by a line break.
+    // entries that found the same user are joined by a line break. No last login: never signed
+    // in; no `blocked`: the API omits it for a user never blocked. The connection is the first
+    // identity's, the one the user id is built from.
     rows: request.rows.map(({ inputs, user, organization }) => ({
       input: inputs.join('\n'),
       user_id: user.user_id,
       user_email: user.email ?? null,
       user_name: user.name ?? null,
+      user_last_login: user.last_login ?? null,
+      user_blocked: user.blocked === true ? 'true' : 'false',
+      user_connection: user.identities?.[0]?.connection ?? null,
       organization_id: organization?.id ?? null,
       organization_name: organization?.name ?? null,
       organization_display_name: organization?.display_name ?? null,

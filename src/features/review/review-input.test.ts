@@ -55,10 +55,14 @@ describe('reading a review list', () => {
     expect(list.duplicates).toBe(2)
   })
 
-  test('sets aside what is neither a user id nor an email, as given', () => {
-    const list = readReviewList('jane doe\n@acme.com\nauth0|1')
+  test('sets aside what is neither a user id nor an email, as given, with its line', () => {
+    const list = readReviewList('jane doe\n\n@acme.com\nauth0|1')
 
-    expect(list.unreadable).toEqual(['jane doe', '@acme.com'])
+    expect(list.unreadable).toEqual([
+      { line: 1, text: 'jane doe', reason: 'neither a user id nor an email' },
+      // The empty line counts: the number is the line a person finds in their own list.
+      { line: 3, text: '@acme.com', reason: 'neither a user id nor an email' },
+    ])
     expect(list.entries).toHaveLength(1)
   })
 
@@ -95,7 +99,10 @@ describe('reading an uploaded CSV', () => {
     const list = readReviewList('jane@acme.com,Jane Acme\nauth0|2,John\n')
 
     expect(list.entries.map((entry) => entry.input)).toEqual(['jane@acme.com', 'auth0|2'])
-    expect(list.unreadable).toEqual(['Jane Acme', 'John'])
+    expect(list.unreadable.map(({ line, text }) => [line, text])).toEqual([
+      [1, 'Jane Acme'],
+      [2, 'John'],
+    ])
   })
 
   test('a first row that holds an email is data, not a header', () => {
@@ -107,7 +114,9 @@ describe('reading an uploaded CSV', () => {
   test('an email column that holds something else sets it aside', () => {
     const list = readReviewList('email\nnot-an-email\nb@example.com')
 
-    expect(list.unreadable).toEqual(['not-an-email'])
+    expect(list.unreadable).toEqual([
+      { line: 2, text: 'not-an-email', reason: 'in an email column, but not an email' },
+    ])
     expect(list.entries.map((entry) => entry.input)).toEqual(['b@example.com'])
   })
 

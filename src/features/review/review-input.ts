@@ -9,13 +9,24 @@ export type ReviewEntry =
   | { kind: 'user-id'; input: string; userId: string }
   | { kind: 'email'; input: string; email: string }
 
+/** A value the review refused to look up: on which line, as given, and why. */
+export interface RefusedLine {
+  /** 1-based: the line of the list (the CSV record, should a quoted field span lines). */
+  line: number
+  text: string
+  reason: string
+}
+
+const NEITHER = 'neither a user id nor an email'
+const NOT_AN_EMAIL = 'in an email column, but not an email'
+
 export interface ReviewList {
   /** Each user id or email once, in the order first given. */
   entries: ReviewEntry[]
   /** Values given again (the same id, or the same email in any case), left out. */
   duplicates: number
-  /** Values that are neither a user id nor an email, as given. */
-  unreadable: string[]
+  /** Values that are neither a user id nor an email, as given, with their line: evidence too. */
+  unreadable: RefusedLine[]
   /** Entries past REVIEW_LIMIT; the review refuses to start while this is above 0. */
   overLimitBy: number
 }
@@ -68,24 +79,34 @@ function keyOf(entry: ReviewEntry): string {
  * header — it names an id or email column and holds no id or email itself — only those columns
  * are read, each for what its header says; otherwise every non-empty cell is read by its shape.
  */
-function cellsOf(text: string): { value: string; column: ColumnKind | undefined }[] {
+interface Cell {
+  value: string
+  column: ColumnKind | undefined
+  /** 1-based: the record the cell is in, which is its line unless a quoted field spans lines. */
+  line: number
+}
+
+function cellsOf(text: string): Cell[] {
   const records = parseCsv(text).map((record) =>
     record.flatMap((field) => field.split('\t')).map((cell) => cell.trim()),
   )
-  const [first = [], ...rest] = records
+  const [first = []] = records
   const headerKinds = first.map(columnKindOf)
   const isHeader =
     headerKinds.some((kind) => kind !== undefined) &&
     first.every((cell) => cell === '' || entryByShape(cell) === undefined)
-  if (!isHeader) {
-    return records.flat().flatMap((value) => (value === '' ? [] : [{ value, column: undefined }]))
-  }
-  return rest.flatMap((record) =>
-    record.flatMap((value, index) => {
-      const column = headerKinds[index]
-      return value === '' || column === undefined ? [] : [{ value, column }]
-    }),
-  )
+  // parseCsv keeps an empty line as an empty record, so a record's index is its line.
+  return records.flatMap((record, index): Cell[] => {
+    const line = index + 1
+    if (!isHeader) {
+      return record.flatMap((value) => (value === '' ? [] : [{ value, column: undefined, line }]))
+    }
+    if (index === 0) return []
+    return record.flatMap((value, cell) => {
+      const column = headerKinds[cell]
+      return value === '' || column === undefined ? [] : [{ value, column, line }]
+    })
+  })
 }
 
 /**
@@ -96,12 +117,12 @@ function cellsOf(text: string): { value: string; column: ColumnKind | undefined 
 export function readReviewList(text: string): ReviewList {
   const entries: ReviewEntry[] = []
   const seen = new Set<string>()
-  const unreadable: string[] = []
+  const unreadable: RefusedLine[] = []
   let duplicates = 0
-  for (const { value, column } of cellsOf(text)) {
+  for (const { value, column, line } of cellsOf(text)) {
     const entry = entryOf(value, column)
     if (!entry) {
-      unreadable.push(value)
+      unreadable.push({ line, text: value, reason: column === 'email' ? NOT_AN_EMAIL : NEITHER })
       continue
     }
     const key = keyOf(entry)

@@ -28,6 +28,7 @@ const BASE: ReviewProvenanceInput = {
   entries: ['pat@example.com', 'auth0|gone', '=cmd|x'],
   users: [],
   failures: [{ input: 'auth0|gone', error: notFound }],
+  refused: [],
   unfinished: 0,
 }
 
@@ -55,7 +56,7 @@ describe('review provenance', () => {
       rowsExported: 2,
       totalRows: 9,
       complete: true,
-      review: { entries: ['pat@example.com', 'auth0|gone', '=cmd|x'], failures: [] },
+      review: { entries: ['pat@example.com', 'auth0|gone', '=cmd|x'], failures: [], refused: [] },
     })
     expect(Object.keys(provenance).at(-1)).toBe('review')
   })
@@ -76,6 +77,31 @@ describe('review provenance', () => {
         userId: 'auth0|pat',
         error: 'HTTP 404 Not Found — The user does not exist.',
       },
+    ])
+  })
+
+  test('records every refused line of the list: its number, the text as given and why', () => {
+    const refused = [
+      { line: 2, text: 'jane doe', reason: 'neither a user id nor an email' },
+      { line: 7, text: '=HYPERLINK("x")', reason: 'neither a user id nor an email' },
+    ]
+    const block = reviewProvenance({ ...BASE, refused })
+
+    expect(block.provenance.review.refused).toStrictEqual(refused)
+    // Whoever those lines meant was not reviewed: the file does not pass as the whole list.
+    expect(block.provenance).toMatchObject({
+      complete: false,
+      note: expect.stringContaining(
+        '2 line(s) of the list were neither a user id nor an email and were not looked up (see review.refused).',
+      ),
+    })
+    const byKey = new Map(
+      parseCsv(serializeCsv(block.provenanceCsv)).map(([key = '', ...values]) => [key, values]),
+    )
+    expect(byKey.get('review.refused.count')).toEqual(['2'])
+    expect(byKey.get('review.refused')).toEqual([
+      'line 2: \u201cjane doe\u201d (neither a user id nor an email)',
+      'line 7: \u201c=HYPERLINK("x")\u201d (neither a user id nor an email)',
     ])
   })
 

@@ -8,11 +8,13 @@ import {
 import { cappedListReason } from '@/features/organizations/api'
 import { formatNumber } from '@/lib/format'
 import { describeFailure } from '@/lib/management-api/describe-failure'
+import type { RefusedLine } from './review-input'
 import type { ReviewedMemberships, ReviewFailure } from './review-state'
 
 // Where a bulk review's export came from: what every export records (lib/export/provenance.ts),
-// plus what the review was asked — every entry as given — and every lookup that failed, so the
-// file says by itself whose memberships are missing from it and why.
+// plus what the review was asked — every entry as given, and every line of the list it refused to
+// look up (neither an id nor an email) — and every lookup that failed, so the file says by itself
+// whose memberships are missing from it and why.
 
 /**
  * Keys of the CSV provenance block, in order: the JSON paths of the same fields. The two lists
@@ -24,6 +26,8 @@ export const REVIEW_PROVENANCE_CSV_KEYS = [
   'review.entries',
   'review.failures.count',
   'review.failures',
+  'review.refused.count',
+  'review.refused',
 ] as const
 
 export interface ReviewProvenanceInput extends Pick<
@@ -34,15 +38,26 @@ export interface ReviewProvenanceInput extends Pick<
   totalRows: number
   /** Every entry (user id or email), as given. */
   entries: readonly string[]
+  /** Lines of the list that were not looked up: neither an id nor an email. */
+  refused: readonly RefusedLine[]
   users: readonly Pick<ReviewedMemberships, 'user' | 'memberships'>[]
   failures: readonly ReviewFailure[]
   /** Entries not reviewed yet (still loading, or left by a cancel). */
   unfinished: number
 }
 
-/** Why memberships are missing: failed lookups, lists the API's 1000 cap cut, unreviewed entries. */
-function gaps({ failures, users, unfinished }: ReviewProvenanceInput): string[] {
+/**
+ * Why memberships are missing: lines of the list never looked up, failed lookups, lists the API's
+ * 1000 cap cut, unreviewed entries.
+ */
+function gaps({ refused, failures, users, unfinished }: ReviewProvenanceInput): string[] {
   const reasons: string[] = []
+  if (refused.length > 0) {
+    // Whoever such a line meant was not reviewed: the file must not pass as the whole list.
+    reasons.push(
+      `Incomplete: ${formatNumber(refused.length)} line(s) of the list were neither a user id nor an email and were not looked up (see review.refused).`,
+    )
+  }
   if (failures.length > 0) {
     reasons.push(
       `Incomplete: ${formatNumber(failures.length)} lookup(s) failed, so those users' memberships are missing (see review.failures).`,
@@ -79,6 +94,11 @@ function formatFailure({ input, userId, error }: FailureRecord): string {
   return `${input}${userId === undefined ? '' : ` \u2192 ${userId}`}: ${error}`
 }
 
+/** One refused line as one field: `line 3: “jane doe” (neither a user id nor an email)`. */
+function formatRefused({ line, text, reason }: RefusedLine): string {
+  return `line ${formatNumber(line)}: \u201c${text}\u201d (${reason})`
+}
+
 /** The provenance of a bulk review's export. */
 export function reviewProvenance(review: ReviewProvenanceInput) {
   assertCount('unfinished', review.unfinished)
@@ -89,12 +109,18 @@ export function reviewProvenance(review: ReviewProvenanceInput) {
   }))
   const provenance = {
     ...createProvenance({ ...review, gaps: gaps(review) }),
-    review: { entries: [...review.entries], failures },
+    review: {
+      entries: [...review.entries],
+      failures,
+      refused: review.refused.map(({ line, text, reason }) => ({ line, text, reason })),
+    },
   }
   return provenanceBlock(REVIEW_PROVENANCE_CSV_KEYS, provenance, {
     'review.entries.count': [String(review.entries.length)],
     'review.entries': review.entries,
     'review.failures.count': [String(failures.length)],
     'review.failures': failures.map(formatFailure),
+    'review.refused.count': [String(review.refused.length)],
+    'review.refused': review.refused.map(formatRefused),
   })
 }

@@ -42,7 +42,7 @@ function fold(events: ReviewEvent[]): ReviewState {
 }
 
 const RESOLVED: ReviewEvent[] = [
-  { type: 'reset', entries: ENTRIES },
+  { type: 'reset', entries: ENTRIES, refused: [] },
   { type: 'started', entries: [0, 1, 2], userIds: [] },
   { type: 'resolved', index: 0, users: [PAT, PAT_GOOGLE] },
   { type: 'entry', index: 1, step: { status: 'failed', error: new Error('404') } },

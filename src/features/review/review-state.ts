@@ -1,6 +1,6 @@
 import type { Memberships } from '@/features/organizations/api'
 import type { Organization, User } from '@/lib/management-api/schemas'
-import type { ReviewEntry } from './review-input'
+import type { RefusedLine, ReviewEntry } from './review-input'
 
 // A bulk review as data: what each entry resolved to, where each user's memberships are, and
 // every failure kept beside what did load. Pure: the hook folds the run's events in with
@@ -27,6 +27,8 @@ export interface ReviewedUser {
 
 export interface ReviewState {
   entries: readonly ReviewEntry[]
+  /** Lines of the list that were neither an id nor an email: never looked up, still evidence. */
+  refused: readonly RefusedLine[]
   /** By entry index: the ids of the users the entry resolved to, once it has. */
   entrySteps: readonly Step<readonly string[]>[]
   /** Every user an entry resolved to, once, by id. */
@@ -35,7 +37,7 @@ export interface ReviewState {
 }
 
 export type ReviewEvent =
-  | { type: 'reset'; entries: readonly ReviewEntry[] }
+  | { type: 'reset'; entries: readonly ReviewEntry[]; refused: readonly RefusedLine[] }
   /** A run starts for these entries and users: they are queued again. */
   | { type: 'started'; entries: readonly number[]; userIds: readonly string[] }
   | { type: 'entry'; index: number; step: Step<readonly string[]> }
@@ -46,6 +48,7 @@ export type ReviewEvent =
 
 export const emptyReview: ReviewState = {
   entries: [],
+  refused: [],
   entrySteps: [],
   users: new Map(),
   running: false,
@@ -61,7 +64,12 @@ function unfinished(step: Step<unknown>): boolean {
 export function reviewReducer(state: ReviewState, event: ReviewEvent): ReviewState {
   switch (event.type) {
     case 'reset':
-      return { ...emptyReview, entries: event.entries, entrySteps: event.entries.map(() => QUEUED) }
+      return {
+        ...emptyReview,
+        entries: event.entries,
+        refused: event.refused,
+        entrySteps: event.entries.map(() => QUEUED),
+      }
     case 'started': {
       const entrySteps = [...state.entrySteps]
       for (const index of event.entries) entrySteps[index] = QUEUED
@@ -126,6 +134,12 @@ export interface ReviewProgress {
   done: number
   /** Lookups that failed for good: entries not resolved plus users whose memberships failed. */
   failed: number
+  /** Entries that did not resolve to any account (unknown, or the lookup failed). */
+  entriesFailed: number
+  /** Accounts the entries resolved to (an email can name two; two entries can name one). */
+  usersFound: number
+  /** Accounts found whose memberships failed to load. */
+  usersFailed: number
   /** Lookups held back by a 429, and the latest reset they wait for. */
   waiting: number
   waitingUntil: Date | undefined
@@ -154,6 +168,9 @@ export function reviewProgress(state: ReviewState): ReviewProgress {
         step.status === 'done' && userStatuses(index).every((status) => status === 'done'),
     ),
     failed: steps.filter((step) => step.status === 'failed').length,
+    entriesFailed: entriesWhere((step) => step.status === 'failed'),
+    usersFound: state.users.size,
+    usersFailed: [...state.users.values()].filter(({ step }) => step.status === 'failed').length,
     waiting: retryAts.length,
     waitingUntil: retryAts.length
       ? new Date(Math.max(...retryAts.map((date) => date.getTime())))

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useReducer, useRef } from 'react'
 import { useManagementApi } from '@/features/auth/management-api-context'
-import type { ReviewEntry } from './review-input'
+import type { RefusedLine, ReviewEntry } from './review-input'
 import { loadMemberships, resolveEntry, type LookupOptions } from './review-lookups'
 import {
   emptyReview,
@@ -30,11 +30,14 @@ function stepEvent(
 
 export interface BulkReview {
   state: ReviewState
-  /** Starts a new review of `entries`, from the cache where it is fresh. */
-  start: (entries: readonly ReviewEntry[]) => void
+  /** Starts a new review of `entries`, from the cache where it is fresh; `refused` is kept. */
+  start: (entries: readonly ReviewEntry[], refused: readonly RefusedLine[]) => void
   /** Stops every request in flight; what has loaded stays. */
   cancel: () => void
-  /** Runs the failed lookups again, and only those. */
+  /**
+   * Runs the failed lookups again, and only those, asking the API anew: a cached answer is the
+   * one that failed ("no user with this email" a minute ago), and the account may exist now.
+   */
   retryFailed: () => void
   /** Takes up what a cancel left unfinished. */
   resume: () => void
@@ -111,19 +114,24 @@ export function useBulkReview(): BulkReview {
     })
   }
 
-  const start = (entries: readonly ReviewEntry[], fresh = false) => {
+  const start = (
+    entries: readonly ReviewEntry[],
+    refused: readonly RefusedLine[],
+    fresh = false,
+  ) => {
     controller.current?.abort()
-    const initial = reviewReducer(emptyReview, { type: 'reset', entries })
-    dispatch({ type: 'reset', entries })
+    const reset: ReviewEvent = { type: 'reset', entries, refused }
+    const initial = reviewReducer(emptyReview, reset)
+    dispatch(reset)
     run(initial, { entries: entries.map((_, index) => index), userIds: [] }, fresh)
   }
 
   return {
     state,
-    start: (entries) => start(entries),
+    start: (entries, refused) => start(entries, refused),
     cancel: () => controller.current?.abort(),
-    retryFailed: () => run(state, lookupsIn(state, 'failed'), false),
+    retryFailed: () => run(state, lookupsIn(state, 'failed'), true),
     resume: () => run(state, lookupsIn(state, 'cancelled'), false),
-    refresh: () => start(state.entries, true),
+    refresh: () => start(state.entries, state.refused, true),
   }
 }

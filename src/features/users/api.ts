@@ -83,4 +83,6 @@ export const userQueries = {
 // What other features may use of this one (lint allows no deeper import): the bulk review reads
 // pasted entries as the search box does.
 export { readSearchInput } from './search-query'
-export { parseApiDate } from './user-facts'
+// …and shows the account context a reviewer reads risk from, as the user pages do.
+export { connectionLabelOf, parseApiDate } from './user-facts'
+export { BlockedBadge } from './components/blocked-badge'

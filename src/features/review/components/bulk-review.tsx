@@ -18,6 +18,8 @@ export function BulkReview() {
   const users = useMemo(() => loadedUsers(state), [state])
   const rows = useMemo(() => reviewRows(users), [users])
   const entries = useMemo(() => state.entries.map(({ input }) => input), [state.entries])
+  // Stable between review events, so the memoized failures list skips every other render.
+  const failures = useMemo(() => reviewFailures(state), [state])
 
   return (
     <Stack gap="lg">
@@ -29,7 +31,8 @@ export function BulkReview() {
             entries={entries}
             users={users}
             rows={rows}
-            failures={reviewFailures(state)}
+            failures={failures}
+            refused={state.refused}
             unfinished={progress.total - progress.reviewed}
             running={state.running}
             onRefresh={review.refresh}

@@ -1,7 +1,13 @@
 import { Button, FileButton, Group, Stack, Text, Textarea } from '@mantine/core'
 import { useDeferredValue, useMemo, useState } from 'react'
 import { formatCount, formatNumber, quoted } from '@/lib/format'
-import { readReviewList, REVIEW_LIMIT, type ReviewEntry, type ReviewList } from '../review-input'
+import {
+  readReviewList,
+  REVIEW_LIMIT,
+  type RefusedLine,
+  type ReviewEntry,
+  type ReviewList,
+} from '../review-input'
 
 /** A larger file is not a list of 500 ids: refuse it before reading it into the page. */
 const MAX_FILE_BYTES = 1024 * 1024
@@ -21,7 +27,7 @@ function describe(list: ReviewList): string {
   const parts = [formatCount(list.entries.length, 'entry', 'entries')]
   if (list.duplicates > 0) parts.push(`${formatCount(list.duplicates, 'repeat')} left out`)
   if (list.unreadable.length > 0) {
-    const shown = list.unreadable.slice(0, 3).map(quoted)
+    const shown = list.unreadable.slice(0, 3).map(({ text }) => quoted(text))
     const more = list.unreadable.length - shown.length
     parts.push(
       `${formatNumber(list.unreadable.length)} neither a user id nor an email, left out: ${shown.join(', ')}${more > 0 ? ` and ${formatNumber(more)} more` : ''}`,
@@ -40,7 +46,8 @@ export function ReviewForm({
   onReview,
 }: {
   running: boolean
-  onReview: (entries: readonly ReviewEntry[]) => void
+  /** The entries, and the lines refused (they go into the review's evidence). */
+  onReview: (entries: readonly ReviewEntry[], refused: readonly RefusedLine[]) => void
 }) {
   const [text, setText] = useState('')
   const [fileProblem, setFileProblem] = useState<string | undefined>(undefined)
@@ -76,7 +83,7 @@ export function ReviewForm({
       gap="xs"
       onSubmit={(event) => {
         event.preventDefault()
-        if (canReview) onReview(list.entries)
+        if (canReview) onReview(list.entries, list.unreadable)
       }}
     >
       <Textarea

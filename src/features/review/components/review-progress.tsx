@@ -5,7 +5,8 @@ import type { ReviewProgress as Progressing } from '../review-state'
 import type { BulkReview } from '../use-bulk-review'
 
 /**
- * How far the review has got: a bar named "Reviewed 12 of 40 users", what is done, failed and
+ * How far the review has got: a bar named "Looked up 12 of 40 entries" (it counts entries, not
+ * users: an email can name two accounts), how many accounts were found, what failed and
  * waiting for the rate limit (counting down to its reset), and the actions that fit: Cancel while
  * it runs; afterwards "Retry failed" and, after a cancel, "Resume".
  */
@@ -18,7 +19,7 @@ export function ReviewProgress({
 }) {
   const { running } = review.state
   const { total, reviewed, failed, cancelled } = progress
-  const label = `Reviewed ${formatNumber(reviewed)} of ${formatCount(total, 'user')}`
+  const label = `Looked up ${formatNumber(reviewed)} of ${formatCount(total, 'entry', 'entries')}`
   const percent = total > 0 ? (reviewed / total) * 100 : 0
 
   return (
@@ -31,9 +32,13 @@ export function ReviewProgress({
         {/* Polite: counts change often; a screen reader hears where it stands when it pauses. */}
         <Text size="sm" c="dimmed" role="status">
           {[
-            `${formatNumber(progress.done)} done`,
-            `${formatNumber(failed)} failed`,
-            !running && cancelled > 0 && `${formatNumber(cancelled)} not reviewed (cancelled)`,
+            `${formatCount(progress.usersFound, 'user')} found`,
+            `${formatCount(progress.entriesFailed, 'entry', 'entries')} failed`,
+            progress.usersFailed > 0 &&
+              `memberships of ${formatCount(progress.usersFailed, 'user')} failed`,
+            !running &&
+              cancelled > 0 &&
+              `${formatCount(cancelled, 'entry', 'entries')} not reviewed (cancelled)`,
           ]
             .filter(Boolean)
             .join(' · ')}

@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core'
-import { useDeferredValue, useMemo, useState } from 'react'
+import { memo, useDeferredValue, useMemo } from 'react'
 import { ExportMenu, saveExport } from '@/components/export-menu'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
@@ -11,8 +11,12 @@ import {
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import type { ExportFormat } from '@/lib/export/download'
 import { formatCount, formatNumber, quoted } from '@/lib/format'
+import { nextSort } from '@/lib/table-sort'
 import { useTenant } from '@/lib/tenant'
+import { useUrlTableState } from '@/lib/use-url-table-state'
 import { filterReviewRows } from '../review-filter'
+import type { RefusedLine } from '../review-input'
+import { REVIEW_SORT_COLUMNS, sortReviewRows } from '../review-sort'
 import type { ReviewedMemberships, ReviewFailure, ReviewRow } from '../review-state'
 import { ReviewFailures } from './review-failures'
 import { ReviewTable } from './review-table'
@@ -23,6 +27,8 @@ export interface ReviewResultsProps {
   users: readonly ReviewedMemberships[]
   rows: readonly ReviewRow[]
   failures: readonly ReviewFailure[]
+  /** Lines of the list that were not looked up: said here, listed in the export. */
+  refused: readonly RefusedLine[]
   /** Entries not reviewed yet (loading, or left by a cancel). */
   unfinished: number
   running: boolean
@@ -31,20 +37,32 @@ export interface ReviewResultsProps {
 
 /**
  * What the review found: when (with Refresh), one table of user × organization that can be
- * filtered and exported as evidence, the lists the API's cap cut, and every failed lookup beside.
+ * filtered, sorted and exported as evidence, the lists the API's cap cut, and every failed lookup
+ * beside. Filter and sort live in the URL (a shared link keeps them); the pasted list never does.
+ * A keystroke re-renders this and the table only: the filter is deferred (the box echoes the key
+ * first) and the failures list is memoized on its own props.
  */
 export function ReviewResults({
   entries,
   users,
   rows,
   failures,
+  refused,
   unfinished,
   running,
   onRefresh,
 }: ReviewResultsProps) {
-  const [filterText, setFilterText] = useState('')
-  const filter = useDeferredValue(filterText).trim()
-  const shown = useMemo(() => filterReviewRows(rows, filter), [rows, filter])
+  const table = useUrlTableState(REVIEW_SORT_COLUMNS)
+  // The hook reads the sort from the URL afresh each render: kept by value, so a keystroke does
+  // not sort 2,000 rows again.
+  const { column, direction } = table.sort ?? {}
+  const sort = useMemo(
+    () => (column && direction ? { column, direction } : undefined),
+    [column, direction],
+  )
+  const filter = useDeferredValue(table.filter).trim()
+  const filtered = useMemo(() => filterReviewRows(rows, filter), [rows, filter])
+  const shown = useMemo(() => sortReviewRows(filtered, sort), [filtered, sort])
   const tenant = useTenant()
   const exportedBy = useSignedInAdmin()
   // The oldest list on screen: a list reused from the cache can be older than the review.
@@ -62,6 +80,7 @@ export function ReviewResults({
         rows: shown,
         totalRows: rows.length,
         entries,
+        refused,
         users,
         failures,
         unfinished,
@@ -70,8 +89,9 @@ export function ReviewResults({
 
   return (
     <div className={classes.layout} data-with-failures={failures.length > 0 || undefined}>
-      {failures.length > 0 && <ReviewFailures failures={failures} />}
-      <Stack gap="sm" miw={0}>
+      {/* A section: what the table, its summary and its filter belong to (the bench's filter
+          probe finds the box there). */}
+      <Stack component="section" gap="sm" miw={0}>
         <Freshness
           updatedAt={asOf}
           refreshing={running}
@@ -83,6 +103,11 @@ export function ReviewResults({
             <Text fw={600} size="sm">
               {`${formatCount(rows.length, 'row')} for ${formatCount(users.length, 'user')}`}
             </Text>
+            {refused.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {`${formatCount(refused.length, 'line')} of the list refused: neither a user id nor an email (listed in the export)`}
+              </Text>
+            )}
             {filter !== '' && (
               <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                 {`Showing ${formatNumber(shown.length)} matching ${quoted(filter)}`}
@@ -92,28 +117,37 @@ export function ReviewResults({
           </Stack>
           <Group gap="sm" align="flex-end" wrap="wrap">
             <FilterBox
-              value={filterText}
-              onChange={setFilterText}
+              value={table.filter}
+              onChange={table.setFilter}
               placeholder="User, organization or entry"
             />
             <ExportMenu onExport={onExport} disabled={rows.length === 0} />
           </Group>
         </Group>
         {shown.length > 0 ? (
-          // Keyed: a new filter starts at the first page.
-          <ReviewTable key={filter} rows={shown} />
+          <ReviewTable
+            rows={shown}
+            sort={sort}
+            onSort={(clicked) => table.setSort(nextSort(sort, clicked))}
+            scrollResetKey={`${filter}\u0000${column ?? ''}\u0000${direction ?? ''}`}
+          />
         ) : (
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {filter !== '' ? `No rows match ${quoted(filter)}` : 'No memberships loaded yet.'}
           </Text>
         )}
       </Stack>
+      {failures.length > 0 && <ReviewFailures failures={failures} />}
     </div>
   )
 }
 
 /** One line per user whose list the API's 1000 cap cut, then why (one tenant, one reason). */
-function CappedLists({ users }: { users: readonly ReviewedMemberships[] }) {
+const CappedLists = memo(function CappedLists({
+  users,
+}: {
+  users: readonly ReviewedMemberships[]
+}) {
   const capped = users.filter(({ memberships }) => memberships.capped)
   const [first] = capped
   if (!first) return null
@@ -129,4 +163,4 @@ function CappedLists({ users }: { users: readonly ReviewedMemberships[] }) {
       </Text>
     </>
   )
-}
+})

@@ -1,115 +1,166 @@
-import { Button, Group, Paper, Text } from '@mantine/core'
-import { useState } from 'react'
-import { displayNameOf } from '@/features/organizations/api'
-import { formatNumber } from '@/lib/format'
+import { memo } from 'react'
+import { Link } from 'wouter'
+import { IdText } from '@/components/scope-text'
+import {
+  SortHeader,
+  tableClasses as orgClasses,
+  useVirtualRows,
+  VirtualTable,
+} from '@/features/organizations/api'
+import { BlockedBadge, connectionLabelOf, parseApiDate } from '@/features/users/api'
+import { formatDateTime } from '@/lib/relative-time'
+import { toOrganization } from '@/lib/routes'
+import { reviewRowKey, type ReviewSort, type ReviewSortColumn } from '../review-sort'
 import type { ReviewRow } from '../review-state'
 import classes from './review-table.module.css'
 
-/** Rows per page: a review can hold many thousands; a page stays quick to render and read. */
-const REVIEW_PAGE_SIZE = 100
+export interface ReviewTableProps {
+  /** Already filtered and sorted. */
+  rows: readonly ReviewRow[]
+  sort: ReviewSort
+  onSort: (column: ReviewSortColumn) => void
+  /** When this changes (a new filter or sort), the list scrolls back to its first row. */
+  scrollResetKey: string
+}
 
 /**
  * The review's rows, user × organization, as a real `<table>` named "Memberships under review",
- * a page of REVIEW_PAGE_SIZE at a time. Every tenant string renders as text.
+ * virtualized like the memberships table (only the rows in view are in the DOM) and sortable on
+ * every column. Ids and emails break only after `|`, `@`, `.` or `/`. Every tenant string renders
+ * as text.
  */
-export function ReviewTable({ rows }: { rows: readonly ReviewRow[] }) {
-  const [page, setPage] = useState(0)
-  const pages = Math.max(1, Math.ceil(rows.length / REVIEW_PAGE_SIZE))
-  // A filter can shrink the rows under the page being read: show the last page there is.
-  const current = Math.min(page, pages - 1)
-  const first = current * REVIEW_PAGE_SIZE
-  const shown = rows.slice(first, first + REVIEW_PAGE_SIZE)
-
+export function ReviewTable({ rows, sort, onSort, scrollResetKey }: ReviewTableProps) {
+  const virtual = useVirtualRows({
+    count: rows.length,
+    keyOf: (index) => {
+      const row = rows[index]
+      return row ? reviewRowKey(row) : index
+    },
+    scrollResetKey,
+  })
+  const header = (column: ReviewSortColumn, label: string) => (
+    <SortHeader column={column} label={label} sort={sort} onSort={onSort} />
+  )
   return (
-    <>
-      <Paper
-        withBorder
-        className="mantine-focus-auto"
-        style={{ overflowX: 'auto' }}
-        // Scrollable content must be reachable by keyboard; the region names what scrolls.
-        role="region"
-        aria-label="Memberships under review, scrollable"
-        tabIndex={0}
-      >
-        <table className={classes.table} aria-label="Memberships under review">
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">User ID</th>
-              <th scope="col">Organization</th>
-              <th scope="col">Organization ID</th>
-              <th scope="col">Found by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <ReviewTableRow
-                key={`${row.user.user_id}\u0000${row.organization?.id ?? ''}`}
-                row={row}
-              />
-            ))}
-          </tbody>
-        </table>
-      </Paper>
-      {pages > 1 && (
-        <Group gap="xs" justify="space-between" wrap="wrap">
-          <Text size="sm" c="dimmed">
-            {`Rows ${formatNumber(first + 1)}–${formatNumber(first + shown.length)} of ${formatNumber(rows.length)}`}
-          </Text>
-          <Group gap="xs">
-            <Button
-              size="xs"
-              variant="default"
-              disabled={current === 0}
-              onClick={() => setPage(current - 1)}
-            >
-              Previous rows
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={current === pages - 1}
-              onClick={() => setPage(current + 1)}
-            >
-              Next rows
-            </Button>
-          </Group>
-        </Group>
-      )}
-    </>
+    <VirtualTable
+      name="Memberships under review"
+      rowCount={rows.length}
+      widths={['18%', 210, 150, 90, '12%', '16%', '12%', 190]}
+      scrollRef={virtual.scrollRef}
+      spaceAbove={virtual.spaceAbove}
+      spaceBelow={virtual.spaceBelow}
+      className={classes.table}
+      announcement=""
+      header={
+        <>
+          {header('user', 'User')}
+          {header('userId', 'User ID')}
+          {header('lastLogin', 'Last login')}
+          {header('blocked', 'Blocked')}
+          {header('connection', 'Connection')}
+          {header('organization', 'Organization')}
+          {header('organizationName', 'Organization name')}
+          {header('organizationId', 'Organization ID')}
+        </>
+      }
+    >
+      {virtual.rows.map((virtualRow) => {
+        const row = rows[virtualRow.index]
+        return row ? (
+          <ReviewTableRow key={virtualRow.key} row={row} rowIndex={virtualRow.index + 2} />
+        ) : null
+      })}
+    </VirtualTable>
   )
 }
 
-function ReviewTableRow({ row: { inputs, user, organization } }: { row: ReviewRow }) {
+/** One user in one organization (or in none). Memoized: scrolling renders only new rows. */
+const ReviewTableRow = memo(function ReviewTableRow({
+  row: { user, organization },
+  rowIndex,
+}: {
+  row: ReviewRow
+  /** 1-based, counting the header row: what `aria-rowindex` tells a screen reader. */
+  rowIndex: number
+}) {
+  const lastLogin = parseApiDate(user.last_login)
+  const connection = connectionLabelOf(user)
+  const displayName = organization?.display_name?.trim()
   return (
-    <tr>
+    <tr className={orgClasses.row} aria-rowindex={rowIndex}>
       <td>
-        <div>{user.email ?? user.name}</div>
-        {user.email !== undefined && user.name !== undefined && user.name !== user.email && (
-          <div className={classes.dimmed}>{user.name}</div>
+        <UserCell email={user.email} name={user.name} />
+      </td>
+      <td>
+        <span className={`${orgClasses.clamp} ${classes.id}`} title={user.user_id}>
+          <IdText>{user.user_id}</IdText>
+        </span>
+      </td>
+      <td>
+        {lastLogin ? (
+          <time dateTime={lastLogin.toISOString()}>{formatDateTime(lastLogin)}</time>
+        ) : (
+          <span className={classes.dimmed}>Never</span>
         )}
       </td>
-      <td className={classes.mono}>{user.user_id}</td>
+      <td>{user.blocked ? <BlockedBadge /> : <span className={classes.dimmed}>No</span>}</td>
+      <td>
+        <span className={orgClasses.truncate} title={connection}>
+          {connection ?? ''}
+        </span>
+      </td>
       {organization ? (
         <>
           <td>
-            <div>{displayNameOf(organization)}</div>
-            {displayNameOf(organization) !== organization.name && (
-              <div className={classes.dimmed}>{organization.name}</div>
-            )}
+            {/* The way to the organization's page: who else is in it. Without a display name
+                the name stands in (as it does when sorting), marked as such. */}
+            <span
+              className={displayName ? orgClasses.clamp : `${orgClasses.clamp} ${classes.dimmed}`}
+              title={displayName ?? 'No display name; showing the name'}
+            >
+              <Link href={toOrganization(organization.id)} className={orgClasses.rowLink}>
+                <span dir="auto">{displayName ?? organization.name}</span>
+              </Link>
+            </span>
           </td>
-          <td className={classes.mono}>{organization.id}</td>
+          <td>
+            <span className={orgClasses.truncate} title={organization.name}>
+              <span dir="auto">{organization.name}</span>
+            </span>
+          </td>
+          <td>
+            <span className={`${orgClasses.clamp} ${classes.id}`} title={organization.id}>
+              <IdText>{organization.id}</IdText>
+            </span>
+          </td>
         </>
       ) : (
-        <td colSpan={2} className={classes.dimmed}>
+        <td colSpan={3} className={classes.dimmed}>
           No organizations
         </td>
       )}
-      <td className={classes.mono}>
-        {inputs.map((input) => (
-          <div key={input}>{input}</div>
-        ))}
-      </td>
     </tr>
+  )
+})
+
+/** The email (breakable at its `@` and dots), with the name under it when it says more. */
+function UserCell({ email, name }: { email: string | undefined; name: string | undefined }) {
+  if (email !== undefined && name !== undefined && name !== email) {
+    return (
+      <>
+        <span className={orgClasses.truncate} title={email}>
+          {email}
+        </span>
+        <span className={`${orgClasses.truncate} ${classes.dimmed}`} title={name}>
+          <span dir="auto">{name}</span>
+        </span>
+      </>
+    )
+  }
+  const text = email ?? name ?? ''
+  return (
+    <span className={orgClasses.clamp} title={text}>
+      <IdText>{text}</IdText>
+    </span>
   )
 }
