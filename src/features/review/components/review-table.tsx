@@ -44,6 +44,7 @@ export function ReviewTable({ rows, sort, onSort, scrollResetKey }: ReviewTableP
   return (
     <VirtualTable
       name="Memberships under review"
+      sideScrollHint="Scroll sideways for the organization columns"
       rowCount={rows.length}
       widths={['18%', 210, 150, 90, '12%', '16%', '12%', 190]}
       scrollRef={virtual.scrollRef}
