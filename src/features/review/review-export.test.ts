@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest'
 import { parseCsv } from '@/lib/export/csv'
 import { buildExport } from '@/lib/export/download'
 import { REVIEW_COLUMNS, reviewExportInput, type ReviewExportRequest } from './review-export'
-import { REVIEW_PROVENANCE_CSV_KEYS } from './review-provenance'
 
 const REQUEST: ReviewExportRequest = {
   format: 'csv',
@@ -26,13 +25,12 @@ const REQUEST: ReviewExportRequest = {
 }
 
 describe('the review export', () => {
-  test('names the file for the review and the UTC time, the table after the block', async () => {
+  test('names the file for the review and the UTC time; the CSV is the table alone', async () => {
     const file = await buildExport(reviewExportInput(REQUEST))
 
     expect(file.fileName).toBe('orgscope-review-20260102-030405Z.csv')
     const records = parseCsv(new TextDecoder().decode(file.bytes))
-    expect(records[REVIEW_PROVENANCE_CSV_KEYS.length]).toEqual([])
-    expect(records.slice(REVIEW_PROVENANCE_CSV_KEYS.length + 1)).toEqual([
+    expect(records).toEqual([
       [...REVIEW_COLUMNS],
       [
         'pat@example.com\nauth0|pat',
@@ -50,12 +48,17 @@ describe('the review export', () => {
   test('as JSON, holds the rows in view and says how many', async () => {
     const file = await buildExport(reviewExportInput({ ...REQUEST, format: 'json' }))
     const envelope = JSON.parse(new TextDecoder().decode(file.bytes)) as {
-      provenance: { rowsExported: number; totalRows: number; complete: boolean }
+      provenance: { rowsExported: number; totalRows: number; listComplete: boolean }
       rows: { user_id: string; organization_id: string | null }[]
     }
 
     expect(file.fileName).toBe('orgscope-review-20260102-030405Z.json')
-    expect(envelope.provenance).toMatchObject({ rowsExported: 2, totalRows: 9, complete: true })
+    expect(envelope.provenance).toMatchObject({
+      rowsExported: 2,
+      totalRows: 9,
+      listComplete: true,
+      wholeListExported: false,
+    })
     expect(envelope.rows.map((row) => [row.user_id, row.organization_id])).toEqual([
       ['auth0|pat', 'org_acme'],
       ['auth0|solo', null],

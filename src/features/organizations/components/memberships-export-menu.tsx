@@ -7,6 +7,7 @@ import { useTenant } from '@/lib/tenant'
 import { organizationQueries } from '../api'
 import type { Memberships } from '../memberships'
 import type { RolesState } from '../memberships-export'
+import type { MembershipsSubject } from '../memberships-provenance'
 import type { SortState } from '../organization-list'
 
 /**
@@ -32,16 +33,15 @@ function rolesStateOf(state: QueryState<Role[]> | undefined): RolesState {
  * be exported, and the file says it is incomplete.
  */
 export function MembershipsExportMenu({
-  userId,
-  userEmail,
+  subject,
   memberships,
   stalled,
   rows,
   filter,
   sort,
 }: {
-  userId: string
-  userEmail: string | undefined
+  /** Whose memberships, with the account context the user record gives. */
+  subject: MembershipsSubject
   memberships: Memberships
   stalled: boolean
   rows: readonly Organization[]
@@ -59,7 +59,7 @@ export function MembershipsExportMenu({
       return membershipsExportInput({
         format,
         tenantDomain: domain,
-        subject: { userId, email: userEmail },
+        subject,
         exportedBy,
         generatedAt: new Date(),
         filter,
@@ -69,7 +69,7 @@ export function MembershipsExportMenu({
         rolesOf: (organizationId) =>
           rolesStateOf(
             queryClient.getQueryState<Role[]>(
-              organizationQueries.memberRolesKey(userId, organizationId),
+              organizationQueries.memberRolesKey(subject.userId, organizationId),
             ),
           ),
       })

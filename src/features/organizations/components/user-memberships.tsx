@@ -4,6 +4,7 @@ import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
+import type { User } from '@/lib/management-api/schemas'
 import { quoted } from '@/lib/format'
 import { nextSort } from '@/lib/table-sort'
 import { organizationQueries } from '../api'
@@ -23,8 +24,11 @@ import { OrganizationsTable } from './organizations-table'
 export interface UserMembershipsProps {
   /** The real (decoded) user id. */
   userId: string
-  /** The user's email, once known: exports name it beside the id. */
-  userEmail?: string | undefined
+  /**
+   * The user's record, once known: exports name the email beside the id, with the account
+   * context a reviewer weighs (last login, blocked, connection).
+   */
+  user?: User | undefined
   onBackToSearch: () => void
   /**
    * A failure the page already shows above, whose "Try again" retries this list too: when this
@@ -41,7 +45,7 @@ export interface UserMembershipsProps {
  */
 export function UserMemberships({
   userId,
-  userEmail,
+  user,
   onBackToSearch,
   shownAbove,
 }: UserMembershipsProps) {
@@ -75,7 +79,7 @@ export function UserMemberships({
       {memberships && memberships.loadedCount > 0 ? (
         <MembershipsView
           userId={userId}
-          userEmail={userEmail}
+          user={user}
           memberships={memberships}
           stalled={stalled}
           freshness={
@@ -98,13 +102,13 @@ export function UserMemberships({
 
 function MembershipsView({
   userId,
-  userEmail,
+  user,
   memberships,
   stalled,
   freshness,
 }: {
   userId: string
-  userEmail: string | undefined
+  user: User | undefined
   memberships: Memberships
   stalled: boolean
   freshness: ReactNode
@@ -137,8 +141,14 @@ function MembershipsView({
       </Group>
       {/* A row of its own: after a download it grows the file name and its SHA-256. */}
       <MembershipsExportMenu
-        userId={userId}
-        userEmail={userEmail}
+        subject={{
+          userId,
+          email: user?.email,
+          lastLogin: user?.last_login,
+          blocked: user?.blocked,
+          // The primary identity's: the one the user signs in with unless accounts are linked.
+          connection: user?.identities?.[0]?.connection,
+        }}
         memberships={memberships}
         stalled={stalled}
         rows={rows}
