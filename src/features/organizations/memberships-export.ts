@@ -2,10 +2,11 @@ import type { ExportRow } from '@/lib/export/cells'
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
 import { rolesCompleteness } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
-import type { Organization, Role } from '@/lib/management-api/schemas'
+import type { Organization } from '@/lib/management-api/schemas'
 import { membershipsProvenance, type MembershipsProvenanceInput } from './memberships-provenance'
 import { MEMBERSHIP_COLUMNS, membershipExportTable } from './organization-cells'
 import { describeRolesFailure } from './roles-failure'
+import type { RolesState } from './roles-state'
 
 // The memberships page as evidence: the rows on screen (filtered and sorted) in the table's column
 // order, roles included, under a provenance record (memberships-provenance.ts).
@@ -19,13 +20,7 @@ import { describeRolesFailure } from './roles-failure'
 // note says why the others are missing. Loading every row's roles costs one request per row, so
 // the page does it only when asked ("Load all roles").
 
-/** What the roles cache holds for one organization's row. */
-export type RolesState =
-  | { status: 'loaded'; roles: readonly Role[] }
-  /** `retrying`: the retry policy is about to ask again; this failure is the latest answer. */
-  | { status: 'failed'; error: unknown; retrying?: boolean }
-  | { status: 'loading' }
-  | { status: 'not loaded' }
+export type { RolesState } from './roles-state'
 
 export interface MembershipsExportRequest extends Omit<
   MembershipsProvenanceInput,

@@ -16,6 +16,7 @@ import {
   type SortState,
 } from '../organization-list'
 import { useListWatch } from '../use-list-watch'
+import { LoadAllRoles } from './load-all-roles'
 import { ListLoadProblems } from './load-stopped'
 import { MembershipsExportMenu } from './memberships-export-menu'
 import { ListProgress, ListSummary } from './list-summary'
@@ -122,6 +123,10 @@ function MembershipsView({
     [memberships.items, filter],
   )
   const rows = useMemo(() => sortOrganizations(matching, sort), [matching, sort])
+  const organizationIds = useMemo(
+    () => memberships.items.map((organization) => organization.id),
+    [memberships.items],
+  )
   const onSort = (column: SortColumn) => setSort((current) => nextSort(current, column))
 
   return (
@@ -155,6 +160,9 @@ function MembershipsView({
         filter={filter}
         sort={sort}
       />
+      {/* Roles are looked up as rows come into view (and only once the list is complete): this
+          says whether the export will have every row's roles, and loads the rest on request. */}
+      {memberships.complete && <LoadAllRoles userId={userId} organizationIds={organizationIds} />}
       {!memberships.complete && <ListProgress list={memberships} stalled={stalled} />}
       {rows.length > 0 ? (
         <OrganizationsTable
