@@ -129,11 +129,12 @@ describe('freshness and the Auth0 Dashboard', () => {
       if (new URL(request.url).pathname.endsWith('/organizations')) listRequests += 1
     })
 
-    expect(
-      await screen.findByText(
-        /^As of \d\d:\d\d:\d\d \(just now\)\. Auth0 membership lists can lag/,
-      ),
-    ).toBeVisible()
+    // The date, the time and the zone on screen; the UTC instant (as exports record it) in the title.
+    const asOf = await screen.findByText(
+      /^As of \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d:\d\d GMT([+-]\d{1,2}(:\d\d)?)? · just now\. Auth0 membership lists can lag/,
+    )
+    expect(asOf).toBeVisible()
+    expect(asOf.title).toMatch(/^Fetched \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(UTC\)$/)
     await user.click(screen.getByRole('button', { name: 'Refresh' }))
 
     await waitFor(() => expect(listRequests).toBe(1))
