@@ -222,7 +222,9 @@ describe('export of the members', () => {
     expect(provenance).toMatchObject({
       subject: { organizationId: organization.id, organizationName: organization.name },
       roleFilter: 'Member',
+      filtered: true,
       listComplete: true,
+      wholeListExported: false,
       rolesComplete: true,
       rowsExported: shown.length,
     })

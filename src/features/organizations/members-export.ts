@@ -60,6 +60,7 @@ export function membersExportInput(request: MembersExportRequest): ExportInput {
     ...createProvenance({
       ...request,
       fetched: fetchedAtOf(members),
+      otherFilterApplied: role !== undefined,
       rowsExported: rows.length,
       totalRows: members.total,
       gaps: listGaps(members, 'members'),

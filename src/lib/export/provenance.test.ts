@@ -99,6 +99,11 @@ describe('completeness', () => {
     })
   })
 
+  test('another filter than the text (a role) makes the file filtered too', () => {
+    const provenance = createProvenance({ ...BASE, filter: '', otherFilterApplied: true })
+    expect(provenance).toMatchObject({ filter: '', filtered: true, wholeListExported: false })
+  })
+
   test('any gap makes the list incomplete, and the note gives every one', () => {
     const provenance = createProvenance({
       ...BASE,

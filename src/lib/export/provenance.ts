@@ -28,7 +28,7 @@ export interface Provenance {
   exportedBy: string
   /** The filter applied on screen, `''` when none. */
   filter: string
-  /** A filter was applied, so the file may hold fewer rows than the list. */
+  /** A filter (the text, or another such as a role) was applied: fewer rows than the list. */
   filtered: boolean
   /** Rows in the file: what was on screen after the filter. */
   rowsExported: number
@@ -56,6 +56,8 @@ export interface ProvenanceInput {
   fetched: FetchedAt | undefined
   /** Blank or absent: no filter. */
   filter?: string | undefined
+  /** Another filter than the text (a role filter) kept only some rows: the file is filtered too. */
+  otherFilterApplied?: boolean
   rowsExported: number
   /** `undefined` when the Management API reported no total. */
   totalRows: number | undefined
@@ -79,6 +81,7 @@ export function createProvenance(input: ProvenanceInput): Provenance {
   const note = [...input.gaps, input.note?.trim() ?? ''].filter((part) => part !== '').join(' ')
   const filter = input.filter?.trim() ?? ''
   const listComplete = input.gaps.length === 0
+  const filtered = filter !== '' || input.otherFilterApplied === true
   return {
     tool: 'Orgscope',
     tenantDomain: input.tenantDomain,
@@ -87,11 +90,11 @@ export function createProvenance(input: ProvenanceInput): Provenance {
     fetchedUntil: input.fetched?.until.toISOString() ?? null,
     exportedBy: input.exportedBy,
     filter,
-    filtered: filter !== '',
+    filtered,
     rowsExported: input.rowsExported,
     totalRows: input.totalRows ?? null,
     listComplete,
-    wholeListExported: listComplete && filter === '',
+    wholeListExported: listComplete && !filtered,
     ...(note === '' ? {} : { note }),
   }
 }
