@@ -36,7 +36,7 @@ export interface ExportMenuProps {
  * Each format says what it holds: a CSV is the table alone (one header row, for spreadsheets and
  * audit tools); the provenance — tenant, who, when fetched, completeness — is in the JSON.
  */
-export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
+const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
   csv: 'CSV — the table only',
   json: 'JSON — the table with its provenance',
 }

@@ -15,7 +15,7 @@ import { listGaps } from './memberships-provenance'
 // so (`accountContext`) rather than leave a reviewer to wonder why it is absent.
 
 /** Why the members file has no last login, blocked or connection: said in the file itself. */
-export const MEMBERS_ACCOUNT_CONTEXT =
+const MEMBERS_ACCOUNT_CONTEXT =
   "Not available from this endpoint: GET /organizations/{id}/members returns no last login, blocked state or connection. Open a member's page (or export their memberships) for these."
 
 export const MEMBERS_EXPORT_COLUMNS = ['user_id', 'name', 'email', 'roles', 'roles_status'] as const

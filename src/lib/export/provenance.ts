@@ -100,7 +100,7 @@ export function createProvenance(input: ProvenanceInput): Provenance {
 }
 
 /** The roles status of a row whose roles are in the file (others give the reason instead). */
-export const ROLES_LOADED = 'loaded'
+const ROLES_LOADED = 'loaded'
 
 /** Whether every exported row's roles are in the file, and how many rows have each status. */
 export interface RolesCompleteness {
