@@ -180,7 +180,8 @@ describe('export', () => {
     await user.click(screen.getByRole('button', { name: 'Export' }))
     await user.click(await screen.findByRole('menuitem', { name: 'CSV — the table only' }))
 
-    const status = await screen.findByText(/^Downloaded/)
+    // Building and hashing 150 rows can take more than a second on a busy machine.
+    const status = await screen.findByText(/^Downloaded/, {}, { timeout: 5000 })
     expect(status).toHaveTextContent(
       /orgscope-memberships-auth0_6650a1f0c0ffee0000000150-\d{8}-\d{6}Z\.csv/,
     )
