@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, type Download, type Page } from '@playwright/test'
 import { parseCsv } from '../../src/lib/export/csv'
-import { REVIEW_PROVENANCE_CSV_KEYS } from '../../src/features/review/review-provenance'
 import { toReview } from '../../src/lib/routes'
 
 /** Opens bulk review and waits for its box. */
@@ -65,19 +64,28 @@ export async function reviewTableRows(page: Page): Promise<[string, string][]> {
   return rows.map((cells) => [cells[1] ?? '', cells.length === 8 ? (cells[7] ?? '') : ''])
 }
 
-/** Exports as CSV through the menu and reads the downloaded file back. */
+/** Exports in `format` through the menu and returns the downloaded file's name and text. */
+async function exportReview(page: Page, format: 'CSV' | 'JSON') {
+  await page.getByRole('button', { name: 'Export' }).click()
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('menuitem', { name: format }).click()
+  const download: Download = await downloading
+  const path = await download.path()
+  return { fileName: download.suggestedFilename(), text: await readFile(path, 'utf8') }
+}
+
+/** Exports as CSV (the table only) through the menu and reads the downloaded file back. */
 export async function exportReviewCsv(
   page: Page,
 ): Promise<{ fileName: string; records: string[][] }> {
-  await page.getByRole('button', { name: 'Export' }).click()
-  const downloading = page.waitForEvent('download')
-  await page.getByRole('menuitem', { name: 'CSV' }).click()
-  const download: Download = await downloading
-  const path = await download.path()
-  return {
-    fileName: download.suggestedFilename(),
-    records: parseCsv(await readFile(path, 'utf8')),
-  }
+  const { fileName, text } = await exportReview(page, 'CSV')
+  return { fileName, records: parseCsv(text) }
+}
+
+/** Exports as JSON through the menu: the provenance of the rows in view. */
+export async function exportReviewProvenance(page: Page): Promise<Record<string, unknown>> {
+  const { text } = await exportReview(page, 'JSON')
+  return (JSON.parse(text) as { provenance: Record<string, unknown> }).provenance
 }
 
 /** Stops the run in flight; what has loaded stays, and Resume is offered. */
@@ -91,19 +99,17 @@ export async function resumeReview(page: Page) {
   await page.getByRole('button', { name: 'Resume' }).click()
 }
 
-/** A review CSV split as it is laid out: the provenance block (key → values), header, rows. */
+/** A review CSV split as it is laid out: one header row, then the rows. */
 export function reviewExportParts(records: string[][]) {
-  const keys = REVIEW_PROVENANCE_CSV_KEYS.length
-  return {
-    provenance: new Map(records.slice(0, keys).map(([key = '', ...values]) => [key, values])),
-    header: records[keys + 1],
-    rows: records.slice(keys + 2),
-  }
+  return { header: records[0], rows: records.slice(1) }
 }
 
-/** The file says by itself that it is incomplete, and why. */
-export function assertExportIncomplete(records: string[][], reason: string | RegExp) {
-  const { provenance } = reviewExportParts(records)
-  expect(provenance.get('complete')).toEqual(['false'])
-  expect(provenance.get('note')?.[0]).toMatch(reason)
+/** The file's provenance says by itself that the list is incomplete, and why. */
+export function assertExportIncomplete(
+  provenance: Record<string, unknown>,
+  reason: string | RegExp,
+) {
+  expect(provenance.listComplete).toBe(false)
+  expect(provenance.wholeListExported).toBe(false)
+  expect(provenance.note).toMatch(reason)
 }

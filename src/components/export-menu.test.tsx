@@ -41,8 +41,10 @@ describe('export menu', () => {
 
     await user.click(screen.getByRole('button', { name: 'Export' }))
 
-    expect(screen.getByRole('menuitem', { name: 'CSV' })).toBeVisible()
-    expect(screen.getByRole('menuitem', { name: 'JSON' })).toBeVisible()
+    expect(screen.getByRole('menuitem', { name: 'CSV — the table only' })).toBeVisible()
+    expect(
+      screen.getByRole('menuitem', { name: 'JSON — the table with its provenance' }),
+    ).toBeVisible()
   })
 
   test('asks for the chosen format', async () => {
@@ -51,7 +53,7 @@ describe('export menu', () => {
     renderWithTheme(<ExportMenu onExport={onExport} />)
 
     await user.click(screen.getByRole('button', { name: 'Export' }))
-    await user.click(screen.getByRole('menuitem', { name: 'JSON' }))
+    await user.click(screen.getByRole('menuitem', { name: 'JSON — the table with its provenance' }))
 
     expect(onExport).toHaveBeenCalledExactlyOnceWith('json')
   })
@@ -63,7 +65,7 @@ describe('export menu', () => {
     const status = screen.getByRole('status')
 
     await user.click(screen.getByRole('button', { name: 'Export' }))
-    await user.click(screen.getByRole('menuitem', { name: 'CSV' }))
+    await user.click(screen.getByRole('menuitem', { name: 'CSV — the table only' }))
     expect(onExport).toHaveBeenCalledWith('csv')
     expect(status).toBeEmptyDOMElement()
 
@@ -80,7 +82,7 @@ describe('export menu', () => {
     renderWithTheme(<ExportMenu onExport={vi.fn(async () => SAVED)} />)
 
     await user.click(screen.getByRole('button', { name: 'Export' }))
-    await user.click(screen.getByRole('menuitem', { name: 'CSV' }))
+    await user.click(screen.getByRole('menuitem', { name: 'CSV — the table only' }))
     await user.click(await screen.findByRole('button', { name: 'Copy SHA-256' }))
 
     expect(await screen.findByRole('button', { name: 'Copied' })).toBeVisible()
@@ -93,7 +95,7 @@ describe('export menu', () => {
     renderWithTheme(<ExportMenu onExport={onExport} />)
 
     await user.click(screen.getByRole('button', { name: 'Export' }))
-    await user.click(screen.getByRole('menuitem', { name: 'CSV' }))
+    await user.click(screen.getByRole('menuitem', { name: 'CSV — the table only' }))
     reject(new Error('The provenance says 3 rows but 2 were given.'))
 
     const alert = await screen.findByRole('alert')

@@ -32,6 +32,15 @@ export interface ExportMenuProps {
   waitingFor?: string | undefined
 }
 
+/**
+ * Each format says what it holds: a CSV is the table alone (one header row, for spreadsheets and
+ * audit tools); the provenance — tenant, who, when fetched, completeness — is in the JSON.
+ */
+const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
+  csv: 'CSV — the table only',
+  json: 'JSON — the table with its provenance',
+}
+
 const FORMATS: readonly ExportFormat[] = ['csv', 'json']
 
 function messageOf(error: unknown): string {
@@ -39,7 +48,7 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * "Export" → CSV or JSON. After an export, a status line names the file and its SHA-256, with a
+ * "Export" → CSV (the table) or JSON (the table and its provenance). After an export, a status line names the file and its SHA-256, with a
  * button to copy the hash. Presentational: building and saving the file is `onExport`'s job.
  */
 export function ExportMenu({ onExport, disabled = false, waitingFor }: ExportMenuProps) {
@@ -91,7 +100,7 @@ export function ExportMenu({ onExport, disabled = false, waitingFor }: ExportMen
             <Menu.Label>Download the rows in view as</Menu.Label>
             {FORMATS.map((format) => (
               <Menu.Item key={format} onClick={() => void exportAs(format)}>
-                {format.toUpperCase()}
+                {EXPORT_FORMAT_LABELS[format]}
               </Menu.Item>
             ))}
           </Menu.Dropdown>

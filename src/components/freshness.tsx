@@ -1,11 +1,12 @@
 import { Button, Group, Text } from '@mantine/core'
-import { formatClockTime } from '@/lib/format'
+import { formatDateTimeWithZone } from '@/lib/format'
 import { formatRelativeTime } from '@/lib/relative-time'
 import { useNow } from '@/lib/use-now'
 import { LineIcon } from './line-icon'
 
 /**
- * When a list was fetched, "As of 14:02:09 (40 seconds ago)", and a Refresh button that fetches it
+ * When a list was fetched, "As of 7 Dec 2026, 14:02:09 GMT+1 · 40 seconds ago" (the UTC instant
+ * in its title, as exports record it), and a Refresh button that fetches it
  * again. Every list shows one: support staff keep a page open for hours, and an answer given from
  * an old list should say how old it is. Ticks once a second on its own, not its parent.
  */
@@ -26,9 +27,10 @@ export function Freshness({
   return (
     <Group gap="xs" wrap="wrap">
       {updatedAt > 0 && (
-        <Text size="xs" c="dimmed">
-          As of {formatClockTime(new Date(updatedAt))} (
-          {formatRelativeTime(new Date(updatedAt), now, { seconds: true })}){note && `. ${note}`}
+        <Text size="xs" c="dimmed" title={`Fetched ${new Date(updatedAt).toISOString()} (UTC)`}>
+          As of {formatDateTimeWithZone(new Date(updatedAt))} ·{' '}
+          {formatRelativeTime(new Date(updatedAt), now, { seconds: true })}
+          {note && `. ${note}`}
         </Text>
       )}
       <Button

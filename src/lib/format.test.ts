@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatClockTime, formatDuration, formatNumber } from './format'
+import { formatClockTime, formatDateTimeWithZone, formatDuration, formatNumber } from './format'
 
 describe('formatNumber', () => {
   test('groups thousands with commas', () => {
@@ -29,5 +29,18 @@ describe('formatDuration', () => {
 describe('formatClockTime', () => {
   test('uses the 24-hour clock with seconds', () => {
     expect(formatClockTime(new Date(2026, 0, 1, 14, 2, 9))).toBe('14:02:09')
+  })
+})
+
+describe('formatDateTimeWithZone', () => {
+  const instant = new Date('2026-12-07T22:40:12.345Z')
+
+  test('gives the date, the 24-hour time with seconds and the zone as an offset', () => {
+    expect(formatDateTimeWithZone(instant, 'Europe/Berlin')).toBe('7 Dec 2026, 23:40:12 GMT+1')
+    expect(formatDateTimeWithZone(instant, 'America/New_York')).toBe('7 Dec 2026, 17:40:12 GMT-5')
+  })
+
+  test('names the day in the zone, which may not be the UTC day', () => {
+    expect(formatDateTimeWithZone(instant, 'Asia/Tokyo')).toBe('8 Dec 2026, 07:40:12 GMT+9')
   })
 })

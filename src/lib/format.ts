@@ -38,6 +38,27 @@ export function formatClockTime(date: Date): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
 }
 
+const dateTimeWithZoneOptions: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'shortOffset',
+}
+
+/**
+ * A moment people can place without guessing the day or the zone: "7 Dec 2026, 23:40:12 GMT+1",
+ * in the browser's time zone (or `timeZone`). A page open since yesterday, or a screenshot sent
+ * to another office, still says exactly when. (Pair it with the ISO UTC instant where it is
+ * evidence.)
+ */
+export function formatDateTimeWithZone(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { ...dateTimeWithZoneOptions, timeZone }).format(date)
+}
+
 /** “acme”, with typographic quotes so typed text reads as quoted, whatever it holds. */
 export function quoted(text: string): string {
   return `\u201c${text}\u201d`

@@ -2,7 +2,6 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { REVIEW_COLUMNS } from '@/features/review/review-export'
-import { REVIEW_PROVENANCE_CSV_KEYS } from '@/features/review/review-provenance'
 import { parseCsv } from '@/lib/export/csv'
 import { retryDelayMs, shouldRetryRequest } from '@/lib/management-api/retry'
 import { toReview } from '@/lib/routes'
@@ -394,21 +393,22 @@ describe('bulk review', () => {
       ),
     ).toBeVisible()
     await user.click(screen.getByRole('button', { name: 'Export' }))
-    await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
+    await user.click(await screen.findByRole('menuitem', { name: /^JSON/ }))
     await screen.findByText(/^Downloaded/)
 
-    const records = parseCsv(await (saved[0] as Blob).text())
-    const provenance = new Map(records.map(([key = '', ...values]) => [key, values]))
-    expect(provenance.get('review.refused.count')).toEqual(['2'])
-    expect(provenance.get('review.refused')).toEqual([
-      'line 2: \u201cjust a name\u201d (neither a user id nor an email)',
-      'line 3: \u201cPat Twin\u201d (neither a user id nor an email)',
+    const { provenance, rows } = JSON.parse(await (saved[0] as Blob).text()) as {
+      provenance: { review: { refused: unknown[] } }
+      rows: Record<string, unknown>[]
+    }
+    expect(provenance.review.refused).toEqual([
+      { line: 2, text: 'just a name', reason: 'neither a user id nor an email' },
+      { line: 3, text: 'Pat Twin', reason: 'neither a user id nor an email' },
     ])
     // Each row carries the account context a reviewer reads risk from.
-    const header = records[REVIEW_PROVENANCE_CSV_KEYS.length + 1] ?? []
-    const row = records[REVIEW_PROVENANCE_CSV_KEYS.length + 2] ?? []
-    expect(row[header.indexOf('user_connection')]).toBe('Username-Password-Authentication')
-    expect(row[header.indexOf('user_blocked')]).toBe('false')
+    expect(rows[0]).toMatchObject({
+      user_connection: 'Username-Password-Authentication',
+      user_blocked: 'false',
+    })
   })
 
   it('exports the filtered rows with the review in the provenance', async () => {
@@ -426,28 +426,32 @@ describe('bulk review', () => {
     await user.type(screen.getByRole('textbox', { name: 'Filter' }), 'google-oauth2')
     await waitFor(() => expect(tableRows()).toHaveLength(4))
     await user.click(screen.getByRole('button', { name: 'Export' }))
-    await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV — the table only' }))
 
     expect(await screen.findByText(/^Downloaded/)).toHaveTextContent(
       /orgscope-review-\d{8}-\d{6}Z\.csv · SHA-256 [0-9a-f]{64}/,
     )
-    const records = parseCsv(await (saved[0] as Blob).text())
-    const keys = REVIEW_PROVENANCE_CSV_KEYS.length
-    const provenance = Object.fromEntries(
-      records.slice(0, keys).map(([key, ...values]) => [key, values]),
-    )
+    // The CSV is the table alone; the provenance is in the JSON.
+    const [header, ...records] = parseCsv(await (saved[0] as Blob).text())
+    expect(header).toEqual([...REVIEW_COLUMNS])
+    const exported = records.map((record) => [record[1], record[7]])
+    await user.click(screen.getByRole('button', { name: 'Export' }))
+    await user.click(await screen.findByRole('menuitem', { name: /^JSON/ }))
+    await waitFor(() => expect(saved).toHaveLength(2))
+    const { provenance } = JSON.parse(await (saved[1] as Blob).text()) as {
+      provenance: { review: { entries: string[]; failures: unknown[] } }
+    }
     expect(provenance).toMatchObject({
-      tenantDomain: ['tenant.test'],
-      exportedBy: ['ada@orgscope.test'],
-      filter: ['google-oauth2'],
-      rowsExported: ['4'],
-      totalRows: ['6'],
-      complete: ['false'],
-      'review.entries': [sharedEmailDatabase.email, UNKNOWN_ID],
-      'review.failures.count': ['1'],
+      tenantDomain: 'tenant.test',
+      exportedBy: 'ada@orgscope.test',
+      filter: 'google-oauth2',
+      rowsExported: 4,
+      totalRows: 6,
+      listComplete: false,
     })
-    expect(records[keys + 1]).toEqual([...REVIEW_COLUMNS])
-    const exported = records.slice(keys + 2).map((record) => [record[1], record[7]])
+    expect(provenance.review.entries).toEqual([sharedEmailDatabase.email, UNKNOWN_ID])
+    expect(provenance.review.failures).toHaveLength(1)
     expect(exported).toEqual(tableRows())
-  })
+    // Two exports, each built, hashed and saved: more than the default 5 s on a busy machine.
+  }, 15_000)
 })

@@ -3,7 +3,6 @@ import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MEMBERSHIPS_EXPORT_COLUMNS } from '@/features/organizations/memberships-export'
 import { parseCsv } from '@/lib/export/csv'
-import { MEMBERSHIPS_PROVENANCE_CSV_KEYS } from '@/features/organizations/memberships-provenance'
 import { dataRows, openUser, organizationsTable, seeded } from '@/testing/memberships-page'
 import { captureDownloads } from '@/testing/downloads'
 import { ADA, RAE, TEST_DASHBOARD_URL } from '@/testing/render'
@@ -130,11 +129,12 @@ describe('freshness and the Auth0 Dashboard', () => {
       if (new URL(request.url).pathname.endsWith('/organizations')) listRequests += 1
     })
 
-    expect(
-      await screen.findByText(
-        /^As of \d\d:\d\d:\d\d \(just now\)\. Auth0 membership lists can lag/,
-      ),
-    ).toBeVisible()
+    // The date, the time and the zone on screen; the UTC instant (as exports record it) in the title.
+    const asOf = await screen.findByText(
+      /^As of \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d:\d\d GMT([+-]\d{1,2}(:\d\d)?)? · just now\. Auth0 membership lists can lag/,
+    )
+    expect(asOf).toBeVisible()
+    expect(asOf.title).toMatch(/^Fetched \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(UTC\)$/)
     await user.click(screen.getByRole('button', { name: 'Refresh' }))
 
     await waitFor(() => expect(listRequests).toBe(1))
@@ -178,30 +178,47 @@ describe('export', () => {
     await waitFor(() => expect(screen.getByText(/^Showing \d+ matching “7”$/)).toBeVisible())
     const onScreen = dataRows(table).map((row) => within(row).getAllByRole('cell')[3]?.textContent)
     await user.click(screen.getByRole('button', { name: 'Export' }))
-    await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'CSV — the table only' }))
 
-    const status = await screen.findByText(/^Downloaded/)
+    // Building and hashing 150 rows can take more than a second on a busy machine.
+    const status = await screen.findByText(/^Downloaded/, {}, { timeout: 5000 })
     expect(status).toHaveTextContent(
       /orgscope-memberships-auth0_6650a1f0c0ffee0000000150-\d{8}-\d{6}Z\.csv/,
     )
     expect(status).toHaveTextContent(/SHA-256 [0-9a-f]{64}/)
-    const records = parseCsv((await saved[0]?.text()) ?? '')
-    const provenance = Object.fromEntries(records.slice(0, MEMBERSHIPS_PROVENANCE_CSV_KEYS.length))
-    expect(provenance).toMatchObject({
-      'subject.userId': manyMemberships.userId,
-      'subject.email': manyMemberships.email,
-      exportedBy: ADA.email,
-      filter: '7',
-      totalRows: '150',
-      complete: 'true',
-    })
-    const ids = records.slice(MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 2).map((record) => record[3])
+    // The CSV is the table alone: one header row, then the rows.
+    const [header, ...records] = parseCsv((await saved[0]?.text()) ?? '')
+    expect(header).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
+    const ids = records.map((record) => record[3])
     // Every row the table holds (it renders only a window of them), in its order, and no other.
     expect(table).toHaveAttribute('aria-rowcount', String(ids.length + 1))
-    expect(provenance.rowsExported).toBe(String(ids.length))
     expect(ids.slice(0, onScreen.length)).toEqual(onScreen)
-    expect(records[MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 1]).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
-  })
+
+    // The JSON carries the provenance, with the account context from the user's record.
+    await user.click(screen.getByRole('button', { name: 'Export' }))
+    await user.click(
+      await screen.findByRole('menuitem', { name: 'JSON — the table with its provenance' }),
+    )
+    await waitFor(() => expect(saved).toHaveLength(2))
+    const { provenance } = JSON.parse((await saved[1]?.text()) ?? '{}') as {
+      provenance: Record<string, unknown>
+    }
+    expect(provenance).toMatchObject({
+      subject: { userId: manyMemberships.userId, email: manyMemberships.email },
+      exportedBy: ADA.email,
+      filter: '7',
+      filtered: true,
+      rowsExported: ids.length,
+      totalRows: 150,
+      listComplete: true,
+      wholeListExported: false,
+    })
+    expect(provenance.subject).toHaveProperty('blocked')
+    expect(provenance.subject).toHaveProperty('connection')
+    expect(provenance.subject).toHaveProperty('lastLogin')
+    expect(provenance.fetchedUntil).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    // Two exports of a 150-row list, each built, hashed and saved: more than the default 5 s.
+  }, 15_000)
 
   it('gives the 403 as the reason for roles that were refused, not "not loaded"', async () => {
     const saved = captureDownloads()
@@ -210,15 +227,14 @@ describe('export', () => {
     await screen.findByRole('status', { name: /^Roles not shown/ })
 
     await user.click(screen.getByRole('button', { name: 'Export' }))
-    await user.click(await screen.findByRole('menuitem', { name: 'CSV' }))
+    await user.click(await screen.findByRole('menuitem', { name: /^JSON/ }))
     await screen.findByText(/^Downloaded/)
 
-    const records = parseCsv((await saved[0]?.text()) ?? '')
-    const provenance = Object.fromEntries(records.slice(0, MEMBERSHIPS_PROVENANCE_CSV_KEYS.length))
-    const header = records[MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 1] ?? []
-    const statuses = records
-      .slice(MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 2)
-      .map((record) => record[header.indexOf('roles_status')])
+    const { provenance, rows } = JSON.parse((await saved[0]?.text()) ?? '{}') as {
+      provenance: { note: string; rolesComplete: boolean }
+      rows: { roles_status: string }[]
+    }
+    const statuses = rows.map((row) => row.roles_status)
     expect(statuses).toEqual(
       seeded(threeMemberships.userId).map(
         () => 'HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles',
@@ -227,6 +243,7 @@ describe('export', () => {
     expect(provenance.note).toBe(
       'Roles: not in the file for 3 of 3 rows (3 refused); roles_status says why for each.',
     )
+    expect(provenance.rolesComplete).toBe(false)
   })
 
   it('is off, saying why, while the list is still loading', async () => {

@@ -91,7 +91,7 @@ function UserOrganizations({ userId }: { userId: string }) {
         <UserMemberships
           key={userId}
           userId={userId}
-          userEmail={user?.email}
+          user={user}
           shownAbove={userQuery.error ?? undefined}
           onBackToSearch={onBackToSearch}
         />

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { buildExport, type ExportInput } from '@/lib/export/download'
-import { parseCsv } from '@/lib/export/csv'
+import { parseCsv, serializeCsv } from '@/lib/export/csv'
 import { sha256Hex } from '@/lib/export/hash'
-import { createProvenance, provenanceBlock } from '@/lib/export/provenance'
+import { createProvenance } from '@/lib/export/provenance'
 import {
   compareSnapshots,
   comparisonExportInput,
@@ -18,54 +18,45 @@ const JANE = 'samlp|acme|jane@acme.com'
 const encode = (text: string) => new TextEncoder().encode(text)
 
 // An export of Jane's memberships in the memberships export's shape (features/organizations
-// memberships-export.ts, which this feature may not import): provenance with `subject.userId`,
-// then the table with roles as an id=name map and a roles_status per row.
+// memberships-export.ts, which this feature may not import): the table with roles as an id=name
+// map and a roles_status per row; the JSON adds the provenance with `subject.userId`.
+const EXPORT_TABLE = {
+  columns: ['display_name', 'name', 'id', 'roles', 'roles_status'],
+  rows: [
+    {
+      display_name: 'Acme, Inc.',
+      name: 'acme',
+      id: 'org_acme',
+      roles: { rol_1: 'Admin; owner' },
+      roles_status: 'loaded',
+    },
+    {
+      display_name: '=cmd',
+      name: 'evil',
+      id: 'org_evil',
+      roles: null,
+      roles_status: 'not loaded',
+    },
+  ],
+}
+
 function exportRequest(format: 'csv' | 'json'): ExportInput {
   const provenance = {
     ...createProvenance({
       tenantDomain: 'travel0.us.auth0.com',
       exportedBy: 'ada@orgscope.test',
-      generatedAt: new Date('2026-02-01T09:00:00.000Z'),
+      generatedAt: new Date('2026-02-01T09:30:00.000Z'),
+      fetched: {
+        from: new Date('2026-02-01T08:59:58.000Z'),
+        until: new Date('2026-02-01T09:00:00.000Z'),
+      },
       rowsExported: 2,
       totalRows: 2,
       gaps: [],
     }),
     subject: { userId: JANE, email: 'jane@acme.com' },
   }
-  const keys = [
-    'tool',
-    'tenantDomain',
-    'subject.userId',
-    'generatedAt',
-    'exportedBy',
-    'filter',
-    'rowsExported',
-    'totalRows',
-    'complete',
-    'note',
-  ] as const
-  return {
-    format,
-    name: { kind: 'memberships', userId: JANE },
-    ...provenanceBlock(keys, provenance, { 'subject.userId': [JANE] }),
-    columns: ['display_name', 'name', 'id', 'roles', 'roles_status'],
-    rows: [
-      {
-        display_name: 'Acme, Inc.',
-        name: 'acme',
-        id: 'org_acme',
-        roles: { rol_1: 'Admin; owner' },
-        roles_status: 'loaded',
-      },
-      {
-        display_name: '=cmd',
-        name: 'evil',
-        id: 'org_evil',
-        roles: null,
-        roles_status: 'not loaded',
-      },
-    ],
-  }
+  return { format, name: { kind: 'memberships', userId: JANE }, provenance, ...EXPORT_TABLE }
 }
 
 const EXPECTED_EXPORT_ROWS: SnapshotRow[] = [
@@ -134,9 +125,23 @@ describe('reading an earlier file', () => {
     expect(snapshot.rows).toEqual(EXPECTED_EXPORT_ROWS)
   })
 
-  test('reads a CSV export after its provenance block, formula quotes and escapes undone', async () => {
-    const file = await buildExport(exportRequest('csv'))
-    const snapshot = await readSnapshot(file.fileName, file.bytes)
+  test('reads a CSV export after its provenance block (as exported before plain CSVs), formula quotes and escapes undone', async () => {
+    const table = parseCsv(
+      new TextDecoder().decode((await buildExport(exportRequest('csv'))).bytes),
+    )
+    const legacy = serializeCsv(
+      [
+        ['tool', 'Orgscope'],
+        ['tenantDomain', 'travel0.us.auth0.com'],
+        ['subject.userId', JANE],
+        ['generatedAt', '2026-02-01T09:00:00.000Z'],
+        ['complete', 'true'],
+        [],
+        ...table,
+      ],
+      { bom: true },
+    )
+    const snapshot = await readSnapshot('old.csv', encode(legacy))
 
     expect(snapshot.source).toMatchObject({
       kind: 'CSV export',
@@ -144,6 +149,17 @@ describe('reading an earlier file', () => {
       subject: JANE,
     })
     expect(snapshot.rows).toEqual(EXPECTED_EXPORT_ROWS)
+  })
+
+  test('reads a plain CSV export: the table alone, whose it is not said', async () => {
+    const file = await buildExport(exportRequest('csv'))
+    const snapshot = await readSnapshot(file.fileName, file.bytes)
+
+    expect(snapshot.source).toMatchObject({ kind: 'CSV export', takenAt: null, subject: null })
+    expect(snapshot.rows.map(({ organizationId, roles }) => [organizationId, roles])).toEqual([
+      ['org_acme', ['Admin; owner']],
+      ['org_evil', null],
+    ])
   })
 
   test('reads a plain CSV of a bulk review, each row naming its user', async () => {
@@ -275,22 +291,30 @@ describe('comparing with last time', () => {
         generatedAt: new Date('2026-04-01T00:05:00.000Z'),
       }),
     )
-    const records = parseCsv(new TextDecoder().decode(file.bytes))
-    const provenance = new Map(
-      records
-        .slice(
-          0,
-          records.findIndex((r) => r.length === 0),
-        )
-        .map(([k, v]) => [k, v]),
+    const table = parseCsv(new TextDecoder().decode(file.bytes))
+    const json = await buildExport(
+      comparisonExportInput(comparison, {
+        earlier: earlier.source,
+        current,
+        tenantDomain: 'travel0.us.auth0.com',
+        exportedBy: 'ada@orgscope.test',
+        format: 'json',
+        generatedAt: new Date('2026-04-01T00:05:00.000Z'),
+      }),
     )
-    const table = records.slice(records.findIndex((r) => r.length === 0) + 1)
+    const { provenance } = JSON.parse(new TextDecoder().decode(json.bytes)) as {
+      provenance: Record<string, unknown>
+    }
 
-    expect(provenance.get('earlier.fileName')).toBe('last.zip')
-    expect(provenance.get('earlier.sha256')).toBe('ab'.repeat(32))
-    expect(provenance.get('earlier.takenAt')).toBe('2026-01-01T00:00:00.000Z')
-    expect(provenance.get('current.fetchedAt')).toBe('2026-04-01T00:00:00.000Z')
-    expect(provenance.get('note')).toContain('Roles not compared for 1 memberships')
+    expect(provenance).toMatchObject({
+      earlier: {
+        fileName: 'last.zip',
+        sha256: 'ab'.repeat(32),
+        takenAt: '2026-01-01T00:00:00.000Z',
+      },
+      current: { fetchedAt: '2026-04-01T00:00:00.000Z' },
+      note: expect.stringContaining('Roles not compared for 1 memberships'),
+    })
     expect(table.map((record) => [record[0], record[2], record[4], record[5]])).toEqual([
       ['change', 'organization_id', 'roles', 'remediation_status'],
       ['added', 'org_new', 'Member', ''],

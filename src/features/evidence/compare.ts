@@ -3,7 +3,7 @@ import { parseKeyValueCell } from '@/lib/export/cells'
 import { parseCsv, restoreNeutralised } from '@/lib/export/csv'
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
 import { sha256Hex } from '@/lib/export/hash'
-import { createProvenance, provenanceBlock, PROVENANCE_CSV_KEYS } from '@/lib/export/provenance'
+import { createProvenance } from '@/lib/export/provenance'
 import { PACK_FILES, type Decision, type DecisionRecord } from './evidence-pack'
 
 // "What changed since last time": an earlier evidence pack or plain memberships export read back
@@ -190,7 +190,8 @@ function jsonSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 's
     source: {
       ...source,
       kind: 'JSON export',
-      takenAt: textOf(provenance.generatedAt) ?? null,
+      // When its data was fetched; files from before fetch times were recorded, when generated.
+      takenAt: textOf(provenance.fetchedUntil) ?? textOf(provenance.generatedAt) ?? null,
       subject,
     },
     rows: rowsOf(table, columns, subject),
@@ -205,8 +206,9 @@ function csvSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 'sh
   } catch {
     throw new SnapshotError('This CSV file ends inside a quoted field: it is cut short or damaged.')
   }
-  // An export starts with its provenance block (`tool,Orgscope`…), then an empty record.
-  const withProvenance = records[0]?.[0] === PROVENANCE_CSV_KEYS[0]
+  // Exports made before CSVs were the table alone start with a provenance block (`tool,Orgscope`…),
+  // then an empty record.
+  const withProvenance = records[0]?.[0] === 'tool'
   const blockEnd = withProvenance ? records.findIndex((record) => record.length === 0) : -1
   if (withProvenance && blockEnd < 0) {
     throw new SnapshotError('This CSV file has a provenance block but no table after it.')
@@ -343,15 +345,6 @@ const COMPARISON_COLUMNS = [
   'revoke_reason',
 ] as const
 
-const COMPARISON_PROVENANCE_KEYS = [
-  ...PROVENANCE_CSV_KEYS.slice(0, 3),
-  'earlier.fileName',
-  'earlier.sha256',
-  'earlier.takenAt',
-  'current.fetchedAt',
-  ...PROVENANCE_CSV_KEYS.slice(3),
-] as const
-
 function comparisonRows(comparison: Comparison) {
   const membership = (change: string, row: SnapshotRow) => ({
     change,
@@ -411,6 +404,8 @@ export function comparisonExportInput(
       tenantDomain: request.tenantDomain,
       exportedBy: request.exportedBy,
       generatedAt: request.generatedAt ?? new Date(),
+      // The current side's data: when the list on the page was fetched.
+      fetched: { from: new Date(current.takenAt), until: new Date(current.takenAt) },
       rowsExported: rows.length,
       totalRows: rows.length,
       gaps: [],
@@ -423,12 +418,7 @@ export function comparisonExportInput(
   return {
     format: request.format,
     name: { kind: 'comparison', userId },
-    ...provenanceBlock(COMPARISON_PROVENANCE_KEYS, provenance, {
-      'earlier.fileName': [earlier.fileName],
-      'earlier.sha256': [earlier.sha256],
-      'earlier.takenAt': [earlier.takenAt ?? ''],
-      'current.fetchedAt': [current.takenAt],
-    }),
+    provenance,
     columns: COMPARISON_COLUMNS,
     rows,
   }

@@ -1,7 +1,8 @@
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
-import { createProvenance, provenanceBlock } from '@/lib/export/provenance'
+import { createProvenance, rolesCompleteness } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
 import { describeFailure } from '@/lib/management-api/describe-failure'
+import { fetchedAtOf } from '@/lib/management-api/list-load'
 import type { Member } from '@/lib/management-api/schemas'
 import { NO_ROLE, type MemberSortState, type Members } from './members'
 import { listGaps } from './memberships-provenance'
@@ -10,25 +11,12 @@ import { listGaps } from './memberships-provenance'
 // under the same provenance every export carries, plus which organization, which role filter,
 // which paging listed them, and whether roles were readable. Roles are loaded with the list
 // (fields=roles), so every row has them unless the admin may not read roles at all.
+// The members endpoint returns no account state (last login, blocked, connection): the file says
+// so (`accountContext`) rather than leave a reviewer to wonder why it is absent.
 
-/** Keys of the CSV provenance block, in order: the JSON paths of the same fields. */
-export const MEMBERS_PROVENANCE_CSV_KEYS = [
-  'tool',
-  'tenantDomain',
-  'subject.organizationId',
-  'subject.organizationName',
-  'generatedAt',
-  'exportedBy',
-  'filter',
-  'roleFilter',
-  'sort.column',
-  'sort.direction',
-  'rowsExported',
-  'totalRows',
-  'complete',
-  'pagination',
-  'note',
-] as const
+/** Why the members file has no last login, blocked or connection: said in the file itself. */
+const MEMBERS_ACCOUNT_CONTEXT =
+  "Not available from this endpoint: GET /organizations/{id}/members returns no last login, blocked state or connection. Open a member's page (or export their memberships) for these."
 
 export const MEMBERS_EXPORT_COLUMNS = ['user_id', 'name', 'email', 'roles', 'roles_status'] as const
 
@@ -45,7 +33,14 @@ export interface MembersExportRequest {
   sort: MemberSortState
   members: Pick<
     Members,
-    'total' | 'complete' | 'capped' | 'pagination' | 'checkpointRefusal' | 'rolesRefusal'
+    | 'total'
+    | 'complete'
+    | 'capped'
+    | 'pagination'
+    | 'checkpointRefusal'
+    | 'rolesRefusal'
+    | 'fetchedFrom'
+    | 'fetchedUntil'
   >
   /** The rows on screen, in screen order. */
   rows: readonly Member[]
@@ -60,9 +55,12 @@ export function membersExportInput(request: MembersExportRequest): ExportInput {
   const note = refusal
     ? `Roles: not in the file for ${formatNumber(rows.length)} of ${formatNumber(rows.length)} rows (${formatNumber(rows.length)} refused); roles_status says why for each.`
     : 'Roles: those assigned directly in the organization; roles a member gets through groups are not listed by the Management API.'
+  const rolesStatus = refusal ? refusal.summary : 'loaded'
   const provenance = {
     ...createProvenance({
       ...request,
+      fetched: fetchedAtOf(members),
+      otherFilterApplied: role !== undefined,
       rowsExported: rows.length,
       totalRows: members.total,
       gaps: listGaps(members, 'members'),
@@ -75,18 +73,13 @@ export function membersExportInput(request: MembersExportRequest): ExportInput {
     roleFilter,
     sort: sort ? { column: sort.column, direction: sort.direction } : null,
     pagination: members.pagination ?? null,
+    ...rolesCompleteness(rows.map(() => rolesStatus)),
+    accountContext: MEMBERS_ACCOUNT_CONTEXT,
   }
   return {
     format: request.format,
     name: { kind: 'members', userId: subject.organizationId },
-    ...provenanceBlock(MEMBERS_PROVENANCE_CSV_KEYS, provenance, {
-      'subject.organizationId': [subject.organizationId],
-      'subject.organizationName': [subject.organizationName ?? ''],
-      roleFilter: [roleFilter],
-      'sort.column': [sort?.column ?? ''],
-      'sort.direction': [sort?.direction ?? ''],
-      pagination: [members.pagination ?? ''],
-    }),
+    provenance,
     columns: MEMBERS_EXPORT_COLUMNS,
     rows: rows.map((member) => ({
       user_id: member.user_id,
@@ -96,7 +89,7 @@ export function membersExportInput(request: MembersExportRequest): ExportInput {
       roles: refusal
         ? null
         : Object.fromEntries((member.roles ?? []).map((each) => [each.id, each.name])),
-      roles_status: refusal ? refusal.summary : 'loaded',
+      roles_status: rolesStatus,
     })),
   }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseCsv } from '@/lib/export/csv'
 import { buildExport } from '@/lib/export/download'
-import { MEMBERSHIPS_PROVENANCE_CSV_KEYS } from './memberships-provenance'
 import { ManagementApiError } from '@/lib/management-api/errors'
 import type { Organization } from '@/lib/management-api/schemas'
 import {
@@ -49,12 +48,25 @@ function request(filter: string, sort: SortState): MembershipsExportRequest {
   return {
     format: 'csv',
     tenantDomain: 'travel0.us.auth0.com',
-    subject: { userId: 'auth0|tess', email: 'trio@example.com' },
+    subject: {
+      userId: 'auth0|tess',
+      email: 'trio@example.com',
+      lastLogin: '2026-01-01T08:00:00.000Z',
+      blocked: true,
+      connection: 'Username-Password-Authentication',
+    },
     exportedBy: 'ada@orgscope.test',
     generatedAt: new Date('2026-01-02T03:04:05.678Z'),
     filter,
     sort,
-    memberships: { total: 3, complete: true, capped: false, pagination: 'offset' },
+    memberships: {
+      total: 3,
+      complete: true,
+      capped: false,
+      pagination: 'offset',
+      fetchedFrom: Date.parse('2026-01-02T02:00:00.000Z'),
+      fetchedUntil: Date.parse('2026-01-02T02:00:00.000Z'),
+    },
     rows: sortOrganizations(filterOrganizations(ORGANIZATIONS, filter), sort),
     rolesOf: (id) => ROLES[id] ?? { status: 'not loaded' },
   }
@@ -99,10 +111,32 @@ describe('the memberships export', () => {
       ['org_c', null, 'not loaded'],
     ])
     expect(input.provenance.note).toBe(
-      'Roles: not in the file for 2 of 3 rows (1 refused, 1 not loaded — roles are looked up only for rows shown on screen); roles_status says why for each.',
+      'Roles: not in the file for 2 of 3 rows (1 refused, 1 not loaded — roles are looked up for rows shown on screen, or by "Load all roles"); roles_status says why for each.',
     )
-    // The list itself was whole: missing roles do not make the rows incomplete.
-    expect(input.provenance.complete).toBe(true)
+    // The list itself was whole; its roles are not, and the file says which rows lack them.
+    expect(input.provenance).toMatchObject({
+      listComplete: true,
+      wholeListExported: true,
+      rolesComplete: false,
+      rolesStatusCounts: {
+        'HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles': 1,
+        loaded: 1,
+        'not loaded': 1,
+      },
+    })
+  })
+
+  test('says the roles are complete once every row has them', () => {
+    const input = membershipsExportInput({
+      ...request('', undefined),
+      rolesOf: () => ({ status: 'loaded', roles: [] }),
+    })
+    expect(input.rows.every((row) => row.roles_status === 'loaded')).toBe(true)
+    expect(input.provenance).toMatchObject({
+      rolesComplete: true,
+      rolesStatusCounts: { loaded: 3 },
+    })
+    expect(input.provenance).not.toHaveProperty('note')
   })
 
   test('a failed lookup gives its status and message, a retried or pending one says so; none reads as "not loaded"', () => {
@@ -129,56 +163,50 @@ describe('the memberships export', () => {
     )
   })
 
-  test('records the provenance: tenant, subject, who, when, filter, sort and counts', () => {
+  test('records the provenance: tenant, subject with account context, who, when, filter, sort and counts', () => {
     const { provenance } = membershipsExportInput(
       request('beta', { column: 'name', direction: 'descending' }),
     )
     expect(provenance).toMatchObject({
       tenantDomain: 'travel0.us.auth0.com',
-      subject: { userId: 'auth0|tess', email: 'trio@example.com' },
+      subject: {
+        userId: 'auth0|tess',
+        email: 'trio@example.com',
+        lastLogin: '2026-01-01T08:00:00.000Z',
+        blocked: true,
+        connection: 'Username-Password-Authentication',
+      },
       exportedBy: 'ada@orgscope.test',
       generatedAt: '2026-01-02T03:04:05.678Z',
+      fetchedFrom: '2026-01-02T02:00:00.000Z',
+      fetchedUntil: '2026-01-02T02:00:00.000Z',
       filter: 'beta',
+      filtered: true,
       sort: { column: 'name', direction: 'descending' },
       rowsExported: 1,
       totalRows: 3,
-      complete: true,
+      listComplete: true,
+      wholeListExported: false,
     })
   })
 
-  test('as CSV, reads back as the provenance block and the rows on screen', async () => {
+  test('as CSV, reads back as one header row and the rows on screen', async () => {
     const file = await buildExport(membershipsExportInput(request('a', undefined)))
-    const records = parseCsv(decode(file.bytes))
-    const table = records.slice(MEMBERSHIPS_PROVENANCE_CSV_KEYS.length + 1)
+    const table = parseCsv(decode(file.bytes))
 
     expect(file.fileName).toBe('orgscope-memberships-auth0_tess-20260102-030405Z.csv')
-    expect(records[0]).toEqual(['tool', 'Orgscope'])
+    expect(table).toHaveLength(4)
     expect(table[0]).toEqual(MEMBERSHIPS_EXPORT_COLUMNS)
     expect(table.slice(1).map((record) => record[3])).toEqual(['org_b', 'org_a', 'org_c'])
     expect(table[2]?.[4]).toBe('rol_m=Member; rol_x=Org\\; Admin')
   })
-  test('as CSV, is exactly the provenance block, an empty record and the table', async () => {
+  test('as CSV, is exactly the header row and the table, no provenance', async () => {
     const file = await buildExport(
       membershipsExportInput(request('beta', { column: 'name', direction: 'descending' })),
     )
 
     expect(decode(file.bytes)).toBe(
       [
-        'tool,Orgscope',
-        'tenantDomain,travel0.us.auth0.com',
-        'subject.userId,auth0|tess',
-        'subject.email,trio@example.com',
-        'generatedAt,2026-01-02T03:04:05.678Z',
-        'exportedBy,ada@orgscope.test',
-        'filter,beta',
-        'sort.column,name',
-        'sort.direction,descending',
-        'rowsExported,1',
-        'totalRows,3',
-        'complete,true',
-        'pagination,offset',
-        'note,Roles: not in the file for 1 of 1 rows (1 refused); roles_status says why for each.',
-        '',
         'logo_url,display_name,name,id,roles,roles_status,primary_color,page_background_color,metadata',
         ',Beta Freight,beta,org_b,,HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles,,,region=eu',
         '',
@@ -186,7 +214,7 @@ describe('the memberships export', () => {
     )
   })
 
-  test('as JSON, names the file for the user and keeps the provenance in the CSV block order', async () => {
+  test('as JSON, names the file for the user and carries the whole provenance', async () => {
     const file = await buildExport(
       membershipsExportInput({ ...request('beta', undefined), format: 'json' }),
     )
@@ -196,30 +224,30 @@ describe('the memberships export', () => {
     expect(provenance).toStrictEqual({
       tool: 'Orgscope',
       tenantDomain: 'travel0.us.auth0.com',
-      subject: { userId: 'auth0|tess', email: 'trio@example.com' },
       generatedAt: '2026-01-02T03:04:05.678Z',
+      fetchedFrom: '2026-01-02T02:00:00.000Z',
+      fetchedUntil: '2026-01-02T02:00:00.000Z',
       exportedBy: 'ada@orgscope.test',
       filter: 'beta',
-      sort: null,
+      filtered: true,
       rowsExported: 1,
       totalRows: 3,
-      complete: true,
-      pagination: 'offset',
+      listComplete: true,
+      wholeListExported: false,
       note: 'Roles: not in the file for 1 of 1 rows (1 refused); roles_status says why for each.',
+      subject: {
+        userId: 'auth0|tess',
+        email: 'trio@example.com',
+        lastLogin: '2026-01-01T08:00:00.000Z',
+        blocked: true,
+        connection: 'Username-Password-Authentication',
+      },
+      sort: null,
+      pagination: 'offset',
+      rolesComplete: false,
+      rolesStatusCounts: {
+        'HTTP 403 Forbidden · insufficient_scope — missing read:organization_member_roles': 1,
+      },
     })
-    expect(Object.keys(provenance)).toEqual([
-      'tool',
-      'tenantDomain',
-      'subject',
-      'generatedAt',
-      'exportedBy',
-      'filter',
-      'sort',
-      'rowsExported',
-      'totalRows',
-      'complete',
-      'pagination',
-      'note',
-    ])
   })
 })

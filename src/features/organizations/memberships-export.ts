@@ -1,33 +1,30 @@
 import type { ExportRow } from '@/lib/export/cells'
 import type { ExportFormat, ExportInput } from '@/lib/export/download'
+import { rolesCompleteness } from '@/lib/export/provenance'
 import { formatNumber } from '@/lib/format'
-import type { Organization, Role } from '@/lib/management-api/schemas'
+import type { Organization } from '@/lib/management-api/schemas'
 import { membershipsProvenance, type MembershipsProvenanceInput } from './memberships-provenance'
 import { MEMBERSHIP_COLUMNS, membershipExportTable } from './organization-cells'
 import { describeRolesFailure } from './roles-failure'
+import type { RolesState } from './roles-state'
 
 // The memberships page as evidence: the rows on screen (filtered and sorted) in the table's column
 // order, roles included, under a provenance record (memberships-provenance.ts).
 //
-// Roles are looked up only for the rows someone scrolled to, so an export usually holds roles for
-// some rows only. Rather than leave the others blank — which reads as "no roles" — every row says
+// Roles are looked up for the rows someone scrolled to, and for every row after "Load all roles"
+// (use-load-all-roles.ts), so an export may hold roles for some rows only. Rather than leave the others blank — which reads as "no roles" — every row says
 // what its roles cell is: `roles_status` is `loaded`, the failure's one-line summary as the roles
 // cell gives it (`HTTP 403 Forbidden · insufficient_scope — missing …`, see describeFailure),
-// `loading` or — only for rows whose roles were never asked for — `not loaded`; the provenance note counts each kind.
-// Loading every row's roles before an export would cost one request per row, which is what the
-// page avoids.
+// `loading` or — only for rows whose roles were never asked for — `not loaded`. The provenance
+// says whether every row's roles are loaded (`rolesComplete`), counts the rows per status, and its
+// note says why the others are missing. Loading every row's roles costs one request per row, so
+// the page does it only when asked ("Load all roles").
 
-/** What the roles cache holds for one organization's row. */
-export type RolesState =
-  | { status: 'loaded'; roles: readonly Role[] }
-  /** `retrying`: the retry policy is about to ask again; this failure is the latest answer. */
-  | { status: 'failed'; error: unknown; retrying?: boolean }
-  | { status: 'loading' }
-  | { status: 'not loaded' }
+export type { RolesState } from './roles-state'
 
 export interface MembershipsExportRequest extends Omit<
   MembershipsProvenanceInput,
-  'rowsExported' | 'note'
+  'rowsExported' | 'note' | 'roles'
 > {
   format: ExportFormat
   /** The rows on screen, in screen order. */
@@ -85,7 +82,7 @@ const MISSING_NOTE: Record<Missing, string> = {
   failed: 'failed',
   loading: 'still loading',
   // Last in the list, so its explanation ends the parenthesis.
-  'not loaded': 'not loaded — roles are looked up only for rows shown on screen',
+  'not loaded': 'not loaded — roles are looked up for rows shown on screen, or by "Load all roles"',
 }
 
 function rolesNote(cells: readonly RolesCells[]): string | undefined {
@@ -103,10 +100,16 @@ export function membershipsExportInput(request: MembershipsExportRequest): Expor
   const { rows } = request
   const organizationCells = membershipExportTable(MEMBERSHIP_COLUMNS, rows).rows
   const roles = rows.map((organization) => rolesCells(request.rolesOf(organization.id)))
+  const statuses = roles.map(({ cells }) => String(cells.roles_status))
   return {
     format: request.format,
     name: { kind: 'memberships', userId: request.subject.userId },
-    ...membershipsProvenance({ ...request, rowsExported: rows.length, note: rolesNote(roles) }),
+    provenance: membershipsProvenance({
+      ...request,
+      rowsExported: rows.length,
+      note: rolesNote(roles),
+      roles: rolesCompleteness(statuses),
+    }),
     columns: MEMBERSHIPS_EXPORT_COLUMNS,
     rows: organizationCells.map((cells, index) => ({
       ...cells,

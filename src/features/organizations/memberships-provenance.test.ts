@@ -1,25 +1,32 @@
 import { describe, expect, test } from 'vitest'
-import { serializeCsv } from '@/lib/export/csv'
-import {
-  MEMBERSHIPS_PROVENANCE_CSV_KEYS,
-  membershipsProvenance,
-  type MembershipsProvenanceInput,
-} from './memberships-provenance'
+import { membershipsProvenance, type MembershipsProvenanceInput } from './memberships-provenance'
 
 const BASE: MembershipsProvenanceInput = {
   tenantDomain: 'travel0.us.auth0.com',
-  subject: { userId: 'samlp|acme-saml|jane@acme.com', email: 'jane@acme.com' },
+  subject: {
+    userId: 'samlp|acme-saml|jane@acme.com',
+    email: 'jane@acme.com',
+    lastLogin: '2025-12-31T09:15:00.000Z',
+    blocked: false,
+    connection: 'acme-saml',
+  },
   exportedBy: 'ada@orgscope.test',
   generatedAt: new Date('2026-01-02T03:04:05.678Z'),
   filter: 'acme',
   sort: { column: 'name', direction: 'descending' },
   rowsExported: 12,
-  memberships: { total: 40, complete: true, capped: false, pagination: 'offset' },
+  memberships: {
+    total: 40,
+    complete: true,
+    capped: false,
+    pagination: 'offset',
+    fetchedFrom: Date.parse('2026-01-02T01:00:00.000Z'),
+    fetchedUntil: Date.parse('2026-01-02T01:00:03.000Z'),
+  },
+  roles: { rolesComplete: false, rolesStatusCounts: { loaded: 10, 'not loaded': 2 } },
 }
 
-const provenanceOf = (input: MembershipsProvenanceInput) => membershipsProvenance(input).provenance
-const csvOf = (input: MembershipsProvenanceInput) =>
-  serializeCsv(membershipsProvenance(input).provenanceCsv)
+const provenanceOf = membershipsProvenance
 
 describe('memberships provenance record', () => {
   test('holds every field, the time in ISO 8601 UTC, in a fixed key order', () => {
@@ -28,28 +35,46 @@ describe('memberships provenance record', () => {
     expect(provenance).toEqual({
       tool: 'Orgscope',
       tenantDomain: 'travel0.us.auth0.com',
-      subject: { userId: 'samlp|acme-saml|jane@acme.com', email: 'jane@acme.com' },
       generatedAt: '2026-01-02T03:04:05.678Z',
+      fetchedFrom: '2026-01-02T01:00:00.000Z',
+      fetchedUntil: '2026-01-02T01:00:03.000Z',
       exportedBy: 'ada@orgscope.test',
       filter: 'acme',
-      sort: { column: 'name', direction: 'descending' },
+      filtered: true,
       rowsExported: 12,
       totalRows: 40,
-      complete: true,
+      listComplete: true,
+      wholeListExported: false,
+      subject: {
+        userId: 'samlp|acme-saml|jane@acme.com',
+        email: 'jane@acme.com',
+        lastLogin: '2025-12-31T09:15:00.000Z',
+        blocked: false,
+        connection: 'acme-saml',
+      },
+      sort: { column: 'name', direction: 'descending' },
       pagination: 'offset',
+      rolesComplete: false,
+      rolesStatusCounts: { loaded: 10, 'not loaded': 2 },
     })
     expect(Object.keys(provenance)).toEqual([
       'tool',
       'tenantDomain',
-      'subject',
       'generatedAt',
+      'fetchedFrom',
+      'fetchedUntil',
       'exportedBy',
       'filter',
-      'sort',
+      'filtered',
       'rowsExported',
       'totalRows',
-      'complete',
+      'listComplete',
+      'wholeListExported',
+      'subject',
+      'sort',
       'pagination',
+      'rolesComplete',
+      'rolesStatusCounts',
     ])
   })
 
@@ -59,10 +84,28 @@ describe('memberships provenance record', () => {
     expect(provenance.sort).toBeNull()
   })
 
-  test('leaves the email out of the subject when the user has none', () => {
+  test('records account context the user record lacks as null, every key present', () => {
     const provenance = provenanceOf({ ...BASE, subject: { userId: 'auth0|1' } })
-    expect(provenance.subject).toEqual({ userId: 'auth0|1' })
-    expect('email' in provenance.subject).toBe(false)
+    expect(provenance.subject).toStrictEqual({
+      userId: 'auth0|1',
+      email: null,
+      lastLogin: null,
+      blocked: null,
+      connection: null,
+    })
+  })
+
+  test('records a blocked user as blocked', () => {
+    const subject = { ...BASE.subject, blocked: true }
+    expect(provenanceOf({ ...BASE, subject }).subject.blocked).toBe(true)
+  })
+
+  test('records no fetch time until a page has arrived', () => {
+    const memberships = { total: 40, complete: false, capped: false, pagination: undefined }
+    expect(provenanceOf({ ...BASE, memberships })).toMatchObject({
+      fetchedFrom: null,
+      fetchedUntil: null,
+    })
   })
 
   test('records a total the API did not report as null', () => {
@@ -72,9 +115,13 @@ describe('memberships provenance record', () => {
 })
 
 describe('memberships completeness', () => {
-  test('a filtered view of a fully loaded list is complete, without a note', () => {
+  test('a filtered view of a fully loaded list: the list is complete, the file is not the whole list', () => {
     const provenance = provenanceOf({ ...BASE, rowsExported: 3 })
-    expect(provenance.complete).toBe(true)
+    expect(provenance).toMatchObject({
+      listComplete: true,
+      filtered: true,
+      wholeListExported: false,
+    })
     expect(provenance).not.toHaveProperty('note')
   })
 
@@ -85,7 +132,12 @@ describe('memberships completeness', () => {
       rowsExported: 5000,
       memberships: { total: 5000, complete: true, capped: false, pagination: 'checkpoint' },
     })
-    expect(provenance).toMatchObject({ complete: true, totalRows: 5000, pagination: 'checkpoint' })
+    expect(provenance).toMatchObject({
+      listComplete: true,
+      wholeListExported: true,
+      totalRows: 5000,
+      pagination: 'checkpoint',
+    })
     expect(provenance).not.toHaveProperty('note')
   })
 
@@ -102,7 +154,7 @@ describe('memberships completeness', () => {
         checkpointRefusal: "it refused checkpoint paging (400: Query validation error: 'take')",
       },
     })
-    expect(provenance.complete).toBe(false)
+    expect(provenance.listComplete).toBe(false)
     expect(provenance.totalRows).toBe(1234)
     expect(provenance.note).toBe(
       'Incomplete: the Management API reports 1,234 memberships but lists only the first 1,000 here, so the rest are missing. ' +
@@ -117,7 +169,7 @@ describe('memberships completeness', () => {
       ...BASE,
       memberships: { total: undefined, complete: true, capped: true, pagination: 'offset' },
     })
-    expect(provenance.complete).toBe(false)
+    expect(provenance.listComplete).toBe(false)
     expect(provenance.note).toMatch(
       /^Incomplete: the Management API lists only the first 1,000 here, so the rest are missing\. /,
     )
@@ -128,7 +180,7 @@ describe('memberships completeness', () => {
       ...BASE,
       memberships: { ...BASE.memberships, complete: false },
     })
-    expect(provenance.complete).toBe(false)
+    expect(provenance.listComplete).toBe(false)
     expect(provenance.note).toBe(
       'Incomplete: loading had not finished when this was exported, so memberships not yet loaded are missing.',
     )
@@ -144,49 +196,5 @@ describe('memberships completeness', () => {
       /^Incomplete: loading had not finished .* Requested in ticket SEC-42\.$/,
     )
     expect(provenanceOf({ ...BASE, note: 'Quarterly review' }).note).toBe('Quarterly review')
-  })
-})
-
-describe('memberships CSV provenance block', () => {
-  test('is one key,value record per field, keyed by the JSON paths', () => {
-    expect(csvOf({ ...BASE, note: 'Q1' })).toBe(
-      [
-        'tool,Orgscope',
-        'tenantDomain,travel0.us.auth0.com',
-        'subject.userId,samlp|acme-saml|jane@acme.com',
-        'subject.email,jane@acme.com',
-        'generatedAt,2026-01-02T03:04:05.678Z',
-        'exportedBy,ada@orgscope.test',
-        'filter,acme',
-        'sort.column,name',
-        'sort.direction,descending',
-        'rowsExported,12',
-        'totalRows,40',
-        'complete,true',
-        'pagination,offset',
-        'note,Q1',
-        '',
-      ].join('\r\n'),
-    )
-  })
-
-  test('always has the same length, absent values written empty', () => {
-    const input = {
-      ...BASE,
-      subject: { userId: 'auth0|1' },
-      sort: undefined,
-      filter: '',
-      memberships: { ...BASE.memberships, total: undefined },
-    }
-    expect(membershipsProvenance(input).provenanceCsv).toHaveLength(
-      MEMBERSHIPS_PROVENANCE_CSV_KEYS.length,
-    )
-    expect(csvOf(input)).toContain('subject.email,\r\n')
-    expect(csvOf(input)).toContain('filter,\r\nsort.column,\r\nsort.direction,\r\n')
-    expect(csvOf(input)).toContain('totalRows,\r\n')
-    expect(
-      csvOf({ ...input, memberships: { ...input.memberships, pagination: undefined } }),
-    ).toContain('pagination,\r\n')
-    expect(csvOf(input)).toMatch(/note,\r\n$/)
   })
 })

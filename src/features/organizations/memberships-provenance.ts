@@ -1,37 +1,38 @@
-import { createProvenance, provenanceBlock, type ProvenanceInput } from '@/lib/export/provenance'
+import {
+  createProvenance,
+  type ProvenanceInput,
+  type RolesCompleteness,
+} from '@/lib/export/provenance'
+import { fetchedAtOf } from '@/lib/management-api/list-load'
 import { formatNumber } from '@/lib/format'
 import { cappedListReason, type Memberships } from './memberships'
 import type { SortState } from './organization-list'
 
 // A memberships export's provenance: what every export records (lib/export/provenance.ts), plus
-// whose memberships they are, how the page sorted them and which paging listed them. The list is
-// incomplete when the API's 1000 cap cut it (the tenant would not page by checkpoint) or it had
-// not finished loading.
+// whose memberships they are (with the account context a reviewer weighs: last login, blocked,
+// connection), how the page sorted them, which paging listed them and whether every row's roles
+// are in the file. The list is incomplete when the API's 1000 cap cut it (the tenant would not
+// page by checkpoint) or it had not finished loading.
 
-/** Keys of the CSV provenance block, in order: the JSON paths of the same fields. */
-export const MEMBERSHIPS_PROVENANCE_CSV_KEYS = [
-  'tool',
-  'tenantDomain',
-  'subject.userId',
-  'subject.email',
-  'generatedAt',
-  'exportedBy',
-  'filter',
-  'sort.column',
-  'sort.direction',
-  'rowsExported',
-  'totalRows',
-  'complete',
-  'pagination',
-  'note',
-] as const
+/** The user whose memberships these are, as the user record (GET /users/{id}) gives them. */
+export interface MembershipsSubject {
+  userId: string
+  email?: string | undefined
+  /** ISO 8601, as the API gave it; `undefined` when the user never logged in or it is unknown. */
+  lastLogin?: string | undefined
+  blocked?: boolean | undefined
+  /** The connection of the user's primary identity (`identities[0].connection`). */
+  connection?: string | undefined
+}
 
 export interface MembershipsProvenanceInput extends Pick<
   ProvenanceInput,
   'tenantDomain' | 'exportedBy' | 'generatedAt' | 'filter' | 'rowsExported' | 'note'
 > {
   /** Whose memberships these are. */
-  subject: { userId: string; email?: string | undefined }
+  subject: MembershipsSubject
+  /** Whether every exported row's roles are in the file (memberships-export.ts counts them). */
+  roles: RolesCompleteness
   /** `undefined`: the API's order, recorded as a `null` sort. */
   sort: SortState
   /**
@@ -40,7 +41,13 @@ export interface MembershipsProvenanceInput extends Pick<
    */
   memberships: Pick<
     Memberships,
-    'total' | 'complete' | 'capped' | 'pagination' | 'checkpointRefusal'
+    | 'total'
+    | 'complete'
+    | 'capped'
+    | 'pagination'
+    | 'checkpointRefusal'
+    | 'fetchedFrom'
+    | 'fetchedUntil'
   >
 }
 
@@ -69,26 +76,25 @@ export function listGaps(
 
 /** The provenance of an export of one user's memberships. */
 export function membershipsProvenance(input: MembershipsProvenanceInput) {
-  const { subject, sort, memberships } = input
-  const provenance = {
+  const { subject, sort, memberships, roles } = input
+  return {
     ...createProvenance({
       ...input,
+      fetched: fetchedAtOf(memberships),
       totalRows: memberships.total,
       gaps: listGaps(memberships, 'memberships'),
     }),
-    subject:
-      subject.email === undefined
-        ? { userId: subject.userId }
-        : { userId: subject.userId, email: subject.email },
+    // Every key written, `null` when the user record lacks it: a missing key reads as forgotten.
+    subject: {
+      userId: subject.userId,
+      email: subject.email ?? null,
+      lastLogin: subject.lastLogin ?? null,
+      blocked: subject.blocked ?? null,
+      connection: subject.connection ?? null,
+    },
     sort: sort ? { column: sort.column, direction: sort.direction } : null,
     // Which paging listed them: `checkpoint` reaches every membership, `offset` the first 1,000.
     pagination: memberships.pagination ?? null,
+    ...roles,
   }
-  return provenanceBlock(MEMBERSHIPS_PROVENANCE_CSV_KEYS, provenance, {
-    'subject.userId': [subject.userId],
-    'subject.email': [subject.email ?? ''],
-    'sort.column': [sort?.column ?? ''],
-    'sort.direction': [sort?.direction ?? ''],
-    pagination: [memberships.pagination ?? ''],
-  })
 }

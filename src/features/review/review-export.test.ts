@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest'
 import { parseCsv } from '@/lib/export/csv'
 import { buildExport } from '@/lib/export/download'
 import { REVIEW_COLUMNS, reviewExportInput, type ReviewExportRequest } from './review-export'
-import { REVIEW_PROVENANCE_CSV_KEYS } from './review-provenance'
 
 const REQUEST: ReviewExportRequest = {
   format: 'csv',
@@ -35,13 +34,12 @@ const REQUEST: ReviewExportRequest = {
 }
 
 describe('the review export', () => {
-  test('names the file for the review and the UTC time, the table after the block', async () => {
+  test('names the file for the review and the UTC time; the CSV is the table alone', async () => {
     const file = await buildExport(reviewExportInput(REQUEST))
 
     expect(file.fileName).toBe('orgscope-review-20260102-030405Z.csv')
     const records = parseCsv(new TextDecoder().decode(file.bytes))
-    expect(records[REVIEW_PROVENANCE_CSV_KEYS.length]).toEqual([])
-    expect(records.slice(REVIEW_PROVENANCE_CSV_KEYS.length + 1)).toEqual([
+    expect(records).toEqual([
       [...REVIEW_COLUMNS],
       [
         'pat@example.com\nauth0|pat',
@@ -66,7 +64,7 @@ describe('the review export', () => {
       provenance: {
         rowsExported: number
         totalRows: number
-        complete: boolean
+        listComplete: boolean
         review: { refused: unknown[] }
       }
       rows: { user_id: string; organization_id: string | null }[]
@@ -74,8 +72,13 @@ describe('the review export', () => {
 
     expect(file.fileName).toBe('orgscope-review-20260102-030405Z.json')
     // A refused line is evidence too: which line, what it said, why it was not looked up; and
-    // whoever it meant was not reviewed, so the file is not complete.
-    expect(envelope.provenance).toMatchObject({ rowsExported: 2, totalRows: 9, complete: false })
+    // whoever it meant was not reviewed, so the list is not complete.
+    expect(envelope.provenance).toMatchObject({
+      rowsExported: 2,
+      totalRows: 9,
+      listComplete: false,
+      wholeListExported: false,
+    })
     expect(envelope.provenance.review.refused).toEqual([
       { line: 4, text: 'jane doe', reason: 'neither a user id nor an email' },
     ])

@@ -30,7 +30,7 @@ export function reviewExportInput(request: ReviewExportRequest): ExportInput {
   return {
     format: request.format,
     name: { kind: 'review' },
-    ...reviewProvenance({ ...request, rowsExported: request.rows.length }),
+    provenance: reviewProvenance({ ...request, rowsExported: request.rows.length }),
     columns: REVIEW_COLUMNS,
     // Values are the API's own: a user without organizations has empty organization cells;
     // entries that found the same user are joined by a line break. No last login: never signed

@@ -1,13 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { emptyListLoad } from '@/lib/management-api/list-load'
 import type { Organization } from '@/lib/management-api/schemas'
-import { parseCsv, serializeCsv } from '@/lib/export/csv'
 import { ManagementApiError } from '@/lib/management-api/errors'
-import {
-  REVIEW_PROVENANCE_CSV_KEYS,
-  reviewProvenance,
-  type ReviewProvenanceInput,
-} from './review-provenance'
+import { reviewProvenance, type ReviewProvenanceInput } from './review-provenance'
 
 const notFound = new ManagementApiError({
   kind: 'http',
@@ -34,6 +29,7 @@ const BASE: ReviewProvenanceInput = {
 
 const cappedUser = (userId: string, total: number | undefined) => ({
   user: { user_id: userId },
+  fetchedAt: Date.parse('2026-01-02T03:00:00.000Z'),
   memberships: {
     ...emptyListLoad<Organization>(),
     complete: true,
@@ -45,24 +41,45 @@ const cappedUser = (userId: string, total: number | undefined) => ({
 
 describe('review provenance', () => {
   test('records the tenant, who, when (UTC), the filter, the counts and the entries', () => {
-    const { provenance } = reviewProvenance({ ...BASE, failures: [] })
+    const provenance = reviewProvenance({ ...BASE, failures: [] })
 
     expect(provenance).toEqual({
       tool: 'Orgscope',
       tenantDomain: 'travel0.us.auth0.com',
       generatedAt: '2026-01-02T03:04:05.678Z',
+      fetchedFrom: null,
+      fetchedUntil: null,
       exportedBy: 'ada@orgscope.test',
       filter: 'acme',
+      filtered: true,
       rowsExported: 2,
       totalRows: 9,
-      complete: true,
+      listComplete: true,
+      wholeListExported: false,
       review: { entries: ['pat@example.com', 'auth0|gone', '=cmd|x'], failures: [], refused: [] },
     })
     expect(Object.keys(provenance).at(-1)).toBe('review')
   })
 
+  test("records when the users' lists were fetched: the earliest and the latest page", () => {
+    const at = (time: string) => Date.parse(`2026-01-02T${time}Z`)
+    const user = (userId: string, from: number, until: number) => ({
+      user: { user_id: userId },
+      fetchedAt: until,
+      memberships: { ...emptyListLoad<Organization>(), fetchedFrom: from, fetchedUntil: until },
+    })
+    const provenance = reviewProvenance({
+      ...BASE,
+      users: [user('a', at('02:00:05'), at('02:00:09')), user('b', at('02:00:01'), at('02:00:03'))],
+    })
+    expect(provenance).toMatchObject({
+      fetchedFrom: '2026-01-02T02:00:01.000Z',
+      fetchedUntil: '2026-01-02T02:00:09.000Z',
+    })
+  })
+
   test('records each failure: the entry, the user it found, the error in one line', () => {
-    const { provenance } = reviewProvenance({
+    const provenance = reviewProvenance({
       ...BASE,
       failures: [
         ...BASE.failures,
@@ -85,34 +102,26 @@ describe('review provenance', () => {
       { line: 2, text: 'jane doe', reason: 'neither a user id nor an email' },
       { line: 7, text: '=HYPERLINK("x")', reason: 'neither a user id nor an email' },
     ]
-    const block = reviewProvenance({ ...BASE, refused })
+    const provenance = reviewProvenance({ ...BASE, refused })
 
-    expect(block.provenance.review.refused).toStrictEqual(refused)
+    expect(provenance.review.refused).toStrictEqual(refused)
     // Whoever those lines meant was not reviewed: the file does not pass as the whole list.
-    expect(block.provenance).toMatchObject({
-      complete: false,
+    expect(provenance).toMatchObject({
+      listComplete: false,
       note: expect.stringContaining(
         '2 line(s) of the list were neither a user id nor an email and were not looked up (see review.refused).',
       ),
     })
-    const byKey = new Map(
-      parseCsv(serializeCsv(block.provenanceCsv)).map(([key = '', ...values]) => [key, values]),
-    )
-    expect(byKey.get('review.refused.count')).toEqual(['2'])
-    expect(byKey.get('review.refused')).toEqual([
-      'line 2: \u201cjane doe\u201d (neither a user id nor an email)',
-      'line 7: \u201c=HYPERLINK("x")\u201d (neither a user id nor an email)',
-    ])
   })
 
   test('is incomplete, saying why, when lookups failed, lists were capped or not yet loaded', () => {
-    const { provenance } = reviewProvenance({
+    const provenance = reviewProvenance({
       ...BASE,
       users: [cappedUser('auth0|big', 1200), cappedUser('auth0|huge', undefined)],
       unfinished: 1,
     })
 
-    expect(provenance.complete).toBe(false)
+    expect(provenance.listComplete).toBe(false)
     expect(provenance.note).toBe(
       "Incomplete: 1 lookup(s) failed, so those users' memberships are missing (see review.failures). " +
         'Incomplete: the Management API lists only the first 1,000 memberships of auth0|big (reports 1,200), auth0|huge here, so the rest are missing. ' +
@@ -125,32 +134,17 @@ describe('review provenance', () => {
 
   test('each gap alone makes it incomplete', () => {
     const whole = { ...BASE, failures: [] }
-    expect(reviewProvenance(whole).provenance.complete).toBe(true)
-    expect(
-      reviewProvenance({ ...whole, users: [cappedUser('auth0|big', 1200)] }).provenance,
-    ).toMatchObject({
-      complete: false,
+    expect(reviewProvenance(whole).listComplete).toBe(true)
+    expect(reviewProvenance({ ...whole, users: [cappedUser('auth0|big', 1200)] })).toMatchObject({
+      listComplete: false,
     })
-    expect(reviewProvenance({ ...whole, unfinished: 3 }).provenance).toMatchObject({
-      complete: false,
+    expect(reviewProvenance({ ...whole, unfinished: 3 })).toMatchObject({
+      listComplete: false,
       note: 'Incomplete: 3 entries were not reviewed when this was exported.',
     })
   })
 
   test('refuses an unfinished count that cannot be one', () => {
     expect(() => reviewProvenance({ ...BASE, unfinished: -1 })).toThrow(RangeError)
-  })
-
-  test('writes a fixed block to CSV, one list item per field, every value neutralised', () => {
-    const records = parseCsv(serializeCsv(reviewProvenance(BASE).provenanceCsv))
-
-    expect(records.map(([key]) => key)).toEqual([...REVIEW_PROVENANCE_CSV_KEYS])
-    const byKey = new Map(records.map(([key = '', ...values]) => [key, values]))
-    expect(byKey.get('review.entries.count')).toEqual(['3'])
-    expect(byKey.get('review.entries')).toEqual(['pat@example.com', 'auth0|gone', "'=cmd|x"])
-    expect(byKey.get('review.failures.count')).toEqual(['1'])
-    expect(byKey.get('review.failures')).toEqual([
-      'auth0|gone: HTTP 404 Not Found — The user does not exist.',
-    ])
   })
 })

@@ -1,8 +1,7 @@
 import {
   assertCount,
   createProvenance,
-  provenanceBlock,
-  PROVENANCE_CSV_KEYS,
+  type FetchedAt,
   type ProvenanceInput,
 } from '@/lib/export/provenance'
 import { cappedListReason } from '@/features/organizations/api'
@@ -16,20 +15,6 @@ import type { ReviewedMemberships, ReviewFailure } from './review-state'
 // look up (neither an id nor an email) — and every lookup that failed, so the file says by itself
 // whose memberships are missing from it and why.
 
-/**
- * Keys of the CSV provenance block, in order: the JSON paths of the same fields. The two lists
- * spread over one record each, one item per field after the key (`review.entries,a@x.com,…`).
- */
-export const REVIEW_PROVENANCE_CSV_KEYS = [
-  ...PROVENANCE_CSV_KEYS,
-  'review.entries.count',
-  'review.entries',
-  'review.failures.count',
-  'review.failures',
-  'review.refused.count',
-  'review.refused',
-] as const
-
 export interface ReviewProvenanceInput extends Pick<
   ProvenanceInput,
   'tenantDomain' | 'exportedBy' | 'generatedAt' | 'filter' | 'rowsExported'
@@ -40,7 +25,7 @@ export interface ReviewProvenanceInput extends Pick<
   entries: readonly string[]
   /** Lines of the list that were not looked up: neither an id nor an email. */
   refused: readonly RefusedLine[]
-  users: readonly Pick<ReviewedMemberships, 'user' | 'memberships'>[]
+  users: readonly Pick<ReviewedMemberships, 'user' | 'memberships' | 'fetchedAt'>[]
   failures: readonly ReviewFailure[]
   /** Entries not reviewed yet (still loading, or left by a cancel). */
   unfinished: number
@@ -82,21 +67,22 @@ function gaps({ refused, failures, users, unfinished }: ReviewProvenanceInput): 
   return reasons
 }
 
+/**
+ * When the reviewed lists were fetched: the earliest first page and the latest last page of all
+ * users' lists (a list from the cache counts from when it was fetched, not when it was reused).
+ */
+function fetchedOf(users: ReviewProvenanceInput['users']): FetchedAt | undefined {
+  if (users.length === 0) return undefined
+  const from = users.map(({ memberships, fetchedAt }) => memberships.fetchedFrom ?? fetchedAt)
+  const until = users.map(({ memberships, fetchedAt }) => memberships.fetchedUntil ?? fetchedAt)
+  return { from: new Date(Math.min(...from)), until: new Date(Math.max(...until)) }
+}
+
 /** A lookup that failed for good: the entry as given, the user if it got that far, the error. */
 interface FailureRecord {
   input: string
   userId?: string
   error: string
-}
-
-/** One failure as one field: `input: error`, or `input → user id: error`. */
-function formatFailure({ input, userId, error }: FailureRecord): string {
-  return `${input}${userId === undefined ? '' : ` \u2192 ${userId}`}: ${error}`
-}
-
-/** One refused line as one field: `line 3: “jane doe” (neither a user id nor an email)`. */
-function formatRefused({ line, text, reason }: RefusedLine): string {
-  return `line ${formatNumber(line)}: \u201c${text}\u201d (${reason})`
 }
 
 /** The provenance of a bulk review's export. */
@@ -107,20 +93,12 @@ export function reviewProvenance(review: ReviewProvenanceInput) {
     ...(user && { userId: user.user_id }),
     error: describeFailure(error).summary,
   }))
-  const provenance = {
-    ...createProvenance({ ...review, gaps: gaps(review) }),
+  return {
+    ...createProvenance({ ...review, fetched: fetchedOf(review.users), gaps: gaps(review) }),
     review: {
       entries: [...review.entries],
       failures,
       refused: review.refused.map(({ line, text, reason }) => ({ line, text, reason })),
     },
   }
-  return provenanceBlock(REVIEW_PROVENANCE_CSV_KEYS, provenance, {
-    'review.entries.count': [String(review.entries.length)],
-    'review.entries': review.entries,
-    'review.failures.count': [String(failures.length)],
-    'review.failures': failures.map(formatFailure),
-    'review.refused.count': [String(review.refused.length)],
-    'review.refused': review.refused.map(formatRefused),
-  })
 }

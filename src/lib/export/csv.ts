@@ -16,10 +16,10 @@
 // - A leading `-` is neutralised even when the cell is a plain number such as `-5`: OWASP lists it
 //   without exception (`-2+3+cmd|' /C calc'!A0` starts like a number), and every column we export
 //   is text anyway. The JSON export carries the exact value.
-// - Only cells we did not write are neutralised. Our own fixed strings — the header's column names
-//   and the provenance keys — are marked `trusted` and written as they are.
+// - Only cells we did not write are neutralised. Our own fixed strings — the header's column
+//   names — are marked `trusted` and written as they are.
 
-/** A cell of our own (a column name, a provenance key): escaped but never neutralised. */
+/** A cell of our own (a column name): escaped but never neutralised. */
 export interface TrustedCell {
   readonly trusted: string
 }

@@ -1,14 +1,18 @@
 import { csvTextOf, type ExportRow } from './cells'
-import { serializeCsv, trusted, type CsvCell } from './csv'
+import { serializeCsv, trusted } from './csv'
 import { exportFileName } from './file-name'
 import { sha256Hex } from './hash'
-import type { ProvenanceBlock } from './provenance'
+import type { Provenance } from './provenance'
 
 export type ExportFormat = 'csv' | 'json'
 
-/** What a feature exports: its provenance (provenance.ts) and its table, the rows it shows. */
-export interface ExportInput extends ProvenanceBlock {
+/**
+ * What a feature exports: its provenance (provenance.ts) and its table, the rows it shows. The
+ * JSON holds both; the CSV only the table.
+ */
+export interface ExportInput {
   format: ExportFormat
+  provenance: Provenance
   /** For the file name (file-name.ts): what kind of export, and whose when it is one user's. */
   name: { kind: string; userId?: string | undefined }
   /** Column ids in the order shown. */
@@ -32,13 +36,11 @@ const MIME_TYPES: Record<ExportFormat, string> = {
 }
 
 /**
- * The provenance block (see provenance.ts for why this layout), an empty record, then the table:
- * header of column ids, one record per row. With a BOM so Excel reads it as UTF-8.
+ * The table only, as every CSV reader expects it: one header row of column ids, then one record
+ * per row (the provenance is in the JSON, see provenance.ts). With a BOM so Excel reads UTF-8.
  */
-function csvText({ provenanceCsv, columns, rows }: ExportInput): string {
-  const records: CsvCell[][] = [
-    ...provenanceCsv,
-    [],
+function csvText({ columns, rows }: ExportInput): string {
+  const records = [
     columns.map(trusted),
     ...rows.map((row) => columns.map((column) => csvTextOf(row[column]))),
   ]

@@ -1,11 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { parseCsv, serializeCsv } from './csv'
-import { createProvenance, provenanceBlock, type ProvenanceInput } from './provenance'
+import { createProvenance, rolesCompleteness, type ProvenanceInput } from './provenance'
 
 const BASE: ProvenanceInput = {
   tenantDomain: 'travel0.us.auth0.com',
   exportedBy: 'ada@orgscope.test',
   generatedAt: new Date('2026-01-02T03:04:05.678Z'),
+  fetched: {
+    from: new Date('2026-01-02T01:00:00.000Z'),
+    until: new Date('2026-01-02T01:00:02.500Z'),
+  },
   filter: 'acme',
   rowsExported: 12,
   totalRows: 40,
@@ -13,34 +16,54 @@ const BASE: ProvenanceInput = {
 }
 
 describe('provenance record', () => {
-  test('holds every common field, the time in ISO 8601 UTC, in a fixed key order', () => {
+  test('holds every common field, the times in ISO 8601 UTC, in a fixed key order', () => {
     const provenance = createProvenance(BASE)
 
     expect(provenance).toEqual({
       tool: 'Orgscope',
       tenantDomain: 'travel0.us.auth0.com',
       generatedAt: '2026-01-02T03:04:05.678Z',
+      fetchedFrom: '2026-01-02T01:00:00.000Z',
+      fetchedUntil: '2026-01-02T01:00:02.500Z',
       exportedBy: 'ada@orgscope.test',
       filter: 'acme',
+      filtered: true,
       rowsExported: 12,
       totalRows: 40,
-      complete: true,
+      listComplete: true,
+      wholeListExported: false,
     })
     expect(Object.keys(provenance)).toEqual([
       'tool',
       'tenantDomain',
       'generatedAt',
+      'fetchedFrom',
+      'fetchedUntil',
       'exportedBy',
       'filter',
+      'filtered',
       'rowsExported',
       'totalRows',
-      'complete',
+      'listComplete',
+      'wholeListExported',
     ])
   })
 
-  test('records no filter as an empty string', () => {
-    expect(createProvenance({ ...BASE, filter: '   ' }).filter).toBe('')
-    expect(createProvenance({ ...BASE, filter: undefined }).filter).toBe('')
+  test('records when the data was fetched, not when the file was built; null when unknown', () => {
+    const provenance = createProvenance(BASE)
+    expect(provenance.fetchedUntil).not.toBe(provenance.generatedAt)
+    expect(createProvenance({ ...BASE, fetched: undefined })).toMatchObject({
+      fetchedFrom: null,
+      fetchedUntil: null,
+    })
+  })
+
+  test('records no filter as an empty string, not filtered', () => {
+    expect(createProvenance({ ...BASE, filter: '   ' })).toMatchObject({
+      filter: '',
+      filtered: false,
+    })
+    expect(createProvenance({ ...BASE, filter: undefined }).filtered).toBe(false)
   })
 
   test('records a total the API did not report as null', () => {
@@ -55,15 +78,40 @@ describe('provenance record', () => {
 })
 
 describe('completeness', () => {
-  test('without gaps the export is complete, without a note', () => {
-    const provenance = createProvenance({ ...BASE, rowsExported: 3 })
-    expect(provenance.complete).toBe(true)
+  test('a whole list exported without a filter: list complete and whole list exported', () => {
+    const provenance = createProvenance({ ...BASE, filter: '', rowsExported: 40 })
+    expect(provenance).toMatchObject({
+      listComplete: true,
+      filtered: false,
+      wholeListExported: true,
+    })
     expect(provenance).not.toHaveProperty('note')
   })
 
-  test('any gap makes it incomplete, and the note gives every one', () => {
-    const provenance = createProvenance({ ...BASE, gaps: ['Incomplete: one.', 'Incomplete: two.'] })
-    expect(provenance.complete).toBe(false)
+  test('a filtered 1-of-3 export of a complete list is not the whole list', () => {
+    const provenance = createProvenance({ ...BASE, rowsExported: 1, totalRows: 3 })
+    expect(provenance).toMatchObject({
+      listComplete: true,
+      filtered: true,
+      rowsExported: 1,
+      totalRows: 3,
+      wholeListExported: false,
+    })
+  })
+
+  test('another filter than the text (a role) makes the file filtered too', () => {
+    const provenance = createProvenance({ ...BASE, filter: '', otherFilterApplied: true })
+    expect(provenance).toMatchObject({ filter: '', filtered: true, wholeListExported: false })
+  })
+
+  test('any gap makes the list incomplete, and the note gives every one', () => {
+    const provenance = createProvenance({
+      ...BASE,
+      filter: '',
+      gaps: ['Incomplete: one.', 'Incomplete: two.'],
+    })
+    expect(provenance.listComplete).toBe(false)
+    expect(provenance.wholeListExported).toBe(false)
     expect(provenance.note).toBe('Incomplete: one. Incomplete: two.')
   })
 
@@ -77,69 +125,25 @@ describe('completeness', () => {
       'Incomplete: loading had not finished. Requested in ticket SEC-42.',
     )
     expect(createProvenance({ ...BASE, note: 'Quarterly review' })).toMatchObject({
-      complete: true,
+      listComplete: true,
       note: 'Quarterly review',
     })
   })
 })
 
-describe('provenance block', () => {
-  // A feature's own fields placed among the common ones, and a list.
-  const KEYS = [
-    'tool',
-    'who.id',
-    'tenantDomain',
-    'generatedAt',
-    'exportedBy',
-    'filter',
-    'rowsExported',
-    'totalRows',
-    'complete',
-    'note',
-    'asked.count',
-    'asked',
-  ] as const
-  const block = (filter = 'acme') =>
-    provenanceBlock(
-      KEYS,
-      { ...createProvenance({ ...BASE, filter }), asked: ['a', '=b'], who: { id: 'u1' } },
-      { 'who.id': ['u1'], 'asked.count': ['2'], asked: ['a', '=b'] },
-    )
-
-  test("orders the JSON fields as the keys list them, the feature's among the common ones", () => {
-    expect(Object.keys(block().provenance)).toEqual([
-      'tool',
-      'who',
-      'tenantDomain',
-      'generatedAt',
-      'exportedBy',
-      'filter',
-      'rowsExported',
-      'totalRows',
-      'complete',
-      'asked',
-    ])
+describe('roles completeness', () => {
+  test('complete only when every row is loaded, with the rows per status', () => {
+    expect(rolesCompleteness(['loaded', 'loaded'])).toEqual({
+      rolesComplete: true,
+      rolesStatusCounts: { loaded: 2 },
+    })
+    expect(rolesCompleteness(['loaded', 'not loaded', 'not loaded', 'loading'])).toEqual({
+      rolesComplete: false,
+      rolesStatusCounts: { loaded: 1, 'not loaded': 2, loading: 1 },
+    })
   })
 
-  test('writes a record per key: the key, then its values, a list one item per field', () => {
-    expect(parseCsv(serializeCsv(block().provenanceCsv))).toEqual([
-      ['tool', 'Orgscope'],
-      ['who.id', 'u1'],
-      ['tenantDomain', 'travel0.us.auth0.com'],
-      ['generatedAt', '2026-01-02T03:04:05.678Z'],
-      ['exportedBy', 'ada@orgscope.test'],
-      ['filter', 'acme'],
-      ['rowsExported', '12'],
-      ['totalRows', '40'],
-      ['complete', 'true'],
-      ['note', ''],
-      ['asked.count', '2'],
-      ['asked', 'a', "'=b"],
-    ])
-  })
-
-  test('neutralises the values, which come from the tenant and the admin', () => {
-    const csv = serializeCsv(block('=HYPERLINK("x")').provenanceCsv)
-    expect(csv).toContain(`filter,"'=HYPERLINK(""x"")"\r\n`)
+  test('no rows: nothing is missing', () => {
+    expect(rolesCompleteness([])).toEqual({ rolesComplete: true, rolesStatusCounts: {} })
   })
 })

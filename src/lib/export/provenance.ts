@@ -1,9 +1,14 @@
-import { trusted, type CsvCell } from './csv'
-
-// Where an export came from, written into the file itself so the file's SHA-256 covers it: a file
-// that is renamed, mailed or attached to a ticket still says which tenant, who exported it, when,
-// and whether it holds the whole list. Every export records the fields below; its feature adds
-// what only it knows (whose memberships, what a review was asked) and why rows may be missing.
+// Where an export came from. The JSON export carries it (`{ provenance, columns, rows }`), so the
+// file's SHA-256 covers it: a file that is renamed, mailed or attached to a ticket still says which
+// tenant, who exported it, when its data was fetched, and how much of the list it holds. Every
+// export records the fields below; its feature adds what only it knows (whose memberships, what a
+// review was asked) and why rows may be missing.
+//
+// The CSV export is the table alone: one header row, then the rows. An earlier layout put this
+// record as a key/value block above the header, and spreadsheets, `pandas.read_csv` and audit
+// tools took the block for the table's first rows. So a CSV says nothing about where it came from;
+// the export menu says so, and an auditor who needs provenance takes the JSON (or both: the
+// download status shows each file's SHA-256).
 
 /** What every export's provenance records. */
 export interface Provenance {
@@ -12,50 +17,55 @@ export interface Provenance {
   tenantDomain: string
   /** When the file was built: ISO 8601 in UTC (`2026-01-02T03:04:05.678Z`). */
   generatedAt: string
+  /**
+   * When the data in the file was fetched from the Management API, ISO 8601 UTC: the first and
+   * the last page's answer (equal for a list of one page). `null` when unknown. A page left open
+   * for hours exports data fetched hours before `generatedAt`; these say so.
+   */
+  fetchedFrom: string | null
+  fetchedUntil: string | null
   /** The signed-in admin's email. */
   exportedBy: string
   /** The filter applied on screen, `''` when none. */
   filter: string
+  /** A filter (the text, or another such as a role) was applied: fewer rows than the list. */
+  filtered: boolean
   /** Rows in the file: what was on screen after the filter. */
   rowsExported: number
-  /** Rows before the filter; `null` when the Management API reported no total. */
+  /** Rows the API reported for the whole list; `null` when it reported no total. */
   totalRows: number | null
-  /**
-   * Whether the list behind the rows was whole: false as soon as the feature names one gap. (A
-   * filter does not make an export incomplete; `filter` says it was applied.)
-   */
-  complete: boolean
-  /** Why the export is incomplete, and anything the feature adds. */
+  /** Every row of the list was loaded from the API: no page missing, no API cap cut it. */
+  listComplete: boolean
+  /** `listComplete` and no filter: the file holds the whole list. */
+  wholeListExported: boolean
+  /** Why the list is incomplete, and anything the feature adds. */
   note?: string
+}
+
+/** When a list's data was fetched: its first and last page's answer. */
+export interface FetchedAt {
+  from: Date
+  until: Date
 }
 
 export interface ProvenanceInput {
   tenantDomain: string
   exportedBy: string
   generatedAt: Date
+  /** `undefined` when the caller cannot tell: recorded as `null`, never as the export's time. */
+  fetched: FetchedAt | undefined
   /** Blank or absent: no filter. */
   filter?: string | undefined
+  /** Another filter than the text (a role filter) kept only some rows: the file is filtered too. */
+  otherFilterApplied?: boolean
   rowsExported: number
   /** `undefined` when the Management API reported no total. */
   totalRows: number | undefined
-  /** Why rows are missing from the list, a sentence each: any one makes the export incomplete. */
+  /** Why rows are missing from the list, a sentence each: any one makes the list incomplete. */
   gaps: readonly string[]
   /** Added to the note, after the gaps. */
   note?: string | undefined
 }
-
-/** The CSV keys of every export's own fields, in their order: a feature's block starts here. */
-export const PROVENANCE_CSV_KEYS = [
-  'tool',
-  'tenantDomain',
-  'generatedAt',
-  'exportedBy',
-  'filter',
-  'rowsExported',
-  'totalRows',
-  'complete',
-  'note',
-] as const
 
 /** Throws unless `value` is a whole number ≥ 0: a count in a record must be one. */
 export function assertCount(name: string, value: number) {
@@ -64,71 +74,48 @@ export function assertCount(name: string, value: number) {
   }
 }
 
-/** The fields every export records, their keys in a fixed order. */
+/** The fields every export records, in a fixed key order. */
 export function createProvenance(input: ProvenanceInput): Provenance {
   assertCount('rowsExported', input.rowsExported)
   if (input.totalRows !== undefined) assertCount('totalRows', input.totalRows)
   const note = [...input.gaps, input.note?.trim() ?? ''].filter((part) => part !== '').join(' ')
+  const filter = input.filter?.trim() ?? ''
+  const listComplete = input.gaps.length === 0
+  const filtered = filter !== '' || input.otherFilterApplied === true
   return {
     tool: 'Orgscope',
     tenantDomain: input.tenantDomain,
     generatedAt: input.generatedAt.toISOString(),
+    fetchedFrom: input.fetched?.from.toISOString() ?? null,
+    fetchedUntil: input.fetched?.until.toISOString() ?? null,
     exportedBy: input.exportedBy,
-    filter: input.filter?.trim() ?? '',
+    filter,
+    filtered,
     rowsExported: input.rowsExported,
     totalRows: input.totalRows ?? null,
-    complete: input.gaps.length === 0,
+    listComplete,
+    wholeListExported: listComplete && !filtered,
     ...(note === '' ? {} : { note }),
   }
 }
 
-// CSV layout: a provenance block of `key,values…` records, one empty record, then the table
-// (header first). Why this and not the alternatives:
-// - `# key: value` comment lines are not CSV: spreadsheets show them as data, and a comma in a
-//   value (a filter, a note) splits the line into stray columns. Parsers that skip comments
-//   (`pandas comment='#'`) also cut any cell holding a `#`, which user ids can (`auth0|a#1`).
-// - A trailing block or provenance columns on every row: table readers take the block for data, or
-//   every row repeats a dozen constant cells.
-// - A separate provenance file or the file name alone: files get renamed and separated from their
-//   sidecars, and the SHA-256 shown after download would not cover the provenance.
-// The block is plain CSV, so a spreadsheet shows it readably at the top, and the empty record ends
-// Excel's "current region", so selecting or sorting the table leaves the block alone. A list (a
-// review's entries) spreads over one record, one item per field after the key: hundreds in one
-// cell would pass a spreadsheet's 32,767-character cell limit, and a record per item would move
-// the header. Each kind of export writes every one of its keys, empty when absent, so its table's
-// header is always the same record; the keys are the JSON envelope's paths, so both formats read
-// the same.
+/** The roles status of a row whose roles are in the file (others give the reason instead). */
+const ROLES_LOADED = 'loaded'
 
-/** The provenance as the file builder takes it: the JSON record and the CSV block. */
-export interface ProvenanceBlock<P extends Provenance = Provenance> {
-  provenance: P
-  provenanceCsv: CsvCell[][]
+/** Whether every exported row's roles are in the file, and how many rows have each status. */
+export interface RolesCompleteness {
+  /** Every exported row's `roles_status` is `loaded` (true for no rows). */
+  rolesComplete: boolean
+  /** Rows per `roles_status` value, e.g. `{ loaded: 33, 'not loaded': 967 }`. */
+  rolesStatusCounts: Record<string, number>
 }
 
-/**
- * `provenance` (the common fields and the feature's own) as the file writes it: the JSON with its
- * fields in the order of `keys`, and the CSV block, one record per key — the key, trusted, then
- * its values, neutralised. This writes the common fields' values; `own` gives the feature's.
- */
-export function provenanceBlock<P extends Provenance, OwnKey extends string>(
-  keys: readonly (keyof Provenance | NoInfer<OwnKey>)[],
-  provenance: P,
-  own: Record<OwnKey, readonly string[]>,
-): ProvenanceBlock<P> {
-  // A common field as text: a count in digits, `complete` as true/false, an absent one empty.
-  const common = PROVENANCE_CSV_KEYS.map((key) => [key, [String(provenance[key] ?? '')]])
-  const values = { ...Object.fromEntries(common), ...own } as Record<
-    keyof Provenance | OwnKey,
-    readonly string[]
-  >
-  // The JSON follows the keys: a key's field is its first path segment (`subject.userId` →
-  // `subject`); a field no key names goes last rather than be lost.
-  const order = keys.map((key) => key.split('.')[0])
-  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length)
+/** The roles completeness of an export, from each row's `roles_status`. */
+export function rolesCompleteness(statuses: readonly string[]): RolesCompleteness {
+  const rolesStatusCounts: Record<string, number> = {}
+  for (const status of statuses) rolesStatusCounts[status] = (rolesStatusCounts[status] ?? 0) + 1
   return {
-    provenance: Object.fromEntries(
-      Object.entries(provenance).sort(([a], [b]) => rank(a) - rank(b)),
-    ) as P,
-    provenanceCsv: keys.map((key) => [trusted(key), ...values[key]]),
+    rolesComplete: statuses.every((status) => status === ROLES_LOADED),
+    rolesStatusCounts,
   }
 }

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini'
 import { formatDuration } from '@/lib/format'
 import { ManagementApiError, parseMissingScopes } from './errors'
 import { parseRateLimit, type RateLimitInfo } from './rate-limit'
+import type { RateReading } from './rate-gate'
 import { ErrorBodySchema } from './schemas'
 
 const DEFAULT_TIMEOUT_MS = 15_000
@@ -38,6 +39,8 @@ export interface ManagementApiResponse<T> {
 
 export interface ManagementApi {
   readonly baseUrl: string
+  /** The session pacer's reading of the tenant's rate limit (pacer.ts); absent on a bare client. */
+  readonly rateReading?: () => RateReading | undefined
   /**
    * GET `{baseUrl}/{segment}/{segment}…?{query}`. Each path segment is encoded as one segment,
    * so ids holding `|`, `/`, `?`, `#` or `%` cannot change the path.

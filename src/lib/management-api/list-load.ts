@@ -24,6 +24,21 @@ export interface ListLoad<T> {
   retrying?: { start: number; error: unknown; attempt: number; retryAt: Date }
   /** The pages behind `items`, ordered by where they start. */
   pages: { start: number; items: readonly T[] }[]
+  /**
+   * When the first and the latest page of `items` arrived (epoch ms): what an export records as
+   * the time its data was fetched. Absent until a page arrives.
+   */
+  fetchedFrom?: number
+  fetchedUntil?: number
+}
+
+/** When the list's data was fetched (its first and latest page), once a page has arrived. */
+export function fetchedAtOf(
+  list: Pick<ListLoad<unknown>, 'fetchedFrom' | 'fetchedUntil'>,
+): { from: Date; until: Date } | undefined {
+  const { fetchedFrom, fetchedUntil } = list
+  if (fetchedFrom === undefined || fetchedUntil === undefined) return undefined
+  return { from: new Date(fetchedFrom), until: new Date(fetchedUntil) }
 }
 
 /** Nothing loaded yet. */
@@ -64,16 +79,16 @@ export function resumePointOf<T>(held: ListLoad<T>): ResumePoint<T> {
  */
 export function listLoadReducer<T>(
   idOf: (item: T) => string,
+  now: () => number = Date.now,
 ): (state: ListLoad<T>, event: ListEvent<T>) => ListLoad<T> {
   return (state, event) => {
     switch (event.type) {
       case 'page': {
         const arrived = { start: event.start, items: event.items }
         // The first checkpoint page starts the list again: the offset pages before it go.
-        const kept =
-          event.checkpoint && event.start === 0
-            ? []
-            : state.pages.filter((page) => page.start !== event.start)
+        const restart = event.checkpoint !== undefined && event.start === 0
+        const kept = restart ? [] : state.pages.filter((page) => page.start !== event.start)
+        const at = now()
         const pages = [...kept, arrived].sort((a, b) => a.start - b.start)
         const items = uniqueBy(
           pages.flatMap((page) => page.items),
@@ -84,6 +99,8 @@ export function listLoadReducer<T>(
           pages,
           items,
           loadedCount: items.length,
+          fetchedFrom: restart || kept.length === 0 ? at : (state.fetchedFrom ?? at),
+          fetchedUntil: at,
           total: event.total ?? state.total,
           ...(event.checkpoint && { next: event.checkpoint.next }),
           retrying: state.retrying?.start === event.start ? undefined : state.retrying,

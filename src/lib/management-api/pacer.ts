@@ -1,7 +1,7 @@
 import { createLimiter } from '@/lib/async'
 import type { ManagementApi } from './client'
 import { isManagementApiError } from './errors'
-import { createRateGate, type RateGate } from './rate-gate'
+import { createRateGate, type RateGate, type RateReading } from './rate-gate'
 
 /**
  * Requests of one session in flight at once, at most: every page of a 1000-membership list after
@@ -31,6 +31,8 @@ export function pacedManagementApi(
 
   return {
     baseUrl: api.baseUrl,
+    // What a cost preview reads ("about 2 min at the rate the tenant announces").
+    rateReading: (): RateReading | undefined => gate.reading(),
     request: (path, options) =>
       slots.run(
         async () => {

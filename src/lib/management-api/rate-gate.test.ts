@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { createRateGate, type RatePermit } from './rate-gate'
+import { createRateGate, expectedStartMs, type RatePermit } from './rate-gate'
 
 const SECOND = 1000
 
@@ -234,4 +234,28 @@ describe('createRateGate pacing', () => {
       expect(Date.now() - startedAt).toBeLessThan(1.2 * 18 * msPerToken)
     },
   )
+})
+
+describe('the rate gate reading', () => {
+  test('is unknown until the tenant has announced its rate', () => {
+    expect(createRateGate().reading()).toBeUndefined()
+  })
+
+  test("gives the bucket's size, what it holds now and how fast it refills, as the headers said", async () => {
+    const gate = createRateGate()
+    const permit = await gate.take(new AbortController().signal)
+    // Burst 10, 4 left, full again in 3 s: one token every 500 ms.
+    permit.settle(answer(Date.now(), { limit: 10, remaining: 4, resetInMs: 3 * SECOND }))
+
+    expect(gate.reading()).toEqual({ limit: 10, tokens: 4, msPerToken: 500, closedForMs: 0 })
+    await vi.advanceTimersByTimeAsync(SECOND)
+    expect(gate.reading()?.tokens).toBe(6)
+  })
+
+  test('multiplies out: what the bucket holds starts now, the rest waits a token each', () => {
+    const reading = { limit: 10, tokens: 4, msPerToken: 500, closedForMs: 0 }
+    expect(expectedStartMs(4, reading)).toBe(0)
+    expect(expectedStartMs(10, reading)).toBe(3 * SECOND)
+    expect(expectedStartMs(10, { ...reading, closedForMs: 2 * SECOND })).toBe(5 * SECOND)
+  })
 })

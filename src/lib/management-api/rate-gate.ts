@@ -24,6 +24,29 @@ export interface RateGate {
    * rejects with the signal's reason on abort.
    */
   take: (signal: AbortSignal) => Promise<RatePermit>
+  /** The gate's current reading of the tenant's bucket; `undefined` until the headers gave one. */
+  reading: () => RateReading | undefined
+}
+
+/** The tenant's bucket as the gate reads it now: what a cost preview multiplies out. */
+export interface RateReading {
+  /** X-RateLimit-Limit: the bucket's size. */
+  limit: number
+  /** Tokens the gate expects in the bucket now (whole requests that may start at once). */
+  tokens: number
+  /** How long one token takes to come back. */
+  msPerToken: number
+  /** A 429 closed the gate: nothing starts for this long. */
+  closedForMs: number
+}
+
+/**
+ * About how long `requests` more requests take to start at `reading`'s rate: those the bucket
+ * holds go now, each of the rest waits for a token. Round trips are not counted.
+ */
+export function expectedStartMs(requests: number, reading: RateReading): number {
+  const waiting = Math.max(0, requests - Math.floor(reading.tokens))
+  return reading.closedForMs + waiting * reading.msPerToken
 }
 
 export interface RatePermit {
@@ -188,5 +211,17 @@ export function createRateGate(now: () => number = Date.now): RateGate {
     return turn
   }
 
-  return { take }
+  const reading = (): RateReading | undefined => {
+    const at = now()
+    refill(at)
+    if (!bucket || !(bucket.refillPerMs > 0)) return undefined
+    return {
+      limit: bucket.capacity,
+      tokens: Math.max(0, bucket.tokens),
+      msPerToken: 1 / bucket.refillPerMs,
+      closedForMs: Math.max(0, closedUntil - at),
+    }
+  }
+
+  return { take, reading }
 }

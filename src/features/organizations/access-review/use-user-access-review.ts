@@ -8,7 +8,7 @@ import {
 } from '@/features/auth/management-api-context'
 import { loadEvidencePack, requestCountersignature } from '@/features/evidence/api'
 import { organizationQueries } from '@/features/organizations/api'
-import { rolesStateOf } from '@/features/organizations/components/memberships-export-menu'
+import { rolesStateOf } from '../roles-state'
 import type { Memberships } from '@/features/organizations/memberships'
 import { parseApiDate, userQueries } from '@/features/users/api'
 import { formatCount } from '@/lib/format'

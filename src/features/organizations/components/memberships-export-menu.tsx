@@ -1,4 +1,4 @@
-import { useQueryClient, type QueryState } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { ExportMenu, saveExport } from '@/components/export-menu'
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import type { ExportFormat } from '@/lib/export/download'
@@ -6,23 +6,9 @@ import type { Organization, Role } from '@/lib/management-api/schemas'
 import { useTenant } from '@/lib/tenant'
 import { organizationQueries } from '../api'
 import type { Memberships } from '../memberships'
-import type { RolesState } from '../memberships-export'
+import { rolesStateOf } from '../roles-state'
+import type { MembershipsSubject } from '../memberships-provenance'
 import type { SortState } from '../organization-list'
-
-/**
- * Roles on screen are roles in the file: cached data counts even if a later refetch failed. A
- * failure counts while it is being retried, and a lookup on its way counts as asked for: only a
- * row never asked for (or whose lookup was cancelled before any answer) is "not loaded".
- */
-export function rolesStateOf(state: QueryState<Role[]> | undefined): RolesState {
-  if (state?.data) return { status: 'loaded', roles: state.data }
-  if (state?.status === 'error') return { status: 'failed', error: state.error }
-  if (state?.fetchFailureReason) {
-    return { status: 'failed', error: state.fetchFailureReason, retrying: true }
-  }
-  if (state?.fetchStatus === 'fetching') return { status: 'loading' }
-  return { status: 'not loaded' }
-}
 
 /**
  * "Export" for the memberships page: the rows in view, as filtered and sorted, with the roles the
@@ -32,16 +18,15 @@ export function rolesStateOf(state: QueryState<Role[]> | undefined): RolesState 
  * be exported, and the file says it is incomplete.
  */
 export function MembershipsExportMenu({
-  userId,
-  userEmail,
+  subject,
   memberships,
   stalled,
   rows,
   filter,
   sort,
 }: {
-  userId: string
-  userEmail: string | undefined
+  /** Whose memberships, with the account context the user record gives. */
+  subject: MembershipsSubject
   memberships: Memberships
   stalled: boolean
   rows: readonly Organization[]
@@ -59,7 +44,7 @@ export function MembershipsExportMenu({
       return membershipsExportInput({
         format,
         tenantDomain: domain,
-        subject: { userId, email: userEmail },
+        subject,
         exportedBy,
         generatedAt: new Date(),
         filter,
@@ -69,7 +54,7 @@ export function MembershipsExportMenu({
         rolesOf: (organizationId) =>
           rolesStateOf(
             queryClient.getQueryState<Role[]>(
-              organizationQueries.memberRolesKey(userId, organizationId),
+              organizationQueries.memberRolesKey(subject.userId, organizationId),
             ),
           ),
       })

@@ -8,6 +8,7 @@ import { CompareWithEarlier } from '../access-review/components/compare-with-ear
 import { useUserAccessReview } from '../access-review/use-user-access-review'
 import { Freshness } from '@/components/freshness'
 import { useManagementApi } from '@/features/auth/management-api-context'
+import type { User } from '@/lib/management-api/schemas'
 import { quoted } from '@/lib/format'
 import { nextSort } from '@/lib/table-sort'
 import { useUrlTableState } from '@/lib/use-url-table-state'
@@ -20,6 +21,7 @@ import {
   type SortColumn,
 } from '../organization-list'
 import { useListWatch } from '../use-list-watch'
+import { LoadAllRoles } from './load-all-roles'
 import { ListLoadProblems } from './load-stopped'
 import { MembershipsExportMenu } from './memberships-export-menu'
 import { ListProgress, ListSummary } from './list-summary'
@@ -28,8 +30,11 @@ import { OrganizationsTable } from './organizations-table'
 export interface UserMembershipsProps {
   /** The real (decoded) user id. */
   userId: string
-  /** The user's email, once known: exports name it beside the id. */
-  userEmail?: string | undefined
+  /**
+   * The user's record, once known: exports name the email beside the id, with the account
+   * context a reviewer weighs (last login, blocked, connection).
+   */
+  user?: User | undefined
   onBackToSearch: () => void
   /**
    * A failure the page already shows above, whose "Try again" retries this list too: when this
@@ -46,7 +51,7 @@ export interface UserMembershipsProps {
  */
 export function UserMemberships({
   userId,
-  userEmail,
+  user,
   onBackToSearch,
   shownAbove,
 }: UserMembershipsProps) {
@@ -80,7 +85,7 @@ export function UserMemberships({
       {memberships && memberships.loadedCount > 0 ? (
         <MembershipsView
           userId={userId}
-          userEmail={userEmail}
+          user={user}
           memberships={memberships}
           stalled={stalled}
           fetchedAt={query.dataUpdatedAt}
@@ -104,14 +109,14 @@ export function UserMemberships({
 
 function MembershipsView({
   userId,
-  userEmail,
+  user,
   memberships,
   stalled,
   fetchedAt,
   freshness,
 }: {
   userId: string
-  userEmail: string | undefined
+  user: User | undefined
   memberships: Memberships
   stalled: boolean
   /** When the list on screen arrived (epoch ms): the review's evidence says so. */
@@ -132,8 +137,19 @@ function MembershipsView({
     [memberships.items, filter],
   )
   const rows = useMemo(() => sortOrganizations(matching, sort), [matching, sort])
+  const organizationIds = useMemo(
+    () => memberships.items.map((organization) => organization.id),
+    [memberships.items],
+  )
   const onSort = (column: SortColumn) => setSort(nextSort(sort, column))
-  const review = useUserAccessReview({ userId, userEmail, memberships, rows, filter, fetchedAt })
+  const review = useUserAccessReview({
+    userId,
+    userEmail: user?.email,
+    memberships,
+    rows,
+    filter,
+    fetchedAt,
+  })
   const scrollResetKey = `${filter}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`
 
   return (
@@ -153,14 +169,23 @@ function MembershipsView({
       </Group>
       {/* A row of its own: after a download it grows the file name and its SHA-256. */}
       <MembershipsExportMenu
-        userId={userId}
-        userEmail={userEmail}
+        subject={{
+          userId,
+          email: user?.email,
+          lastLogin: user?.last_login,
+          blocked: user?.blocked,
+          // The primary identity's: the one the user signs in with unless accounts are linked.
+          connection: user?.identities?.[0]?.connection,
+        }}
         memberships={memberships}
         stalled={stalled}
         rows={rows}
         filter={filter}
         sort={sort}
       />
+      {/* Roles are looked up as rows come into view (and only once the list is complete): this
+          says whether the export will have every row's roles, and loads the rest on request. */}
+      {memberships.complete && <LoadAllRoles userId={userId} organizationIds={organizationIds} />}
       <AccessReviewPanel {...review.panel} />
       {!memberships.complete && <ListProgress list={memberships} stalled={stalled} />}
       {rows.length > 0 && review.review ? (
