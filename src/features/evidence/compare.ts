@@ -199,7 +199,11 @@ function jsonSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 's
   }
 }
 
-function csvSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 'sha256'>): Snapshot {
+function csvSnapshot(
+  text: string,
+  source: Pick<SnapshotSource, 'fileName' | 'sha256'>,
+  assumeUserId: string | undefined,
+): Snapshot {
   let records: string[][]
   try {
     records = parseCsv(text)
@@ -228,7 +232,7 @@ function csvSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 'sh
       takenAt: textOf(provenance.get('generatedAt')) ?? null,
       subject,
     },
-    rows: rowsOf(csvTable(header, body), header, subject),
+    rows: rowsOf(csvTable(header, body), header, subject ?? assumeUserId ?? null),
     decisions: [],
   }
 }
@@ -239,7 +243,15 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
  * An earlier evidence pack, JSON export or CSV export (with or without its provenance block) as a
  * snapshot to compare with. Throws a `SnapshotError` saying why a file cannot be read.
  */
-export async function readSnapshot(fileName: string, bytes: Uint8Array): Promise<Snapshot> {
+export async function readSnapshot(
+  fileName: string,
+  bytes: Uint8Array,
+  /**
+   * Whose list a file that does not say is read as: a plain CSV export of one user's memberships
+   * (the table alone) dropped on that user's page. The source's `subject` stays null.
+   */
+  options: { assumeUserId?: string } = {},
+): Promise<Snapshot> {
   const source = { fileName, sha256: await sha256Hex(new Uint8Array(bytes)) }
   if (ZIP_MAGIC.every((byte, index) => bytes[index] === byte)) return packSnapshot(bytes, source)
   let text: string
@@ -250,7 +262,9 @@ export async function readSnapshot(fileName: string, bytes: Uint8Array): Promise
       'This file is neither an evidence pack (zip) nor a UTF-8 CSV or JSON export.',
     )
   }
-  return text.trimStart().startsWith('{') ? jsonSnapshot(text, source) : csvSnapshot(text, source)
+  return text.trimStart().startsWith('{')
+    ? jsonSnapshot(text, source)
+    : csvSnapshot(text, source, options.assumeUserId)
 }
 
 export interface RolesChange {

@@ -55,7 +55,9 @@ export function CompareWithEarlier({
         loadCompare(),
         file.arrayBuffer(),
       ])
-      const earlier = await readSnapshot(file.name, new Uint8Array(bytes))
+      const earlier = await readSnapshot(file.name, new Uint8Array(bytes), {
+        assumeUserId: subject,
+      })
       if (earlier.source.subject !== null && earlier.source.subject !== subject) {
         throw new Error(
           `${file.name} is about ${earlier.source.subject}, not ${subject}: open that page to compare.`,
