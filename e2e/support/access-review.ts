@@ -7,7 +7,7 @@ import type { Manifest } from '../../src/features/evidence/evidence-pack'
 // An access review of a user's memberships, driven as an admin does it: shared by the journey
 // specs and the accessibility checks of its states.
 
-export function reviewTable(page: Page) {
+function reviewTable(page: Page) {
   return page.getByRole('table', { name: 'Access review' })
 }
 

@@ -13,7 +13,7 @@ import type {
  * (`Member`, `Org Admin`, …). Undo what a test changed with `resetMemberships` (or the faults
  * fixture's reset, on a tenant with fault control), so the next test sees the seed.
  */
-export const E2E_TENANT_ORIGIN = `http://127.0.0.1:${portsOf('e2e').tenant}`
+const E2E_TENANT_ORIGIN = `http://127.0.0.1:${portsOf('e2e').tenant}`
 
 export async function addMembership(
   request: APIRequestContext,

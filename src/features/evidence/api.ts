@@ -2,10 +2,9 @@
 // demand — building, reading and comparing packs (fflate, and jose for verifying) loads on the
 // first sign-off or comparison, not with the pages that offer them.
 
-export type { Countersignature, Decision, DecisionRecord, EvidencePackInput } from './evidence-pack'
+export type { Decision, DecisionRecord, EvidencePackInput } from './evidence-pack'
 export type { Comparison, Snapshot, SnapshotRow } from './compare'
 export { EvidenceDropZone } from './components/evidence-drop-zone'
-export { HashText } from './components/hash-text'
 
 export const loadEvidencePack = () => import('./evidence-pack')
 export const loadCompare = () => import('./compare')

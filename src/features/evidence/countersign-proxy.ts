@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { COUNTERSIGN_KEYS_PATH, type Countersignature } from './evidence-pack'
+import type { Countersignature } from './evidence-pack'
 
 // The proxy's two countersigning endpoints, on its origin beside /api/v2: it countersigns a
 // signed-off review's manifest hash (its one non-GET endpoint: the proxy, not the browser, vouches
@@ -8,6 +8,8 @@ import { COUNTERSIGN_KEYS_PATH, type Countersignature } from './evidence-pack'
 // may be relative (`/api`) when the proxy serves the SPA too.
 
 const COUNTERSIGN_PATH = '/orgscope/countersign'
+/** Where the proxy publishes its countersigning keys, relative to its origin. */
+export const COUNTERSIGN_KEYS_PATH = '/.well-known/orgscope-countersign-keys.json'
 
 /** `path` on the origin of `apiBaseUrl`, resolved against the page's own URL. */
 function proxyUrl(apiBaseUrl: string, path: string, pageUrl: string): string {

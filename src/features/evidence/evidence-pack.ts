@@ -3,6 +3,7 @@ import { csvTextOf, type ExportRow } from '@/lib/export/cells'
 import { serializeCsv, trusted } from '@/lib/export/csv'
 import { exportFileName } from '@/lib/export/file-name'
 import { sha256Hex } from '@/lib/export/hash'
+import { COUNTERSIGN_KEYS_PATH } from './countersign-proxy'
 
 // An evidence pack: what an access review saw and decided, as one zip an auditor can check without
 // Orgscope. Every file's SHA-256 is in manifest.json; in proxy mode the proxy countersigns the
@@ -91,9 +92,6 @@ export interface EvidencePackInput {
 }
 
 export const EVIDENCE_PACK_FORMAT = 'orgscope-evidence-pack/1'
-
-/** Where the proxy publishes its countersigning keys, relative to the proxy's origin. */
-export const COUNTERSIGN_KEYS_PATH = '/.well-known/orgscope-countersign-keys.json'
 
 /** The pack's file names. */
 export const PACK_FILES = {
