@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test'
 import { NAMED_USERS } from '../server/local-tenant/seed/named-users'
 import { THREE_MEMBER_ORGANIZATION } from '../server/local-tenant/seed/organization-page'
-import { toOrganization } from '../src/lib/routes'
+import { toOrganization, toVerify } from '../src/lib/routes'
 import {
   SCENARIO_ORGANIZATIONS,
   SCENARIO_USERS,
   type ScenarioName,
 } from '../server/local-tenant/seed/scenarios'
+import { signOff, startAccessReview } from './support/access-review'
 import { ADA, fillTenantSignIn, MO, RAE, storageStateFor } from './support/auth'
 import { assertAlert, goToUserOrganizations, organizationsTable } from './support/app'
 import { assertNoSeriousA11yViolations } from './support/axe'
@@ -386,6 +387,53 @@ test.describe('the memberships table at 375 px, with its sideways cue and an ope
         await more.focus()
         await page.keyboard.press('Enter')
         await expect(page.getByRole('dialog', { name: /^Metadata/ })).toBeFocused()
+        await assertNoSeriousA11yViolations(page)
+      })
+    })
+  }
+})
+
+test.describe('the access review and its evidence pack', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`in the ${colorScheme} theme`, () => {
+      test.use({ storageState: storageStateFor(ADA), colorScheme })
+
+      test('a review under way, signed off, compared, and its pack verified', async ({ page }) => {
+        // One review walked through every state it shows, each scanned.
+        test.setTimeout(120_000)
+        const trio = NAMED_USERS.threeMemberships
+        await goToMembershipsTable(page, trio.userId, '3 organizations')
+        await startAccessReview(page)
+        const rows = page
+          .getByRole('table', { name: 'Access review' })
+          .locator('tbody tr[aria-rowindex]')
+        await rows.nth(0).getByRole('button', { name: 'Keep' }).click()
+        // A revoke waiting for its reason: the refusal is on screen.
+        await rows.nth(1).getByRole('button', { name: 'Revoke' }).click()
+        await expect(page.getByText('Write a reason to save this decision.')).toBeVisible()
+        await assertNoSeriousA11yViolations(page)
+
+        await page.keyboard.type('Contract ended')
+        await page.keyboard.press('Enter')
+        await rows.nth(2).getByRole('button', { name: 'Keep' }).click()
+        await expect(page.getByText('3 of 3 decided')).toBeVisible()
+        const pack = await signOff(page)
+        await assertNoSeriousA11yViolations(page)
+
+        await page.reload()
+        await page
+          .getByLabel('Choose an earlier evidence pack or export')
+          .setInputFiles({ name: pack.fileName, mimeType: 'application/zip', buffer: pack.bytes })
+        await expect(
+          page.getByRole('region', { name: 'Changes since the earlier file' }),
+        ).toContainText('Still has access')
+        await assertNoSeriousA11yViolations(page)
+
+        await page.goto(toVerify())
+        await page
+          .getByLabel('Choose an evidence pack')
+          .setInputFiles({ name: pack.fileName, mimeType: 'application/zip', buffer: pack.bytes })
+        await expect(page.getByRole('heading', { level: 2, name: 'Intact' })).toBeVisible()
         await assertNoSeriousA11yViolations(page)
       })
     })
