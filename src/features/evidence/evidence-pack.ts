@@ -3,6 +3,7 @@ import { csvTextOf, type ExportRow } from '@/lib/export/cells'
 import { serializeCsv, trusted } from '@/lib/export/csv'
 import { exportFileName } from '@/lib/export/file-name'
 import { sha256Hex } from '@/lib/export/hash'
+import type { RecordedRequest } from '@/lib/management-api/request-log'
 import { COUNTERSIGN_KEYS_PATH } from './countersign-proxy'
 
 // An evidence pack: what an access review saw and decided, as one zip an auditor can check without
@@ -29,21 +30,8 @@ export interface DecisionRecord {
   flags: readonly string[]
 }
 
-/** One Management API request made for the review. */
-export interface EvidenceRequest {
-  method: string
-  /** Without the query, e.g. /api/v2/users/auth0%7C1/organizations. */
-  path: string
-  query: Record<string, string>
-  /** null: no answer (network, time-out). */
-  status: number | null
-  outcome: 'ok' | 'http-error' | 'malformed' | 'network' | 'timeout'
-  itemCount: number | null
-  /** `reset` ISO UTC. */
-  rateLimit: { limit: number | null; remaining: number | null; reset: string | null } | null
-  /** ISO UTC. */
-  receivedAt: string
-}
+/** One Management API request made for the review: as the session's request log records it. */
+export type EvidenceRequest = RecordedRequest
 
 export type EvidenceScope =
   | { kind: 'user'; userId: string; email?: string }
