@@ -23,7 +23,7 @@ const VERDICT: Record<
 > = {
   intact: {
     title: 'Intact',
-    color: 'green',
+    color: 'teal',
     text: 'Every file matches the SHA-256 in the manifest.',
   },
   changed: {
@@ -33,24 +33,24 @@ const VERDICT: Record<
   },
   unconfirmed: {
     title: 'Not confirmed',
-    color: 'orange',
+    color: 'grape',
     text: 'Every file matches the manifest, but the countersignature could not be checked.',
   },
   unreadable: { title: 'Unreadable', color: 'red', text: '' },
 }
 
 const FILE_COLOR: Record<FileStatus, MantineColor> = {
-  intact: 'green',
+  intact: 'teal',
   changed: 'red',
   missing: 'red',
-  'not in manifest': 'orange',
+  'not in manifest': 'grape',
 }
 
 const COUNTERSIGNATURE_COLOR: Record<CountersignatureCheck['status'], MantineColor> = {
-  valid: 'green',
+  valid: 'teal',
   invalid: 'red',
-  'key not published': 'orange',
-  'keys unavailable': 'orange',
+  'key not published': 'grape',
+  'keys unavailable': 'grape',
   'not checked': 'gray',
   absent: 'gray',
 }

@@ -170,7 +170,7 @@ function ActiveReview({
               Look twice:
             </Text>
             {hints.map((hint) => (
-              <Tag key={hint} color="orange">
+              <Tag key={hint} color="red">
                 {HINT_LABELS[hint]}
               </Tag>
             ))}

@@ -143,14 +143,14 @@ type RemediationStatus = Comparison['remediation'][number]['status']
 const REMEDIATION: Record<RemediationStatus, { text: string; color: string }> = {
   removed: { text: 'Access removed', color: 'teal' },
   'still present': { text: 'Still has access', color: 'red' },
-  'role changed': { text: 'Roles changed, still a member', color: 'orange' },
+  'role changed': { text: 'Roles changed, still a member', color: 'grape' },
 }
 
 const KIND_COLORS: Record<ChangeKind, string> = {
   'Revoked last time': 'grape',
   Added: 'blue',
   Removed: 'gray',
-  'Roles gained': 'orange',
+  'Roles gained': 'blue',
   'Roles lost': 'gray',
 }
 
