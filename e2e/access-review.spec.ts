@@ -113,7 +113,7 @@ test('review Li Wei, sign off, verify the pack, and see what changed next time',
   await goToUserOrganizations(page, LI_WEI.userId)
   await expect(page.getByText('Three Members', { exact: true })).toBeVisible()
   await page
-    .getByLabel('Choose an earlier pack or export')
+    .getByLabel('Choose an earlier evidence file')
     .setInputFiles({ name: pack.fileName, mimeType: 'application/zip', buffer: pack.bytes })
   const changes = page.getByRole('region', { name: 'Changes since the earlier file' })
   await expect(changes).toContainText('1 membership added, 1 removed')

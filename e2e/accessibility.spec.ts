@@ -422,7 +422,7 @@ test.describe('the access review and its evidence pack', () => {
 
         await page.reload()
         await page
-          .getByLabel('Choose an earlier pack or export')
+          .getByLabel('Choose an earlier evidence file')
           .setInputFiles({ name: pack.fileName, mimeType: 'application/zip', buffer: pack.bytes })
         await expect(
           page.getByRole('region', { name: 'Changes since the earlier file' }),

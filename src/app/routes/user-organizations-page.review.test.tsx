@@ -200,7 +200,7 @@ describe('an access review of a user’s memberships', { timeout: 30_000 }, () =
     const next = openUser(trio.userId)
     await screen.findByText('2 organizations', undefined, { timeout: 5000 })
     await next.user.upload(
-      await screen.findByLabelText('Choose an earlier pack or export'),
+      await screen.findByLabelText('Choose an earlier evidence file'),
       new File([pack], 'last-quarter.zip', { type: 'application/zip' }),
     )
     const changes = await screen.findByRole(

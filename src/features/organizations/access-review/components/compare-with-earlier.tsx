@@ -86,7 +86,7 @@ export function CompareWithEarlier({
           Compare with last time
         </Title>
         <EvidenceDropZone
-          label="Choose an earlier pack or export"
+          label="Choose an earlier evidence file"
           description={
             ready
               ? 'An evidence pack (.zip) or an export (.csv, .json) of this list: see what changed since.'
