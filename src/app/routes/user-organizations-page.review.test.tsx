@@ -14,14 +14,18 @@ import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 // for revoke and don't know), sign-off into an evidence pack, a review that survives a reload,
 // the self-review guard, and next time, the comparison with the pack.
 
-const { threeMemberships: trio } = NAMED_USERS
+const { threeMemberships: trio, overflowMemberships } = NAMED_USERS
 
 const defaultRateLimit = { ...tenant.config.rateLimit }
+const defaultCheckpointPaging = tenant.config.checkpointPaging
 beforeEach(() => {
   setManagementApiSettings(tenant, { rateLimit: { burst: 10_000, refillPerSecond: 10_000 } })
 })
 afterEach(() => {
-  setManagementApiSettings(tenant, { rateLimit: defaultRateLimit })
+  setManagementApiSettings(tenant, {
+    rateLimit: defaultRateLimit,
+    checkpointPaging: defaultCheckpointPaging,
+  })
   vi.restoreAllMocks()
 })
 
@@ -214,5 +218,17 @@ describe('an access review of a user’s memberships', { timeout: 30_000 }, () =
       .find((row) => row.textContent?.includes('Revoked last time'))
     expect(revokedRow).toHaveTextContent('No longer a customer')
     expect(revokedRow).toHaveTextContent('Access removed')
+  })
+
+  it('does not compare a list cut at the API’s cap: everything past it would read as removed', async () => {
+    setManagementApiSettings(tenant, { checkpointPaging: false })
+    openUser(overflowMemberships.userId)
+    expect(
+      await screen.findByText(/^Showing the first 1,000 of 1,200/, undefined, { timeout: 10_000 }),
+    ).toBeVisible()
+    expect(
+      await screen.findByRole('button', { name: 'Choose an earlier evidence file' }),
+    ).toBeDisabled()
+    expect(screen.getByText(/^Not available: this list stops at the API’s 1,000 cap/)).toBeVisible()
   })
 })

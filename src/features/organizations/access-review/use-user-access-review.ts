@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { saveFile } from '@/lib/export/download'
 import {
@@ -10,9 +10,10 @@ import { loadEvidencePack, requestCountersignature } from '@/features/evidence/a
 import { organizationQueries } from '@/features/organizations/api'
 import { rolesStateOf } from '../roles-state'
 import type { Memberships } from '@/features/organizations/memberships'
-import { parseApiDate, userQueries } from '@/features/users/api'
+import { parseApiDate } from '@/features/users/api'
 import { formatCount } from '@/lib/format'
-import type { Organization, Role } from '@/lib/management-api/schemas'
+import { fetchedAtOf } from '@/lib/management-api/list-load'
+import type { Organization, Role, User } from '@/lib/management-api/schemas'
 import { useTenant } from '@/lib/tenant'
 import { displayNameOf } from '@/features/organizations/organization-list'
 import type { AccessReviewPanelProps, SignedOff } from './components/access-review-panel'
@@ -30,25 +31,26 @@ const NO_ROWS: ReadonlySet<string> = new Set()
  */
 export function useUserAccessReview({
   userId,
-  userEmail,
+  user,
   memberships,
   rows,
   filter,
-  fetchedAt,
 }: {
   userId: string
-  userEmail: string | undefined
+  /** The user's record, once the page has it: the hints and the self-review guard read it. */
+  user: User | undefined
   memberships: Memberships
   rows: readonly Organization[]
   filter: string
-  fetchedAt: number
 }) {
+  const userEmail = user?.email
+  // When the list's latest page arrived: what the pack and the comparison call "fetched".
+  const fetchedAt = fetchedAtOf(memberships)?.until ?? new Date()
   const api = useManagementApi()
   const log = useRequestLog()
   const queryClient = useQueryClient()
   const { domain, mode } = useTenant()
   const getAccessToken = useAccessToken()
-  const user = useQuery(userQueries.detail(api, userId)).data
 
   const subject = useMemo(
     () => ({ kind: 'user' as const, userId, email: userEmail }),
@@ -103,7 +105,7 @@ export function useUserAccessReview({
         hints,
         ownAccount,
         memberships,
-        fetchedAt: new Date(fetchedAt),
+        fetchedAt,
         rolesOf,
         filter,
         requests: log.matching(isAboutUser(basePath, userId)),
@@ -143,7 +145,7 @@ export function useUserAccessReview({
   }
   /** The list now, as "Compare with last time" reads it: roles only where they are loaded. */
   const currentList = (): CurrentList => ({
-    takenAt: new Date(fetchedAt).toISOString(),
+    takenAt: fetchedAt.toISOString(),
     rows: memberships.items.map((organization) => {
       const roles = rolesOf(organization.id)
       return {

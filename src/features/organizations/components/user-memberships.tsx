@@ -88,7 +88,6 @@ export function UserMemberships({
           user={user}
           memberships={memberships}
           stalled={stalled}
-          fetchedAt={query.dataUpdatedAt}
           freshness={
             <Freshness
               updatedAt={query.dataUpdatedAt}
@@ -112,15 +111,12 @@ function MembershipsView({
   user,
   memberships,
   stalled,
-  fetchedAt,
   freshness,
 }: {
   userId: string
   user: User | undefined
   memberships: Memberships
   stalled: boolean
-  /** When the list on screen arrived (epoch ms): the review's evidence says so. */
-  fetchedAt: number
   freshness: ReactNode
 }) {
   // In the query string, so a reload or a shared link shows the same rows.
@@ -142,14 +138,7 @@ function MembershipsView({
     [memberships.items],
   )
   const onSort = (column: SortColumn) => setSort(nextSort(sort, column))
-  const review = useUserAccessReview({
-    userId,
-    userEmail: user?.email,
-    memberships,
-    rows,
-    filter,
-    fetchedAt,
-  })
+  const review = useUserAccessReview({ userId, user, memberships, rows, filter })
   const scrollResetKey = `${filter}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`
 
   return (
@@ -223,7 +212,13 @@ function MembershipsView({
       <CompareWithEarlier
         subject={userId}
         current={review.currentList}
-        ready={memberships.complete}
+        unavailableBecause={
+          !memberships.complete
+            ? 'Available once the whole list has loaded.'
+            : memberships.capped
+              ? 'Not available: this list stops at the API’s 1,000 cap, so everything past it would read as removed.'
+              : undefined
+        }
       />
     </Stack>
   )

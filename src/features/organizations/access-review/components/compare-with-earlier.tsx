@@ -30,19 +30,20 @@ type State =
 /**
  * "Compare with last time": drop an earlier evidence pack or export of this list; see what was
  * added and removed, which roles were gained and lost, and whether what was revoked last time is
- * gone. Off until the list on the page is complete: a comparison with half a list would report
- * the rest as removed.
+ * gone. Off until the list on the page is whole: a comparison with a list still loading, or cut
+ * at the API's cap, would report the rest as removed.
  */
 export function CompareWithEarlier({
   subject,
   current,
-  ready,
+  unavailableBecause,
 }: {
   /** Whose list this is (a user id): a file about someone else is refused, not compared. */
   subject: string
   /** Read when a file is dropped, so roles loaded since the page opened count. */
   current: () => CurrentList
-  ready: boolean
+  /** Why the list cannot be compared yet (loading, capped); undefined: it can. */
+  unavailableBecause: string | undefined
 }) {
   const [state, setState] = useState<State>({ status: 'idle' })
   const { domain } = useTenant()
@@ -88,13 +89,12 @@ export function CompareWithEarlier({
         <EvidenceDropZone
           label="Choose an earlier evidence file"
           description={
-            ready
-              ? 'An evidence pack (.zip) or an export (.csv, .json) of this list: see what changed since.'
-              : 'Available once the whole list has loaded.'
+            unavailableBecause ??
+            'An evidence pack (.zip) or an export (.csv, .json) of this list: see what changed since.'
           }
           accept=".zip,.csv,.json"
           busy={state.status === 'reading'}
-          disabled={!ready}
+          disabled={unavailableBecause !== undefined}
           compact
           onFile={(file) => void onFile(file)}
         />
