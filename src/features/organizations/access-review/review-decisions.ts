@@ -97,14 +97,6 @@ export function decide(
   return { ...review, decisions }
 }
 
-/** Takes a row's decision back. */
-export function undecide(review: AccessReview, key: string): AccessReview {
-  const decisions = Object.fromEntries(
-    Object.entries(review.decisions).filter(([row]) => row !== key),
-  )
-  return { ...review, decisions }
-}
-
 export interface ReviewProgress {
   /** Rows the reviewer may decide (not their own). */
   reviewable: number

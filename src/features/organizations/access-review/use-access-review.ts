@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react'
 import {
   decide,
   startReview,
-  undecide,
   type AccessReview,
   type Decision,
   type Reviewer,
@@ -26,7 +25,6 @@ export interface AccessReviewState {
   start: () => void
   /** Throws DecisionRefused (a missing reason, the reviewer's own row), changing nothing. */
   decide: (keys: readonly string[], choice: { decision: Decision; reason: string }) => void
-  undecide: (key: string) => void
   /** Deletes the review and its saved copy. */
   discard: () => void
 }
@@ -66,9 +64,6 @@ export function useAccessReview(
     start: () => commit(startReview(subject, reviewer, new Date())),
     decide(keys, choice) {
       if (review) commit(decide(review, keys, choice, own, new Date()))
-    },
-    undecide(rowKey) {
-      if (review) commit(undecide(review, rowKey))
     },
     discard() {
       setReview(null)
