@@ -20,6 +20,7 @@ export function MembersExportMenu({
   filter,
   role,
   sort,
+  catchingUp,
 }: {
   organizationId: string
   organizationName: string | undefined
@@ -29,6 +30,8 @@ export function MembersExportMenu({
   filter: string
   role: string | undefined
   sort: MemberSortState
+  /** The rows are a moment behind the filter box: off until they match it. */
+  catchingUp: boolean
 }) {
   const { domain } = useTenant()
   const exportedBy = useSignedInAdmin()
@@ -51,5 +54,11 @@ export function MembersExportMenu({
       })
     })
 
-  return <ExportMenu onExport={onExport} waitingFor={loading ? 'member' : undefined} />
+  return (
+    <ExportMenu
+      onExport={onExport}
+      disabled={catchingUp}
+      waitingFor={loading ? 'member' : undefined}
+    />
+  )
 }

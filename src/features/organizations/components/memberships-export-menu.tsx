@@ -24,6 +24,7 @@ export function MembershipsExportMenu({
   rows,
   filter,
   sort,
+  catchingUp,
 }: {
   /** Whose memberships, with the account context the user record gives. */
   subject: MembershipsSubject
@@ -32,6 +33,8 @@ export function MembershipsExportMenu({
   rows: readonly Organization[]
   filter: string
   sort: SortState
+  /** The rows are a moment behind the filter box: off until they match it. */
+  catchingUp: boolean
 }) {
   const queryClient = useQueryClient()
   const { domain } = useTenant()
@@ -60,5 +63,11 @@ export function MembershipsExportMenu({
       })
     })
 
-  return <ExportMenu onExport={onExport} waitingFor={loading ? 'organization' : undefined} />
+  return (
+    <ExportMenu
+      onExport={onExport}
+      disabled={catchingUp}
+      waitingFor={loading ? 'organization' : undefined}
+    />
+  )
 }

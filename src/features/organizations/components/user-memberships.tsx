@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { FilterBox } from '@/components/filter-box'
 import { AccessReviewPanel } from '../access-review/components/access-review-panel'
 import { MembershipsReviewTable } from '../access-review/components/memberships-review-table'
@@ -123,11 +123,11 @@ function MembershipsView({
   const {
     filter: filterText,
     setFilter: setFilterText,
+    applied: filter,
+    catchingUp,
     sort,
     setSort,
   } = useUrlTableState(ORGANIZATION_SORT_COLUMNS)
-  // Typing stays responsive at 1000 rows: the rows catch up with the box at lower priority.
-  const filter = useDeferredValue(filterText).trim()
   const matching = useMemo(
     () => filterOrganizations(memberships.items, filter),
     [memberships.items, filter],
@@ -171,6 +171,7 @@ function MembershipsView({
         rows={rows}
         filter={filter}
         sort={sort}
+        catchingUp={catchingUp}
       />
       {/* Roles are looked up as rows come into view (and only once the list is complete): this
           says whether the export will have every row's roles, and loads the rest on request. */}

@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core'
-import { memo, useDeferredValue, useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { ExportMenu, saveExport } from '@/components/export-menu'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
@@ -60,7 +60,7 @@ export function ReviewResults({
     () => (column && direction ? { column, direction } : undefined),
     [column, direction],
   )
-  const filter = useDeferredValue(table.filter).trim()
+  const filter = table.applied
   const filtered = useMemo(() => filterReviewRows(rows, filter), [rows, filter])
   const shown = useMemo(() => sortReviewRows(filtered, sort), [filtered, sort])
   const tenant = useTenant()
@@ -121,7 +121,7 @@ export function ReviewResults({
               onChange={table.setFilter}
               placeholder="User, organization or entry"
             />
-            <ExportMenu onExport={onExport} disabled={rows.length === 0} />
+            <ExportMenu onExport={onExport} disabled={rows.length === 0 || table.catchingUp} />
           </Group>
         </Group>
         {shown.length > 0 ? (
