@@ -1,12 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
-import { saveFile } from '@/lib/export/download'
-import {
-  useAccessToken,
-  useManagementApi,
-  useRequestLog,
-} from '@/features/auth/management-api-context'
-import { loadEvidencePack, requestCountersignature } from '@/features/evidence/api'
+import { useMemo } from 'react'
 import { organizationQueries } from '@/features/organizations/api'
 import { rolesStateOf } from '../roles-state'
 import type { Memberships } from '@/features/organizations/memberships'
@@ -14,13 +7,13 @@ import { parseApiDate } from '@/features/users/api'
 import { formatCount } from '@/lib/format'
 import { fetchedAtOf } from '@/lib/management-api/list-load'
 import type { Organization, Role, User } from '@/lib/management-api/schemas'
-import { useTenant } from '@/lib/tenant'
 import { displayNameOf } from '@/features/organizations/organization-list'
-import type { AccessReviewPanelProps, SignedOff } from './components/access-review-panel'
+import type { AccessReviewPanelProps } from './components/access-review-panel'
 import type { CurrentList } from './components/compare-with-earlier'
 
 import { hintsFor, isReviewersOwn, progressOf } from './review-decisions'
 import { useAccessReview, useReviewer } from './use-access-review'
+import { useReviewSignOff } from './use-review-sign-off'
 
 const NO_ROWS: ReadonlySet<string> = new Set()
 
@@ -46,11 +39,7 @@ export function useUserAccessReview({
   const userEmail = user?.email
   // When the list's latest page arrived: what the pack and the comparison call "fetched".
   const fetchedAt = fetchedAtOf(memberships)?.until ?? new Date()
-  const api = useManagementApi()
-  const log = useRequestLog()
   const queryClient = useQueryClient()
-  const { domain, mode } = useTenant()
-  const getAccessToken = useAccessToken()
 
   const subject = useMemo(
     () => ({ kind: 'user' as const, userId, email: userEmail }),
@@ -63,7 +52,7 @@ export function useUserAccessReview({
   )
   const own = useMemo(() => (ownAccount ? new Set(allKeys) : NO_ROWS), [ownAccount, allKeys])
   const state = useAccessReview(subject, own)
-  const [signedOff, setSignedOff] = useState<SignedOff | undefined>(undefined)
+  const { signedOff, signOff } = useReviewSignOff(state)
 
   const review = state.review ?? undefined
   const progress = review
@@ -89,18 +78,11 @@ export function useUserAccessReview({
         ? 'Nothing here is yours to decide.'
         : undefined
 
-  const onSignOff = async (): Promise<SignedOff> => {
-    if (!review) throw new Error('No review is in progress.')
-    const [{ buildEvidencePack }, { userReviewPackInput, isAboutUser }] = await Promise.all([
-      loadEvidencePack(),
-      import('./user-review-evidence'),
-    ])
-    const basePath = new URL(api.baseUrl, window.location.href).pathname.replace(/\/+$/, '')
-    const pack = await buildEvidencePack(
-      userReviewPackInput({
-        review,
-        tenantDomain: domain,
-        mode,
+  const onSignOff = () =>
+    signOff(async ({ base, apiBasePath, requestsMatching }) => {
+      const { userReviewPackInput, isAboutUser } = await import('./user-review-evidence')
+      return userReviewPackInput({
+        ...base,
         user: { userId, email: userEmail },
         hints,
         ownAccount,
@@ -108,25 +90,9 @@ export function useUserAccessReview({
         fetchedAt,
         rolesOf,
         filter,
-        requests: log.matching(isAboutUser(basePath, userId)),
-        signedOffAt: new Date(),
-        countersign:
-          mode === 'proxy'
-            ? (sha256) => requestCountersignature(api.baseUrl, getAccessToken, sha256)
-            : undefined,
-      }),
-    )
-    saveFile({ fileName: pack.fileName, mimeType: 'application/zip', bytes: pack.bytes })
-    const result = {
-      fileName: pack.fileName,
-      manifestSha256: pack.manifestSha256,
-      countersigned: pack.countersignature ? { kid: pack.countersignature.kid } : null,
-    }
-    setSignedOff(result)
-    // The pack is the record now: the work in progress is done.
-    state.discard()
-    return result
-  }
+        requests: requestsMatching(isAboutUser(apiBasePath, userId)),
+      })
+    })
 
   const ownInView = rows
     .filter((organization) => !own.has(organization.id))

@@ -2,33 +2,23 @@ import type { DecisionRecord, EvidencePackInput } from '@/features/evidence/api'
 import type { Memberships } from '@/features/organizations/memberships'
 import type { RolesState } from '@/features/organizations/memberships-export'
 import { membershipsExportInput } from '@/features/organizations/memberships-export'
-import { listGaps } from '@/features/organizations/memberships-provenance'
 import { displayNameOf } from '@/features/organizations/organization-list'
 import type { RecordedRequest } from '@/lib/management-api/request-log'
-import type { ApiMode } from '@/lib/tenant'
-import type { AccessHint, AccessReview } from './review-decisions'
+import type { AccessHint } from './review-decisions'
+import { decisionFields, reviewPackInput, type ReviewEvidenceBase } from './review-evidence'
 
 // A signed-off review of one user's memberships as the evidence pack's input: the whole
 // population (every membership, whatever the table's filter showed), a decision record per row,
 // and every Management API request that read this user's data in the session.
 
-export interface UserReviewEvidence {
-  review: AccessReview
-  tenantDomain: string
-  mode: ApiMode
+export interface UserReviewEvidence extends ReviewEvidenceBase {
   user: { userId: string; email?: string | undefined }
   /** Hints from the user's record: every row carries them. */
   hints: readonly AccessHint[]
   /** Every row is the reviewer's own (the page is theirs): none is decided. */
   ownAccount: boolean
   memberships: Memberships
-  /** When the list on screen was fetched. */
-  fetchedAt: Date
   rolesOf: (organizationId: string) => RolesState
-  filter: string
-  requests: readonly RecordedRequest[]
-  signedOffAt: Date
-  countersign: EvidencePackInput['countersign']
 }
 
 /** Is `request` about `userId`: the user, their memberships, or their roles in one organization. */
@@ -58,45 +48,22 @@ export function userReviewPackInput(evidence: UserReviewEvidence): EvidencePackI
     rows: items,
     rolesOf,
   })
-  const rolesComplete = items.every((organization) => rolesOf(organization.id).status === 'loaded')
   const flags = [...evidence.hints, ...(evidence.ownAccount ? ['self-review'] : [])]
-  const decisions: DecisionRecord[] = items.map((organization) => {
-    const row = evidence.ownAccount ? undefined : review.decisions[organization.id]
-    return {
-      userId: user.userId,
-      ...(user.email === undefined ? {} : { userEmail: user.email }),
-      organizationId: organization.id,
-      organizationName: displayNameOf(organization),
-      decision: row?.decision ?? null,
-      reason: row?.reason ?? '',
-      decidedAt: row?.decidedAt ?? null,
-      decidedBy: row ? (reviewer.email ?? reviewer.sub) : null,
-      flags,
-    }
-  })
-  return {
-    tool: { name: 'Orgscope', version: __ORGSCOPE_VERSION__ },
-    tenantDomain: evidence.tenantDomain,
-    mode: evidence.mode,
-    reviewer,
-    startedAt: new Date(review.startedAt),
-    signedOffAt: evidence.signedOffAt,
+  const decisions: DecisionRecord[] = items.map((organization) => ({
+    userId: user.userId,
+    ...(user.email === undefined ? {} : { userEmail: user.email }),
+    organizationId: organization.id,
+    organizationName: displayNameOf(organization),
+    ...decisionFields(review, organization.id, evidence.ownAccount),
+    flags,
+  }))
+  return reviewPackInput(evidence, {
     scope: { kind: 'user', userId: user.userId, ...(user.email ? { email: user.email } : {}) },
-    filters: { text: evidence.filter },
-    population: {
-      rows: items.length,
-      total: memberships.total ?? null,
-      complete: memberships.complete && !memberships.capped,
-      capped: memberships.capped,
-      pagination: memberships.pagination ?? null,
-      gaps: listGaps(memberships, 'memberships'),
-      fetchedAt: evidence.fetchedAt.toISOString(),
-      rolesComplete,
-    },
+    list: memberships,
+    records: 'memberships',
+    rolesComplete: items.every((organization) => rolesOf(organization.id).status === 'loaded'),
     columns: table.columns,
     rows: table.rows,
     decisions,
-    requests: evidence.requests,
-    ...(evidence.countersign ? { countersign: evidence.countersign } : {}),
-  }
+  })
 }
