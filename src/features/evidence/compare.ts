@@ -78,6 +78,27 @@ function rowsOf(table: readonly Cells[], columns: readonly string[], subject: st
   return table.map((cells, index) => snapshotRow(cells, hasRoles, subject, index + 1))
 }
 
+/**
+ * An organization's members (a pack or export of its members page): each row names the user, the
+ * organization is the file's subject. A member's `name` is theirs, not the organization's.
+ */
+function memberRowsOf(
+  table: readonly Cells[],
+  columns: readonly string[],
+  organizationId: string,
+  organizationName: string | undefined,
+) {
+  if (!columns.includes('user_id')) {
+    throw new SnapshotError('The table has no user_id column: it does not list members.')
+  }
+  const rows = table.map(({ name: _member, ...cells }) => ({
+    ...cells,
+    organization_id: organizationId,
+    organization_name: organizationName,
+  }))
+  return rowsOf(rows, [...columns, 'organization_id'], null)
+}
+
 /** CSV records under a header as cell maps, our formula quotes removed. */
 function csvTable(header: readonly string[], records: readonly string[][]): Cells[] {
   return records
@@ -149,14 +170,10 @@ function packSnapshot(
       takenAt: textOf(population.fetchedAt) ?? null,
       subject,
     },
-    // An organization's pack lists members: its rows name the user, the organization is the scope.
-    rows: rowsOf(
-      scope.kind === 'organization'
-        ? table.map((cells) => ({ organization_id: subject, ...cells }))
-        : table,
-      scope.kind === 'organization' ? [...columns, 'organization_id'] : columns,
-      scope.kind === 'user' ? subject : null,
-    ),
+    rows:
+      scope.kind === 'organization' && subject !== null
+        ? memberRowsOf(table, columns, subject, textOf(scope.name))
+        : rowsOf(table, columns, scope.kind === 'user' ? subject : null),
     decisions: decisionsOf(read(PACK_FILES.decisionsCsv)),
   }
 }
@@ -181,7 +198,9 @@ function jsonSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 's
   if (!Array.isArray(envelope.rows)) {
     throw new SnapshotError('This JSON file is not an Orgscope export: it has no rows.')
   }
-  const subject = isObject(provenance.subject) ? (textOf(provenance.subject.userId) ?? null) : null
+  const about = isObject(provenance.subject) ? provenance.subject : {}
+  const organizationId = textOf(about.userId) ? undefined : textOf(about.organizationId)
+  const subject = textOf(about.userId) ?? organizationId ?? null
   const table = envelope.rows.filter(isObject)
   const columns = Array.isArray(envelope.columns)
     ? stringsOf(envelope.columns)
@@ -194,7 +213,10 @@ function jsonSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 's
       takenAt: textOf(provenance.fetchedUntil) ?? textOf(provenance.generatedAt) ?? null,
       subject,
     },
-    rows: rowsOf(table, columns, subject),
+    rows:
+      organizationId === undefined
+        ? rowsOf(table, columns, subject)
+        : memberRowsOf(table, columns, organizationId, textOf(about.organizationName)),
     decisions: [],
   }
 }
@@ -202,7 +224,7 @@ function jsonSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 's
 function csvSnapshot(
   text: string,
   source: Pick<SnapshotSource, 'fileName' | 'sha256'>,
-  assumeUserId: string | undefined,
+  assume: ReadOptions,
 ): Snapshot {
   let records: string[][]
   try {
@@ -224,17 +246,42 @@ function csvSnapshot(
   )
   const [header, ...body] = records.slice(blockEnd + 1)
   if (!header || header.length === 0) throw new SnapshotError('This CSV file has no header row.')
-  const subject = textOf(provenance.get('subject.userId')) ?? null
+  const userId = textOf(provenance.get('subject.userId'))
+  const organizationId = textOf(provenance.get('subject.organizationId'))
+  // A members table names no organization: the file's, else the page's it was dropped on.
+  const membersOf =
+    userId === undefined && !header.includes('id') && !header.includes('organization_id')
+      ? (organizationId ?? assume.assumeOrganizationId)
+      : undefined
+  const table = csvTable(header, body)
   return {
     source: {
       ...source,
       kind: 'CSV export',
       takenAt: textOf(provenance.get('generatedAt')) ?? null,
-      subject,
+      subject: userId ?? organizationId ?? null,
     },
-    rows: rowsOf(csvTable(header, body), header, subject ?? assumeUserId ?? null),
+    rows:
+      membersOf === undefined
+        ? rowsOf(table, header, userId ?? assume.assumeUserId ?? null)
+        : memberRowsOf(
+            table,
+            header,
+            membersOf,
+            textOf(provenance.get('subject.organizationName')),
+          ),
     decisions: [],
   }
+}
+
+/**
+ * Whose list a file that does not say is read as: a plain CSV export (the table alone) of one
+ * user's memberships dropped on that user's page, or of an organization's members dropped on the
+ * organization's page. The source's `subject` stays null.
+ */
+export interface ReadOptions {
+  assumeUserId?: string | undefined
+  assumeOrganizationId?: string | undefined
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
@@ -246,11 +293,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 export async function readSnapshot(
   fileName: string,
   bytes: Uint8Array,
-  /**
-   * Whose list a file that does not say is read as: a plain CSV export of one user's memberships
-   * (the table alone) dropped on that user's page. The source's `subject` stays null.
-   */
-  options: { assumeUserId?: string } = {},
+  options: ReadOptions = {},
 ): Promise<Snapshot> {
   const source = { fileName, sha256: await sha256Hex(new Uint8Array(bytes)) }
   if (ZIP_MAGIC.every((byte, index) => bytes[index] === byte)) return packSnapshot(bytes, source)
@@ -264,7 +307,7 @@ export async function readSnapshot(
   }
   return text.trimStart().startsWith('{')
     ? jsonSnapshot(text, source)
-    : csvSnapshot(text, source, options.assumeUserId)
+    : csvSnapshot(text, source, options)
 }
 
 export interface RolesChange {

@@ -211,15 +211,9 @@ function MembershipsView({
         </Paper>
       )}
       <CompareWithEarlier
-        subject={userId}
+        subject={{ kind: 'user', userId }}
         current={review.currentList}
-        unavailableBecause={
-          !memberships.complete
-            ? 'Available once the whole list has loaded.'
-            : memberships.capped
-              ? 'Not available: this list stops at the API’s 1,000 cap, so everything past it would read as removed.'
-              : undefined
-        }
+        list={memberships}
       />
     </Stack>
   )

@@ -11,6 +11,7 @@ import {
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import { Tag } from '@/components/tag'
 import { formatCount, formatNumber } from '@/lib/format'
+import type { ListLoad } from '@/lib/management-api/list-load'
 import { useTenant } from '@/lib/tenant'
 import classes from './access-review.module.css'
 
@@ -36,15 +37,20 @@ type State =
 export function CompareWithEarlier({
   subject,
   current,
-  unavailableBecause,
+  list,
 }: {
-  /** Whose list this is (a user id): a file about someone else is refused, not compared. */
-  subject: string
+  /** Whose list this is: a file about another user or organization is refused, not compared. */
+  subject: CompareSubject
   /** Read when a file is dropped, so roles loaded since the page opened count. */
   current: () => CurrentList
-  /** Why the list cannot be compared yet (loading, capped); undefined: it can. */
-  unavailableBecause: string | undefined
+  /** The list on the page: compared only once whole, and not when cut at the API's cap. */
+  list: Pick<ListLoad<unknown>, 'complete' | 'capped'>
 }) {
+  const unavailableBecause = !list.complete
+    ? 'Available once the whole list has loaded.'
+    : list.capped
+      ? 'Not available: this list stops at the API’s 1,000 cap, so everything past it would read as removed.'
+      : undefined
   const [state, setState] = useState<State>({ status: 'idle' })
   const { domain } = useTenant()
   const exportedBy = useSignedInAdmin()
@@ -56,13 +62,16 @@ export function CompareWithEarlier({
         loadCompare(),
         file.arrayBuffer(),
       ])
-      const earlier = await readSnapshot(file.name, new Uint8Array(bytes), {
-        assumeUserId: subject,
-      })
-      if (earlier.source.subject !== null && earlier.source.subject !== subject) {
-        throw new Error(
-          `${file.name} is about ${earlier.source.subject}, not ${subject}: open that page to compare.`,
-        )
+      const earlier = await readSnapshot(
+        file.name,
+        new Uint8Array(bytes),
+        subject.kind === 'user'
+          ? { assumeUserId: subject.userId }
+          : { assumeOrganizationId: subject.organizationId },
+      )
+      const refusal = aboutSomethingElse(earlier, subject)
+      if (refusal !== undefined) {
+        throw new Error(`${file.name} is about ${refusal}: open that page to compare.`)
       }
       const now = current()
       setState({
@@ -105,6 +114,7 @@ export function CompareWithEarlier({
         )}
         {state.status === 'compared' && (
           <ComparisonView
+            rowsAre={subject.kind === 'user' ? 'organizations' : 'members'}
             earlier={state.earlier}
             comparison={state.comparison}
             onExport={(format) =>
@@ -112,7 +122,7 @@ export function CompareWithEarlier({
                 const { comparisonExportInput } = await loadCompare()
                 return comparisonExportInput(state.comparison, {
                   earlier: state.earlier.source,
-                  current: { takenAt: state.current.takenAt, userId: subject },
+                  current: { takenAt: state.current.takenAt, userId: idOf(subject) },
                   tenantDomain: domain,
                   exportedBy,
                   format,
@@ -126,12 +136,34 @@ export function CompareWithEarlier({
   )
 }
 
+/** A user's memberships, or an organization's members. */
+export type CompareSubject =
+  { kind: 'user'; userId: string } | { kind: 'organization'; organizationId: string }
+
+const idOf = (subject: CompareSubject) =>
+  subject.kind === 'user' ? subject.userId : subject.organizationId
+
+/** Whom `earlier` is about when it is not `subject` ("auth0|x, not auth0|y"); undefined: it is. */
+function aboutSomethingElse(earlier: Snapshot, subject: CompareSubject): string | undefined {
+  const id = idOf(subject)
+  if (earlier.source.subject !== null && earlier.source.subject !== id) {
+    return `${earlier.source.subject}, not ${id}`
+  }
+  // A list of one user's memberships, dropped on an organization's page, names other organizations.
+  const other =
+    subject.kind === 'organization'
+      ? earlier.rows.find((row) => row.organizationId !== id)?.organizationId
+      : undefined
+  return other === undefined ? undefined : `${other}, not ${id}`
+}
+
 type ChangeKind = 'Revoked last time' | 'Added' | 'Removed' | 'Roles gained' | 'Roles lost'
 
 interface ChangeRow {
   key: string
   kind: ChangeKind
-  organization: string
+  /** The organization on a user's page, the member (user id) on an organization's. */
+  about: string
   /** Roles, or the reason a revoke was decided. */
   detail: string
   /** For a revoke: what became of it. */
@@ -154,13 +186,10 @@ const KIND_COLORS: Record<ChangeKind, string> = {
   'Roles lost': 'gray',
 }
 
-function changeRows({
-  remediation,
-  added,
-  removed,
-  rolesGained,
-  rolesLost,
-}: Comparison): ChangeRow[] {
+function changeRows(
+  { remediation, added, removed, rolesGained, rolesLost }: Comparison,
+  rowsAre: RowsAre,
+): ChangeRow[] {
   const row = (
     kind: ChangeKind,
     change: { userId: string; organizationId: string; organizationName?: string | undefined },
@@ -169,7 +198,8 @@ function changeRows({
   ): ChangeRow => ({
     key: `${kind}\u0000${change.userId}\u0000${change.organizationId}`,
     kind,
-    organization: change.organizationName ?? change.organizationId,
+    about:
+      rowsAre === 'members' ? change.userId : (change.organizationName ?? change.organizationId),
     detail,
     ...(now === undefined ? {} : { now }),
   })
@@ -182,17 +212,22 @@ function changeRows({
   ]
 }
 
+/** What the rows of the list are: one user's organizations, or one organization's members. */
+type RowsAre = 'organizations' | 'members'
+
 function ComparisonView({
+  rowsAre,
   earlier,
   comparison,
   onExport,
 }: {
+  rowsAre: RowsAre
   earlier: Snapshot
   comparison: Comparison
   onExport: Parameters<typeof ExportMenu>[0]['onExport']
 }) {
   const { added, removed, rolesGained, rolesLost } = comparison
-  const rows = changeRows(comparison)
+  const rows = changeRows(comparison, rowsAre)
   return (
     <Stack gap="sm" role="region" aria-label="Changes since the earlier file">
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -210,7 +245,7 @@ function ComparisonView({
             <thead>
               <tr>
                 <th scope="col">Change</th>
-                <th scope="col">Organization</th>
+                <th scope="col">{rowsAre === 'members' ? 'Member (user id)' : 'Organization'}</th>
                 <th scope="col">Roles, or the reason then</th>
                 <th scope="col">Now</th>
               </tr>
@@ -221,7 +256,7 @@ function ComparisonView({
                   <td>
                     <Tag color={KIND_COLORS[row.kind]}>{row.kind}</Tag>
                   </td>
-                  <td dir="auto">{row.organization}</td>
+                  <td dir="auto">{row.about}</td>
                   <td>{row.detail}</td>
                   <td>
                     {row.now && (
