@@ -93,8 +93,7 @@ const MemberRow = memo(function MemberRow({
   rolesRefusedFor: string | undefined
 }) {
   const label = memberLabel(member)
-  const roles = member.roles ?? []
-  const roleNames = roles.map((role) => role.name).join(', ')
+  const roleNames = (member.roles ?? []).map((role) => role.name).join(', ')
   return (
     <tr className={classes.row} aria-rowindex={rowIndex}>
       <td>
@@ -146,19 +145,30 @@ const MemberRow = memo(function MemberRow({
         </span>
       </td>
       <td>
-        {rolesRefusedFor ? (
-          // The notice above the table names the permission once; each row says what it lacks.
-          <span className={classes.none} title={`Roles need ${rolesRefusedFor}`}>
-            No permission
-          </span>
-        ) : roles.length === 0 ? (
-          <span className={classes.none}>No role</span>
-        ) : (
-          <span className={classes.clamp} title={roleNames} dir="auto">
-            {roleNames}
-          </span>
-        )}
+        <MemberRolesCell roleNames={roleNames} rolesRefusedFor={rolesRefusedFor} />
       </td>
     </tr>
   )
 })
+
+/** A member's roles (names, joined), "No role", or "No permission" when roles were refused. */
+export function MemberRolesCell({
+  roleNames,
+  rolesRefusedFor,
+}: {
+  roleNames: string
+  rolesRefusedFor: string | undefined
+}) {
+  // The notice above the table names the permission once; each row says what it lacks.
+  return rolesRefusedFor ? (
+    <span className={classes.none} title={`Roles need ${rolesRefusedFor}`}>
+      No permission
+    </span>
+  ) : roleNames === '' ? (
+    <span className={classes.none}>No role</span>
+  ) : (
+    <span className={classes.clamp} title={roleNames} dir="auto">
+      {roleNames}
+    </span>
+  )
+}

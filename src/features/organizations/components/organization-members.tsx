@@ -7,6 +7,10 @@ import { useManagementApi } from '@/features/auth/management-api-context'
 import { quoted } from '@/lib/format'
 import { nextSort } from '@/lib/table-sort'
 import { useUrlTableState } from '@/lib/use-url-table-state'
+import { AccessReviewPanel } from '../access-review/components/access-review-panel'
+import { CompareWithEarlier } from '../access-review/components/compare-with-earlier'
+import { MembersReviewTable } from '../access-review/components/members-review-table'
+import { useOrganizationAccessReview } from '../access-review/use-organization-access-review'
 import { organizationQueries } from '../api'
 import {
   filterMembers,
@@ -136,6 +140,16 @@ function MembersView({
       ? undefined
       : describeRolesFailure(members.rolesRefusal, false).missingScopes
   const filtered = filter !== '' || role !== undefined
+  const review = useOrganizationAccessReview({
+    organizationId,
+    organizationName,
+    members,
+    rows,
+    filter,
+    role,
+  })
+  const scrollResetKey = `${filter}\u0000${role ?? ''}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`
+  const rolesRefusedText = rolesRefusedFor?.join(' or ')
 
   return (
     <Stack gap="sm">
@@ -176,14 +190,26 @@ function MembersView({
         sort={sort}
         catchingUp={table.catchingUp}
       />
+      <AccessReviewPanel {...review.panel} />
       {!members.complete && <ListProgress list={members} stalled={stalled} />}
-      {rows.length > 0 ? (
+      {rows.length > 0 && review.review ? (
+        <MembersReviewTable
+          members={rows}
+          sort={sort}
+          onSort={onSort}
+          scrollResetKey={scrollResetKey}
+          rolesRefusedFor={rolesRefusedText}
+          decisions={review.review.decisions}
+          own={review.own}
+          onDecide={(userId, choice) => review.panel.state.decide([userId], choice)}
+        />
+      ) : rows.length > 0 ? (
         <MembersTable
           members={rows}
           sort={sort}
           onSort={onSort}
-          scrollResetKey={`${filter}\u0000${role ?? ''}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`}
-          rolesRefusedFor={rolesRefusedFor?.join(' or ')}
+          scrollResetKey={scrollResetKey}
+          rolesRefusedFor={rolesRefusedText}
         />
       ) : (
         <Paper withBorder p="lg" radius="md">
@@ -206,6 +232,11 @@ function MembersView({
           </Stack>
         </Paper>
       )}
+      <CompareWithEarlier
+        subject={{ kind: 'organization', organizationId }}
+        current={review.currentList}
+        list={members}
+      />
     </Stack>
   )
 }
