@@ -329,3 +329,45 @@ describe('comparing with last time', () => {
     expect(file.fileName).toBe('orgscope-comparison-samlp_acme_jane@acme.com-20260401-000500Z.csv')
   })
 })
+
+describe('an organization’s members read back', () => {
+  // The members export's shape (features/organizations/members-export.ts): a member's `name` is
+  // the person's, and the organization is the file's subject, not a column.
+  const MEMBERS = {
+    columns: ['user_id', 'name', 'email', 'roles', 'roles_status'],
+    rows: [
+      {
+        user_id: JANE,
+        name: 'Jane',
+        email: 'jane@acme.com',
+        roles: { rol_1: 'Admin' },
+        roles_status: 'loaded',
+      },
+    ],
+  }
+
+  test('a JSON export is the organization’s members, named by the organization not the member', async () => {
+    const json = JSON.stringify({
+      provenance: { subject: { organizationId: 'org_acme', organizationName: 'Acme' } },
+      ...MEMBERS,
+    })
+    const snapshot = await readSnapshot('members.json', encode(json))
+    expect(snapshot.source.subject).toBe('org_acme')
+    expect(snapshot.rows).toEqual([
+      { userId: JANE, organizationId: 'org_acme', organizationName: 'Acme', roles: ['Admin'] },
+    ])
+  })
+
+  test('the CSV table alone is read as the organization it is dropped on, and only then', async () => {
+    const csv = serializeCsv([
+      [...MEMBERS.columns],
+      [JANE, 'Jane', 'jane@acme.com', 'rol_1=Admin', 'loaded'],
+    ])
+    const snapshot = await readSnapshot('members.csv', encode(csv), {
+      assumeOrganizationId: 'org_acme',
+    })
+    expect(snapshot.source.subject).toBeNull()
+    expect(snapshot.rows).toEqual([{ userId: JANE, organizationId: 'org_acme', roles: ['Admin'] }])
+    await expect(readSnapshot('members.csv', encode(csv))).rejects.toThrow(SnapshotError)
+  })
+})
