@@ -5,6 +5,7 @@ import { THREE_MEMBER_ORGANIZATION } from '../server/local-tenant/seed/organizat
 import { toOrganization, toVerify } from '../src/lib/routes'
 import { readPack, reviewRow, sha256, signOff, startAccessReview } from './support/access-review'
 import { ADA, storageStateFor } from './support/auth'
+import { assertNoSeriousA11yViolations } from './support/axe'
 import { removeMembership, resetMemberships } from './support/membership-changes'
 
 // The access review on an organization's members page, in the browser against npm start (proxy
@@ -75,3 +76,40 @@ test('review an organization’s members, sign off, verify, and see the revoked 
     'Access removed',
   )
 })
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`in the ${colorScheme} theme`, () => {
+    test.use({ colorScheme })
+
+    test('the review of an organization’s members under way, signed off and compared: no serious axe violation', async ({
+      page,
+    }) => {
+      test.setTimeout(120_000)
+      await page.goto(toOrganization(ORGANIZATION.id))
+      await expect(page.getByText('3 members', { exact: true })).toBeVisible()
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme)
+      await startAccessReview(page)
+      await reviewRow(page, SOL.name).getByRole('button', { name: 'Keep' }).click()
+      // A revoke waiting for its reason: the refusal is on screen.
+      await reviewRow(page, RENEE.name).getByRole('button', { name: 'Revoke' }).click()
+      await expect(page.getByText('Write a reason to save this decision.')).toBeVisible()
+      await assertNoSeriousA11yViolations(page)
+
+      await page.keyboard.type('Contract ended')
+      await page.keyboard.press('Enter')
+      await reviewRow(page, CARLOS.name).getByRole('button', { name: 'Keep' }).click()
+      await expect(page.getByText('3 of 3 decided')).toBeVisible()
+      const pack = await signOff(page)
+      await assertNoSeriousA11yViolations(page)
+
+      await page.reload()
+      await page
+        .getByLabel('Choose an earlier evidence file')
+        .setInputFiles({ name: pack.fileName, mimeType: 'application/zip', buffer: pack.bytes })
+      await expect(
+        page.getByRole('region', { name: 'Changes since the earlier file' }),
+      ).toContainText('0 memberships added, 0 removed')
+      await assertNoSeriousA11yViolations(page)
+    })
+  })
+}
