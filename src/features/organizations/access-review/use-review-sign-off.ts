@@ -42,10 +42,11 @@ export function useReviewSignOff(state: AccessReviewState) {
   ): Promise<SignedOff> => {
     const review = state.review
     if (!review) throw new Error('No review is in progress.')
-    const { buildEvidencePack } = await loadEvidencePack()
     const apiBasePath = new URL(api.baseUrl, window.location.href).pathname.replace(/\/+$/, '')
-    const pack = await buildEvidencePack(
-      await packInput({
+    // The pack's code and the review's own module load side by side, on the first sign-off.
+    const [{ buildEvidencePack }, input] = await Promise.all([
+      loadEvidencePack(),
+      packInput({
         base: {
           review,
           tenantDomain: domain,
@@ -59,7 +60,8 @@ export function useReviewSignOff(state: AccessReviewState) {
         apiBasePath,
         requestsMatching: (about) => log.matching(about),
       }),
-    )
+    ])
+    const pack = await buildEvidencePack(input)
     saveFile({ fileName: pack.fileName, mimeType: 'application/zip', bytes: pack.bytes })
     const result = {
       fileName: pack.fileName,
