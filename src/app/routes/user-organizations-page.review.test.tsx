@@ -220,9 +220,9 @@ describe('an access review of a user’s memberships', { timeout: 30_000 }, () =
     expect(revokedRow).toHaveTextContent('Access removed')
   })
 
-  it('does not compare a list cut at the API’s cap: everything past it would read as removed', async () => {
+  it('neither compares nor signs off a list cut at the API’s cap: it is part of the population', async () => {
     setManagementApiSettings(tenant, { checkpointPaging: false })
-    openUser(overflowMemberships.userId)
+    const app = openUser(overflowMemberships.userId)
     expect(
       await screen.findByText(/^Showing the first 1,000 of 1,200/, undefined, { timeout: 10_000 }),
     ).toBeVisible()
@@ -230,5 +230,13 @@ describe('an access review of a user’s memberships', { timeout: 30_000 }, () =
       await screen.findByRole('button', { name: 'Choose an earlier evidence file' }),
     ).toBeDisabled()
     expect(screen.getByText(/^Not available: this list stops at the API’s 1,000 cap/)).toBeVisible()
+
+    await app.user.click(screen.getByRole('button', { name: 'Start access review' }))
+    expect(
+      await screen.findByRole('button', { name: 'Sign off and download evidence pack' }),
+    ).toBeDisabled()
+    expect(
+      screen.getByText(/^Sign-off is not possible: this list stops at the API’s 1,000 cap/),
+    ).toBeVisible()
   })
 })

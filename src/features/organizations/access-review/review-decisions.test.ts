@@ -5,6 +5,7 @@ import {
   hintsFor,
   isReviewersOwn,
   progressOf,
+  signOffBlockedBy,
   startReview,
 } from './review-decisions'
 
@@ -114,5 +115,34 @@ describe('hints', () => {
     expect(hintsFor({ known: true }, now)).toEqual(['never-logged-in'])
     // Without the account's record (an organization's member list), nothing is guessed.
     expect(hintsFor({ known: false }, now)).toEqual([])
+  })
+})
+
+describe('sign-off', () => {
+  const whole = { complete: true, capped: false }
+  const progress = (reviewable: number, decided: number) => ({
+    reviewable,
+    decided,
+    own: 0,
+    counts: { keep: decided, revoke: 0, unsure: 0 },
+  })
+
+  it('waits for the whole list, every decision, and something to decide', () => {
+    expect(signOffBlockedBy({ complete: false, capped: false }, progress(3, 3), 'member')).toBe(
+      'Sign-off waits until every member has loaded.',
+    )
+    expect(signOffBlockedBy(whole, progress(3, 1), 'membership')).toBe('2 rows still to decide.')
+    expect(signOffBlockedBy(whole, progress(0, 0), 'membership')).toBe(
+      'Nothing here is yours to decide.',
+    )
+    expect(signOffBlockedBy(whole, progress(3, 3), 'membership')).toBeUndefined()
+  })
+
+  it('refuses a list cut at the API’s cap, even with every row decided', () => {
+    expect(
+      signOffBlockedBy({ complete: true, capped: true }, progress(3, 3), 'membership'),
+    ).toMatch(
+      /^Sign-off is not possible: this list stops at the API’s 1,000 cap, so the pack would miss memberships\.$/,
+    )
   })
 })

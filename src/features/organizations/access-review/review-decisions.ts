@@ -1,4 +1,5 @@
 import type { Decision } from '@/features/evidence/api'
+import { formatCount } from '@/lib/format'
 
 // An access review in progress: who reviews whose access, since when, and a decision per row.
 // Plain data (it is saved to IndexedDB as is, review-store.ts) changed only by the functions
@@ -152,4 +153,24 @@ export function hintsFor(
     hints.push('inactive-90-days')
   }
   return hints
+}
+
+/**
+ * Why the review cannot be signed off yet, or undefined when it can. A pack is evidence of the
+ * whole population: a list still loading or cut at the API's cap would be a part presented as the
+ * whole, so neither is signed off. `records` names the list's rows ("membership", "member").
+ */
+export function signOffBlockedBy(
+  list: { complete: boolean; capped: boolean },
+  progress: ReviewProgress,
+  records: string,
+): string | undefined {
+  if (!list.complete) return `Sign-off waits until every ${records} has loaded.`
+  if (list.capped) {
+    return `Sign-off is not possible: this list stops at the API’s 1,000 cap, so the pack would miss ${records}s.`
+  }
+  const undecided = progress.reviewable - progress.decided
+  if (undecided > 0) return `${formatCount(undecided, 'row')} still to decide.`
+  if (progress.reviewable === 0) return 'Nothing here is yours to decide.'
+  return undefined
 }

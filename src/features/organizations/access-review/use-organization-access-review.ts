@@ -1,11 +1,16 @@
 import { useMemo } from 'react'
 import { NO_ROLE, type Members } from '@/features/organizations/members'
-import { formatCount } from '@/lib/format'
 import { fetchedAtOf } from '@/lib/management-api/list-load'
 import type { Member } from '@/lib/management-api/schemas'
 import type { AccessReviewPanelProps } from './components/access-review-panel'
 import type { CurrentList } from './components/compare-with-earlier'
-import { hintsFor, isReviewersOwn, progressOf, type ReviewSubject } from './review-decisions'
+import {
+  hintsFor,
+  isReviewersOwn,
+  progressOf,
+  signOffBlockedBy,
+  type ReviewSubject,
+} from './review-decisions'
 import { useAccessReview, useReviewer } from './use-access-review'
 import { useReviewSignOff } from './use-review-sign-off'
 
@@ -62,15 +67,7 @@ export function useOrganizationAccessReview({
   const hints = hintsFor({ known: false }, new Date())
   const rolesComplete = members.rolesRefusal === undefined
 
-  const signOffBlockedBy = !members.complete
-    ? 'Sign-off waits until every member has loaded.'
-    : members.capped
-      ? 'Sign-off is not possible: this list stops at the API’s 1,000 cap, so the pack would miss members.'
-      : progress.decided < progress.reviewable
-        ? `${formatCount(progress.reviewable - progress.decided, 'row')} still to decide.`
-        : progress.reviewable === 0
-          ? 'Nothing here is yours to decide.'
-          : undefined
+  const blockedBy = signOffBlockedBy(members, progress, 'member')
 
   const onSignOff = () =>
     signOff(async ({ base, apiBasePath, requestsMatching }) => {
@@ -95,7 +92,7 @@ export function useOrganizationAccessReview({
     ownAccount: false,
     rowsInView: rows.filter((member) => !own.has(member.user_id)).map((member) => member.user_id),
     filtered: filter !== '' || role !== undefined,
-    signOffBlockedBy,
+    signOffBlockedBy: blockedBy,
     roles: { loaded: rolesComplete ? allKeys.length : 0, total: allKeys.length },
     onSignOff,
     signedOff,

@@ -4,14 +4,13 @@ import { organizationQueries } from '@/features/organizations/api'
 import { rolesStateOf } from '../roles-state'
 import type { Memberships } from '@/features/organizations/memberships'
 import { parseApiDate } from '@/features/users/api'
-import { formatCount } from '@/lib/format'
 import { fetchedAtOf } from '@/lib/management-api/list-load'
 import type { Organization, Role, User } from '@/lib/management-api/schemas'
 import { displayNameOf } from '@/features/organizations/organization-list'
 import type { AccessReviewPanelProps } from './components/access-review-panel'
 import type { CurrentList } from './components/compare-with-earlier'
 
-import { hintsFor, isReviewersOwn, progressOf } from './review-decisions'
+import { hintsFor, isReviewersOwn, progressOf, signOffBlockedBy } from './review-decisions'
 import { useAccessReview, useReviewer } from './use-access-review'
 import { useReviewSignOff } from './use-review-sign-off'
 
@@ -70,13 +69,7 @@ export function useUserAccessReview({
     )
   const rolesLoaded = allKeys.filter((key) => rolesOf(key).status === 'loaded').length
 
-  const signOffBlockedBy = !memberships.complete
-    ? 'Sign-off waits until every membership has loaded.'
-    : progress.decided < progress.reviewable
-      ? `${formatCount(progress.reviewable - progress.decided, 'row')} still to decide.`
-      : progress.reviewable === 0
-        ? 'Nothing here is yours to decide.'
-        : undefined
+  const blockedBy = signOffBlockedBy(memberships, progress, 'membership')
 
   const onSignOff = () =>
     signOff(async ({ base, apiBasePath, requestsMatching }) => {
@@ -104,7 +97,7 @@ export function useUserAccessReview({
     ownAccount,
     rowsInView: ownInView,
     filtered: filter !== '',
-    signOffBlockedBy,
+    signOffBlockedBy: blockedBy,
     roles: { loaded: rolesLoaded, total: allKeys.length },
     onSignOff,
     signedOff,
