@@ -10,7 +10,7 @@ import {
 } from '@/features/evidence/api'
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import { Tag } from '@/components/tag'
-import { formatCount, formatNumber } from '@/lib/format'
+import { formatCount, formatDateTimeWithZone, formatNumber } from '@/lib/format'
 import type { ListLoad } from '@/lib/management-api/list-load'
 import { useTenant } from '@/lib/tenant'
 import classes from './access-review.module.css'
@@ -231,7 +231,7 @@ function ComparisonView({
   return (
     <Stack gap="sm" role="region" aria-label="Changes since the earlier file">
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {`Since ${earlier.source.fileName} (${earlier.source.kind}${earlier.source.takenAt ? `, data of ${earlier.source.takenAt}` : ''}): `}
+        {`Since ${earlier.source.fileName} (${earlier.source.kind}${takenAtText(earlier.source.takenAt)}): `}
         <strong>
           {`${formatCount(added.length, 'membership')} added, ${formatNumber(removed.length)} removed; roles gained in ${formatNumber(rolesGained.length)}, lost in ${formatNumber(rolesLost.length)}`}
         </strong>
@@ -272,4 +272,11 @@ function ComparisonView({
       <ExportMenu onExport={onExport} />
     </Stack>
   )
+}
+
+/** When the earlier file's data was fetched, as the page's own "As of" says it; as written if unreadable. */
+function takenAtText(takenAt: string | null): string {
+  if (takenAt === null) return ''
+  const date = new Date(takenAt)
+  return `, data of ${Number.isNaN(date.getTime()) ? takenAt : formatDateTimeWithZone(date)}`
 }

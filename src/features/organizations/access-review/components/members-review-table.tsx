@@ -35,7 +35,7 @@ export function MembersReviewTable({
       rows={members}
       keyOf={keyOf}
       labelOf={memberLabel}
-      widths={['16%', '20%', 230, 150]}
+      widths={['15%', '18%', 190, 140]}
       header={
         <>
           <SortHeader column="name" label="Name" sort={sort} onSort={onSort} />
