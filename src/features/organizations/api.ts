@@ -91,8 +91,11 @@ export const organizationQueries = {
       queryFn: ({ signal }) => fetchOrganization(api, organizationId, { signal }),
     }),
 
+  /** Every cached roles lookup, of any user. */
+  memberRolesAll: () => [...organizationQueries.all(), 'memberRoles'] as const,
+
   /** Every cached roles lookup of one user: what a refresh of their list refreshes too. */
-  memberRolesOf: (userId: string) => [...organizationQueries.all(), 'memberRoles', userId] as const,
+  memberRolesOf: (userId: string) => [...organizationQueries.memberRolesAll(), userId] as const,
 
   /** The cache key of one membership's roles, for reading the cache without fetching. */
   memberRolesKey: (userId: string, organizationId: string) =>
