@@ -6,7 +6,7 @@ import { formatCount, formatDuration, formatNumber } from '@/lib/format'
 import type { ManagementApi } from '@/lib/management-api/client'
 import { expectedStartMs, type RateReading } from '@/lib/management-api/rate-gate'
 import type { Role } from '@/lib/management-api/schemas'
-import { organizationQueries } from './api'
+import { organizationQueries } from './queries'
 import { describeRolesFailure, type RolesFailureView } from './roles-failure'
 
 // "Load all roles" on a user's page and on a bulk review: the roles of every membership (user ×

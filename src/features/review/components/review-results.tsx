@@ -1,4 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core'
+import { useQueryClient } from '@tanstack/react-query'
 import { memo, useMemo } from 'react'
 import { ExportMenu, saveExport } from '@/components/export-menu'
 import { FilterBox } from '@/components/filter-box'
@@ -6,7 +7,10 @@ import { Freshness } from '@/components/freshness'
 import {
   cappedListReason,
   cappedListText,
+  LoadAllRoles,
   MEMBERSHIPS_LAG_NOTE,
+  organizationQueries,
+  rolesStateOf,
 } from '@/features/organizations/api'
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import type { ExportFormat } from '@/lib/export/download'
@@ -40,7 +44,9 @@ export interface ReviewResultsProps {
  * filtered, sorted and exported as evidence, the lists the API's cap cut, and every failed lookup
  * beside. Filter and sort live in the URL (a shared link keeps them); the pasted list never does.
  * A keystroke re-renders this and the table only: the filter is deferred (the box echoes the key
- * first) and the failures list is memoized on its own props.
+ * first) and the failures list is memoized on its own props. Roles load as rows settle in view,
+ * or all at once on request ("Load all roles"), once the review has stopped running; the export
+ * has whatever the roles cache holds, and says which rows have none.
  */
 export function ReviewResults({
   entries,
@@ -63,6 +69,16 @@ export function ReviewResults({
   const filter = table.applied
   const filtered = useMemo(() => filterReviewRows(rows, filter), [rows, filter])
   const shown = useMemo(() => sortReviewRows(filtered, sort), [filtered, sort])
+  // Every membership of the review, for "Load all roles" (the whole review, not the filtered rows:
+  // the filter box must not decide which rows the next export can have roles for).
+  const roleLookups = useMemo(
+    () =>
+      rows.flatMap(({ user, organization }) =>
+        organization ? [{ userId: user.user_id, organizationId: organization.id }] : [],
+      ),
+    [rows],
+  )
+  const queryClient = useQueryClient()
   const tenant = useTenant()
   const exportedBy = useSignedInAdmin()
   // The oldest list on screen: a list reused from the cache can be older than the review.
@@ -84,6 +100,10 @@ export function ReviewResults({
         users,
         failures,
         unfinished,
+        rolesOf: (userId, organizationId) =>
+          rolesStateOf(
+            queryClient.getQueryState(organizationQueries.memberRolesKey(userId, organizationId)),
+          ),
       })
     })
 
@@ -124,12 +144,15 @@ export function ReviewResults({
             <ExportMenu onExport={onExport} disabled={rows.length === 0 || table.catchingUp} />
           </Group>
         </Group>
+        {/* While the review runs its rows change under it; roles wait until it stops. */}
+        {!running && roleLookups.length > 0 && <LoadAllRoles memberships={roleLookups} />}
         {shown.length > 0 ? (
           <ReviewTable
             rows={shown}
             sort={sort}
             onSort={(clicked) => table.setSort(nextSort(sort, clicked))}
             scrollResetKey={`${filter}\u0000${column ?? ''}\u0000${direction ?? ''}`}
+            rolesEnabled={!running}
           />
         ) : (
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
