@@ -24,3 +24,27 @@ export { LoadAllRoles } from './components/load-all-roles'
 export type { MembershipRef } from './use-load-all-roles'
 export { rolesStateOf, type RolesState } from './roles-state'
 export { rolesColumns } from './roles-columns'
+// The access review, for the bulk review's review mode: the same decisions, self-review guard,
+// hints, saved work, panel, table and evidence-pack skeleton as a user's page.
+export {
+  AccessReviewPanel,
+  type AccessReviewPanelProps,
+  type SignedOff,
+} from './access-review/components/access-review-panel'
+export { AccessReviewTable } from './access-review/components/access-review-table'
+export {
+  HINT_LABELS,
+  hintsFor,
+  isReviewersOwn,
+  progressOf,
+  type AccessHint,
+  type AccessReview,
+  type Decision,
+} from './access-review/review-decisions'
+export { useAccessReview, useReviewer } from './access-review/use-access-review'
+export {
+  decidedBy,
+  isAboutUser,
+  reviewPackSkeleton,
+  type ReviewSignOff,
+} from './access-review/review-pack-input'

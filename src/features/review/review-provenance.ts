@@ -37,9 +37,14 @@ export interface ReviewProvenanceInput extends Pick<
 
 /**
  * Why memberships are missing: lines of the list never looked up, failed lookups, lists the API's
- * 1000 cap cut, unreviewed entries.
+ * 1000 cap cut, unreviewed entries. The export's note and the evidence pack's population say them.
  */
-function gaps({ refused, failures, users, unfinished }: ReviewProvenanceInput): string[] {
+export function reviewGaps({
+  refused,
+  failures,
+  users,
+  unfinished,
+}: Pick<ReviewProvenanceInput, 'refused' | 'failures' | 'users' | 'unfinished'>): string[] {
   const reasons: string[] = []
   if (refused.length > 0) {
     // Whoever such a line meant was not reviewed: the file must not pass as the whole list.
@@ -98,7 +103,7 @@ export function reviewProvenance(review: ReviewProvenanceInput) {
     error: describeFailure(error).summary,
   }))
   return {
-    ...createProvenance({ ...review, fetched: fetchedOf(review.users), gaps: gaps(review) }),
+    ...createProvenance({ ...review, fetched: fetchedOf(review.users), gaps: reviewGaps(review) }),
     ...review.roles,
     review: {
       entries: [...review.entries],

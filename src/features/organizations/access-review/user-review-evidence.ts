@@ -4,18 +4,16 @@ import type { RolesState } from '@/features/organizations/memberships-export'
 import { membershipsExportInput } from '@/features/organizations/memberships-export'
 import { listGaps } from '@/features/organizations/memberships-provenance'
 import { displayNameOf } from '@/features/organizations/organization-list'
-import type { RecordedRequest } from '@/lib/management-api/request-log'
-import type { ApiMode } from '@/lib/tenant'
-import type { AccessHint, AccessReview } from './review-decisions'
+import type { AccessHint } from './review-decisions'
+import { decidedBy, reviewPackSkeleton, type ReviewSignOff } from './review-pack-input'
+
+export { isAboutUser } from './review-pack-input'
 
 // A signed-off review of one user's memberships as the evidence pack's input: the whole
 // population (every membership, whatever the table's filter showed), a decision record per row,
 // and every Management API request that read this user's data in the session.
 
-export interface UserReviewEvidence {
-  review: AccessReview
-  tenantDomain: string
-  mode: ApiMode
+export interface UserReviewEvidence extends ReviewSignOff {
   user: { userId: string; email?: string | undefined }
   /** Hints from the user's record: every row carries them. */
   hints: readonly AccessHint[]
@@ -25,32 +23,16 @@ export interface UserReviewEvidence {
   /** When the list on screen was fetched. */
   fetchedAt: Date
   rolesOf: (organizationId: string) => RolesState
-  filter: string
-  requests: readonly RecordedRequest[]
-  signedOffAt: Date
-  countersign: EvidencePackInput['countersign']
-}
-
-/** Is `request` about `userId`: the user, their memberships, or their roles in one organization. */
-export function isAboutUser(apiBasePath: string, userId: string) {
-  const user = encodeURIComponent(userId)
-  const prefix = `${apiBasePath}/users/${user}`
-  const rolesSuffix = `/members/${user}/roles`
-  return (request: RecordedRequest) =>
-    request.path === prefix ||
-    request.path.startsWith(`${prefix}/`) ||
-    (request.path.startsWith(`${apiBasePath}/organizations/`) && request.path.endsWith(rolesSuffix))
 }
 
 export function userReviewPackInput(evidence: UserReviewEvidence): EvidencePackInput {
   const { review, memberships, user, rolesOf } = evidence
-  const reviewer = review.reviewer
   const items = memberships.items
   const table = membershipsExportInput({
     format: 'json',
     tenantDomain: evidence.tenantDomain,
     subject: user,
-    exportedBy: reviewer.email ?? reviewer.sub,
+    exportedBy: decidedBy(review),
     generatedAt: evidence.signedOffAt,
     filter: '',
     sort: undefined,
@@ -70,19 +52,13 @@ export function userReviewPackInput(evidence: UserReviewEvidence): EvidencePackI
       decision: row?.decision ?? null,
       reason: row?.reason ?? '',
       decidedAt: row?.decidedAt ?? null,
-      decidedBy: row ? (reviewer.email ?? reviewer.sub) : null,
+      decidedBy: row ? decidedBy(review) : null,
       flags,
     }
   })
   return {
-    tool: { name: 'Orgscope', version: __ORGSCOPE_VERSION__ },
-    tenantDomain: evidence.tenantDomain,
-    mode: evidence.mode,
-    reviewer,
-    startedAt: new Date(review.startedAt),
-    signedOffAt: evidence.signedOffAt,
+    ...reviewPackSkeleton(evidence),
     scope: { kind: 'user', userId: user.userId, ...(user.email ? { email: user.email } : {}) },
-    filters: { text: evidence.filter },
     population: {
       rows: items.length,
       total: memberships.total ?? null,
@@ -96,7 +72,5 @@ export function userReviewPackInput(evidence: UserReviewEvidence): EvidencePackI
     columns: table.columns,
     rows: table.rows,
     decisions,
-    requests: evidence.requests,
-    ...(evidence.countersign ? { countersign: evidence.countersign } : {}),
   }
 }

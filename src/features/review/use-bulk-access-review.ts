@@ -1,0 +1,180 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import {
+  useAccessToken,
+  useManagementApi,
+  useRequestLog,
+} from '@/features/auth/management-api-context'
+import { loadEvidencePack, requestCountersignature } from '@/features/evidence/api'
+import {
+  hintsFor,
+  isAboutUser,
+  isReviewersOwn,
+  organizationQueries,
+  progressOf,
+  rolesStateOf,
+  useAccessReview,
+  useReviewer,
+  type AccessHint,
+  type AccessReviewPanelProps,
+  type SignedOff,
+} from '@/features/organizations/api'
+import { parseApiDate } from '@/features/users/api'
+import { saveFile } from '@/lib/export/download'
+import { formatCount } from '@/lib/format'
+import { useTenant } from '@/lib/tenant'
+import type { RefusedLine } from './review-input'
+import { reviewRowKey } from './review-sort'
+import type { ReviewedMemberships, ReviewFailure, ReviewRow } from './review-state'
+
+const NO_PROGRESS = { reviewable: 0, decided: 0, own: 0, counts: { keep: 0, revoke: 0, unsure: 0 } }
+
+export interface BulkAccessReviewInput {
+  entries: readonly string[]
+  users: readonly ReviewedMemberships[]
+  /** Every row of the review, before the filter. */
+  rows: readonly ReviewRow[]
+  /** The rows the table shows: filtered and sorted. */
+  shown: readonly ReviewRow[]
+  failures: readonly ReviewFailure[]
+  refused: readonly RefusedLine[]
+  unfinished: number
+  running: boolean
+  filter: string
+}
+
+/**
+ * The access review of a bulk review's memberships (one decision per user × organization, keyed
+ * by reviewRowKey): saved under the pasted list, so the same list pasted again resumes it. Rows
+ * about the reviewer's own account (by id or email) are left for another admin; each user's
+ * record gives their rows' hints. Sign-off downloads the evidence pack.
+ */
+export function useBulkAccessReview(input: BulkAccessReviewInput) {
+  const { entries, users, rows, shown, running, unfinished, filter } = input
+  const api = useManagementApi()
+  const log = useRequestLog()
+  const queryClient = useQueryClient()
+  const { domain, mode } = useTenant()
+  const getAccessToken = useAccessToken()
+  const reviewer = useReviewer()
+
+  const subject = useMemo(() => ({ kind: 'users' as const, entries }), [entries])
+  // Only memberships are decided: a user in no organization has no access to keep or revoke.
+  const keys = useMemo(
+    () => rows.flatMap((row) => (row.organization ? [reviewRowKey(row)] : [])),
+    [rows],
+  )
+  const { sub, email } = reviewer
+  const own = useMemo(
+    () =>
+      new Set(
+        rows.flatMap((row) =>
+          row.organization &&
+          isReviewersOwn({ sub, email }, { userId: row.user.user_id, email: row.user.email })
+            ? [reviewRowKey(row)]
+            : [],
+        ),
+      ),
+    [rows, sub, email],
+  )
+  const state = useAccessReview(subject, own)
+  const [signedOff, setSignedOff] = useState<SignedOff | undefined>(undefined)
+  const review = state.review ?? undefined
+
+  const hints = useMemo(() => {
+    const now = new Date()
+    return new Map(
+      users.map(({ user }): [string, AccessHint[]] => [
+        user.user_id,
+        hintsFor(
+          { blocked: user.blocked, lastLogin: parseApiDate(user.last_login), known: true },
+          now,
+        ),
+      ]),
+    )
+  }, [users])
+  const hintsOf = (userId: string): readonly AccessHint[] => hints.get(userId) ?? []
+
+  const rolesOf = (userId: string, organizationId: string) =>
+    rolesStateOf(
+      queryClient.getQueryState(organizationQueries.memberRolesKey(userId, organizationId)),
+    )
+  // Read from the cache only while a review is open: a filter keystroke otherwise costs nothing.
+  const rolesLoaded = review
+    ? rows.filter(
+        ({ user, organization }) =>
+          organization && rolesOf(user.user_id, organization.id).status === 'loaded',
+      ).length
+    : 0
+  const progress = review ? progressOf(review, keys, own) : NO_PROGRESS
+
+  const signOffBlockedBy =
+    running || unfinished > 0
+      ? 'Sign-off waits until every entry has been looked up.'
+      : progress.decided < progress.reviewable
+        ? `${formatCount(progress.reviewable - progress.decided, 'row')} still to decide.`
+        : progress.reviewable === 0
+          ? 'Nothing here is yours to decide.'
+          : undefined
+
+  const onSignOff = async (): Promise<SignedOff> => {
+    if (!review) throw new Error('No review is in progress.')
+    const [{ buildEvidencePack }, { bulkReviewPackInput }] = await Promise.all([
+      loadEvidencePack(),
+      import('./bulk-review-evidence'),
+    ])
+    const basePath = new URL(api.baseUrl, window.location.href).pathname.replace(/\/+$/, '')
+    const about = users.map(({ user }) => isAboutUser(basePath, user.user_id))
+    const pack = await buildEvidencePack(
+      bulkReviewPackInput({
+        review,
+        tenantDomain: domain,
+        mode,
+        filter,
+        requests: log.matching((request) => about.some((isAbout) => isAbout(request))),
+        signedOffAt: new Date(),
+        countersign:
+          mode === 'proxy'
+            ? (sha256) => requestCountersignature(api.baseUrl, getAccessToken, sha256)
+            : undefined,
+        entries,
+        refused: input.refused,
+        users,
+        rows,
+        failures: input.failures,
+        unfinished,
+        rolesOf,
+        own,
+        hintsOf,
+      }),
+    )
+    saveFile({ fileName: pack.fileName, mimeType: 'application/zip', bytes: pack.bytes })
+    const result = {
+      fileName: pack.fileName,
+      manifestSha256: pack.manifestSha256,
+      countersigned: pack.countersignature ? { kid: pack.countersignature.kid } : null,
+    }
+    setSignedOff(result)
+    // The pack is the record now: the work in progress is done.
+    state.discard()
+    return result
+  }
+
+  const panel: AccessReviewPanelProps = {
+    state,
+    progress,
+    // Hints differ per user: each row shows its own (the review table's Hints column).
+    hints: [],
+    ownAccount: keys.length > 0 && own.size === keys.length,
+    rowsInView: shown.flatMap((row) => {
+      const key = reviewRowKey(row)
+      return row.organization && !own.has(key) ? [key] : []
+    }),
+    filtered: filter !== '',
+    signOffBlockedBy,
+    roles: { loaded: rolesLoaded, total: keys.length },
+    onSignOff,
+    signedOff,
+  }
+  return { panel, review, own, hintsOf }
+}
