@@ -21,7 +21,6 @@ export { default as tableClasses } from './components/organizations-table.module
 export { RolesCell } from './components/roles-cell'
 export { useRowsLive } from './components/use-rows-live'
 export { LoadAllRoles } from './components/load-all-roles'
-export type { MembershipRef } from './use-load-all-roles'
 export { rolesStateOf, type RolesState } from './roles-state'
 export { rolesColumns } from './roles-columns'
 // The access review, for the bulk review's review mode: the same decisions, self-review guard,
