@@ -52,7 +52,8 @@ export function ReviewDecisionsTable({
       rows={rows}
       keyOf={reviewRowKey}
       labelOf={labelOf}
-      widths={['16%', 190, '14%', 180, 160, 140]}
+      widths={['14%', 180, '12%', 170, 150, 130]}
+      className={classes.decisionsTable}
       header={
         <>
           {header('user', 'User')}
