@@ -166,10 +166,13 @@ export function useBulkAccessReview(input: BulkAccessReviewInput) {
     // Hints differ per user: each row shows its own (the review table's Hints column).
     hints: [],
     ownAccount: keys.length > 0 && own.size === keys.length,
-    rowsInView: shown.flatMap((row) => {
-      const key = reviewRowKey(row)
-      return row.organization && !own.has(key) ? [key] : []
-    }),
+    // Worked out only while a review is open: a filter keystroke otherwise costs nothing.
+    rowsInView: review
+      ? shown.flatMap((row) => {
+          const key = reviewRowKey(row)
+          return row.organization && !own.has(key) ? [key] : []
+        })
+      : [],
     filtered: filter !== '',
     signOffBlockedBy,
     roles: { loaded: rolesLoaded, total: keys.length },

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core'
+import { memo } from 'react'
 import { ScopeText } from '@/components/scope-text'
 import { formatCount, formatNumber } from '@/lib/format'
 import { rolesLoadCostText, useLoadAllRoles, type MembershipRef } from '../use-load-all-roles'
@@ -7,9 +8,10 @@ import { rolesLoadCostText, useLoadAllRoles, type MembershipRef } from '../use-l
  * Whether every membership's roles are loaded (one user's organizations, or a bulk review's
  * users × organizations), and "Load all roles": the cost first, then
  * Start; progress with Cancel; Resume after a cancel. The roles land in the same cache the table's
- * cells and the export read, so both show them as they arrive.
+ * cells and the export read, so both show them as they arrive. Memoized: counting what is loaded
+ * reads the cache once per membership, which a filter keystroke on the page above need not pay.
  */
-export function LoadAllRoles({
+export const LoadAllRoles = memo(function LoadAllRoles({
   memberships,
 }: {
   /** Memoized: a new list counts the loaded roles again. */
@@ -84,4 +86,4 @@ export function LoadAllRoles({
       )}
     </Stack>
   )
-}
+})
