@@ -436,6 +436,35 @@ test.describe('the access review and its evidence pack', () => {
         await expect(page.getByRole('heading', { level: 2, name: 'Intact' })).toBeVisible()
         await assertNoSeriousA11yViolations(page)
       })
+
+      test('a bulk review under review, signed off, and its pack verified', async ({ page }) => {
+        test.setTimeout(90_000)
+        const trio = NAMED_USERS.threeMemberships
+        await goToReview(page)
+        await reviewList(page, [trio.email])
+        await assertReviewFinished(page, 1)
+        await startAccessReview(page)
+        const rows = page
+          .getByRole('table', { name: 'Access review' })
+          .locator('tbody tr[aria-rowindex]')
+        await rows.nth(0).getByRole('button', { name: 'Keep' }).click()
+        await rows.nth(1).getByRole('button', { name: "Don't know" }).click()
+        await expect(page.getByText('Write a reason to save this decision.')).toBeVisible()
+        await assertNoSeriousA11yViolations(page)
+
+        await page.keyboard.type('Ask the account owner')
+        await page.keyboard.press('Enter')
+        await rows.nth(2).getByRole('button', { name: 'Keep' }).click()
+        await expect(page.getByText('3 of 3 decided')).toBeVisible()
+        const pack = await signOff(page)
+        await assertNoSeriousA11yViolations(page)
+
+        await page.goto(toVerify())
+        await page
+          .getByLabel('Choose an evidence pack')
+          .setInputFiles({ name: pack.fileName, mimeType: 'application/zip', buffer: pack.bytes })
+        await expect(page.getByRole('heading', { level: 2, name: 'Intact' })).toBeVisible()
+      })
     })
   }
 })

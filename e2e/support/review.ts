@@ -61,7 +61,8 @@ export async function reviewTableRows(page: Page): Promise<[string, string][]> {
         Array.from(row.querySelectorAll('td'), (cell) => cell.innerText.trim()),
       ),
     )
-  return rows.map((cells) => [cells[1] ?? '', cells.length === 8 ? (cells[7] ?? '') : ''])
+  // A user in no organization: one cell spans the organization and roles columns.
+  return rows.map((cells) => [cells[1] ?? '', cells.length === 9 ? (cells[7] ?? '') : ''])
 }
 
 /** Exports in `format` through the menu and returns the downloaded file's name and text. */

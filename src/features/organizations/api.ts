@@ -1,116 +1,6 @@
-import { queryOptions } from '@tanstack/react-query'
-import type { ManagementApi } from '@/lib/management-api/client'
-import { emptyListLoad, resumePointOf } from '@/lib/management-api/list-load'
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '@/lib/management-api/list-pager'
-import { listQueryOptions } from '@/lib/management-api/list-query'
-import type { Member, Organization } from '@/lib/management-api/schemas'
-import { fetchMemberRoles } from './fetch-member-roles'
-import { fetchMembers } from './fetch-members'
-import { fetchMemberships } from './fetch-memberships'
-import { addMembersEvent, type Members } from './members'
-import { addMembershipsEvent } from './memberships'
-import {
-  fetchOrganization,
-  fetchOrganizationDirectory,
-  getOrganization,
-} from './organization-directory'
-
-/**
- * Query factory for organizations: keys go from generic to specific, so `['organizations']`
- * invalidates every organizations query. `api` is the session's client (one per signed-in app,
- * like the cache), so it is not part of the key.
- */
-export const organizationQueries = {
-  all: () => ['organizations'] as const,
-
-  /**
-   * A user's memberships, streamed: the data grows page by page (`loadedCount`, `complete`), so
-   * the table fills in while the rest loads. Revisiting a complete list within `FRESH_FOR_MS`
-   * costs no request; each user has a key of their own, so one user's rows never show for another.
-   */
-  forUser: (api: ManagementApi, userId: string) =>
-    listQueryOptions([...organizationQueries.all(), 'forUser', userId] as const, {
-      events: ({ signal, retry, held }) =>
-        fetchMemberships(api, userId, {
-          signal,
-          retry,
-          perPage: DEFAULT_PER_PAGE,
-          ...(held && { resume: resumePointOf(held) }),
-        }),
-      reducer: addMembershipsEvent,
-      initial: emptyListLoad<Organization>(),
-    }),
-
-  /** One organization's record (`GET /organizations/{id}`): the organization page's header. */
-  detail: (api: ManagementApi, organizationId: string) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- `api` is the session's client, not part of what is fetched (see above)
-    queryOptions({
-      queryKey: [...organizationQueries.all(), 'detail', organizationId] as const,
-      queryFn: ({ signal }) => getOrganization(api, organizationId, { signal }),
-    }),
-
-  /**
-   * An organization's members with their roles, streamed like a user's memberships (every one,
-   * by checkpoint past 1,000). Without read:organization_member_roles they load without roles.
-   */
-  members: (api: ManagementApi, organizationId: string) =>
-    listQueryOptions([...organizationQueries.all(), 'members', organizationId] as const, {
-      events: ({ signal, retry, held }) =>
-        fetchMembers(api, organizationId, {
-          signal,
-          retry,
-          perPage: DEFAULT_PER_PAGE,
-          ...(held && { resume: resumePointOf(held), withoutRoles: 'rolesRefusal' in held }),
-        }),
-      reducer: addMembersEvent,
-      initial: emptyListLoad<Member>() as Members,
-    }),
-
-  /**
-   * Every organization of the tenant, streamed like `forUser` (one key for the tenant): the
-   * search page matches them in memory as pages arrive, and a complete list is reused while fresh.
-   */
-  directory: (api: ManagementApi) =>
-    listQueryOptions([...organizationQueries.all(), 'directory'] as const, {
-      events: ({ signal, retry, held }) =>
-        fetchOrganizationDirectory(api, {
-          signal,
-          retry,
-          perPage: MAX_PER_PAGE,
-          ...(held && { resume: resumePointOf(held) }),
-        }),
-      reducer: addMembershipsEvent,
-      initial: emptyListLoad<Organization>(),
-    }),
-
-  /** One organization by id (null: none has it), for an `org_…` typed into the search. */
-  byId: (api: ManagementApi, organizationId: string) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- `api` is the session's client, not part of what is fetched (see above)
-    queryOptions({
-      queryKey: [...organizationQueries.all(), 'byId', organizationId] as const,
-      queryFn: ({ signal }) => fetchOrganization(api, organizationId, { signal }),
-    }),
-
-  /** Every cached roles lookup of one user: what a refresh of their list refreshes too. */
-  memberRolesOf: (userId: string) => [...organizationQueries.all(), 'memberRoles', userId] as const,
-
-  /** The cache key of one membership's roles, for reading the cache without fetching. */
-  memberRolesKey: (userId: string, organizationId: string) =>
-    [...organizationQueries.memberRolesOf(userId), organizationId] as const,
-
-  /**
-   * The roles `userId` holds in one organization, cached per user and organization. Fetched only
-   * while someone looks at the row (see RolesCell): the lookup's signal is the query's, so a row
-   * that scrolls away before its turn cancels it. The client's retry policy applies: a 429 waits
-   * for the reset and tries again.
-   */
-  memberRoles: (api: ManagementApi, userId: string, organizationId: string) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- `api` is the session's client, not part of what is fetched (see above)
-    queryOptions({
-      queryKey: organizationQueries.memberRolesKey(userId, organizationId),
-      queryFn: ({ signal }) => fetchMemberRoles(api, organizationId, userId, { signal }),
-    }),
-}
+// The organizations feature's queries live in queries.ts (modules of this feature import them from
+// there, so that what this file re-exports below can use them without an import cycle).
+export { organizationQueries } from './queries'
 
 // What other features may use of this one (lint allows no deeper import): the bulk review lists
 // memberships too, and words them as the memberships page does.
@@ -126,3 +16,35 @@ export { displayNameOf } from './organization-list'
 export { SortHeader } from './components/sort-header'
 export { useVirtualRows, VirtualTable } from './components/virtual-rows'
 export { default as tableClasses } from './components/organizations-table.module.css'
+// Roles as the memberships page shows, loads and exports them: the bulk review's Roles column,
+// "Load all roles" and its export read the same cache through these.
+export { RolesCell } from './components/roles-cell'
+export { useRowsLive } from './components/use-rows-live'
+export { LoadAllRoles } from './components/load-all-roles'
+export { rolesStateOf, type RolesState } from './roles-state'
+export { rolesColumns } from './roles-columns'
+// The access review, for the bulk review's review mode: the same decisions, self-review guard,
+// hints, saved work, panel, table and evidence-pack skeleton as a user's page.
+export {
+  AccessReviewPanel,
+  type AccessReviewPanelProps,
+} from './access-review/components/access-review-panel'
+export { AccessReviewTable } from './access-review/components/access-review-table'
+export {
+  HINT_LABELS,
+  hintsFor,
+  isReviewersOwn,
+  progressOf,
+  signOffBlockedBy,
+  type AccessHint,
+  type AccessReview,
+  type Decision,
+} from './access-review/review-decisions'
+export { useAccessReview, useReviewer } from './access-review/use-access-review'
+export {
+  decisionFields,
+  isAboutUser,
+  reviewPackSkeleton,
+  type ReviewEvidenceBase,
+} from './access-review/review-evidence'
+export { useReviewSignOff } from './access-review/use-review-sign-off'

@@ -16,21 +16,21 @@ describe('the cost of loading all roles', () => {
 
   test('says the count, the time and the rate it assumed', () => {
     expect(rolesLoadCostText(rolesLoadCost(967, rate))).toBe(
-      '967 requests (one per organization whose roles are not loaded), about 8 min 2 s at the rate the tenant announces (a bucket of 10, refilling 2 per second).',
+      '967 requests (one per membership whose roles are not loaded), about 8 min 2 s at the rate the tenant announces (a bucket of 10, refilling 2 per second).',
     )
     expect(
       rolesLoadCostText(
         rolesLoadCost(1, { limit: 2, tokens: 0, msPerToken: 4000, closedForMs: 0 }),
       ),
     ).toBe(
-      '1 request (one per organization whose roles are not loaded), about 4 s at the rate the tenant announces (a bucket of 2, refilling one every 4 s).',
+      '1 request (one per membership whose roles are not loaded), about 4 s at the rate the tenant announces (a bucket of 2, refilling one every 4 s).',
     )
   })
 
   test('without a rate announced yet, says the time is not known rather than guess', () => {
     expect(rolesLoadCost(12, undefined).expectedMs).toBeUndefined()
     expect(rolesLoadCostText(rolesLoadCost(12, undefined))).toMatch(
-      /^12 requests \(one per organization whose roles are not loaded\)\. How long it takes is not known yet/,
+      /^12 requests \(one per membership whose roles are not loaded\)\. How long it takes is not known yet/,
     )
   })
 })

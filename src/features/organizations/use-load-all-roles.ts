@@ -6,13 +6,13 @@ import { formatCount, formatDuration, formatNumber } from '@/lib/format'
 import type { ManagementApi } from '@/lib/management-api/client'
 import { expectedStartMs, type RateReading } from '@/lib/management-api/rate-gate'
 import type { Role } from '@/lib/management-api/schemas'
-import { organizationQueries } from './api'
+import { organizationQueries } from './queries'
 import { describeRolesFailure, type RolesFailureView } from './roles-failure'
 
-// "Load all roles" on a user's page: the roles of every organization whose row was never looked
-// up, through the same queries the roles cells use (so the cells fill in and the export's
-// roles_status becomes `loaded`) and the session's pacer (so the rate gate paces them with
-// everything else). The cost is shown before anything is sent; Cancel stops it, Resume goes on
+// "Load all roles" on a user's page and on a bulk review: the roles of every membership (user ×
+// organization) whose row was never looked up, through the same queries the roles cells use (so
+// the cells fill in and the export's roles_status becomes `loaded`) and the session's pacer (so
+// the rate gate paces them with everything else). The cost is shown before anything is sent; Cancel stops it, Resume goes on
 // with what is still missing. A 403 stops it: every other request would be refused the same way.
 
 /**
@@ -23,7 +23,7 @@ export const LOAD_ALL_ROLES_CONCURRENCY = 8
 
 /** What loading the missing roles will cost, shown before it starts. */
 export interface RolesLoadCost {
-  /** One per organization whose roles are not loaded. */
+  /** One per membership whose roles are not loaded. */
   requests: number
   /** About how long at the tenant's announced rate; `undefined` when it has announced none yet. */
   expectedMs: number | undefined
@@ -42,7 +42,7 @@ export function rolesLoadCost(requests: number, rate: RateReading | undefined): 
 
 /** "N requests (…), about T at the rate the tenant announces (…)": the cost, before it starts. */
 export function rolesLoadCostText({ requests, expectedMs, rate }: RolesLoadCost): string {
-  const count = `${formatCount(requests, 'request')} (one per organization whose roles are not loaded)`
+  const count = `${formatCount(requests, 'request')} (one per membership whose roles are not loaded)`
   if (expectedMs === undefined || rate === undefined) {
     return `${count}. How long it takes is not known yet: the tenant has not announced its rate limit (X-RateLimit-* headers) to this session.`
   }
@@ -58,7 +58,7 @@ export type LoadAllRolesPhase = 'idle' | 'preview' | 'running' | 'cancelled' | '
 
 export interface LoadAllRoles {
   phase: LoadAllRolesPhase
-  /** Organizations of the list whose roles are in the cache (loaded by this or by scrolling). */
+  /** Memberships of the list whose roles are in the cache (loaded by this or by scrolling). */
   loaded: number
   total: number
   /** In `preview`: what Start will cost. */
@@ -76,34 +76,39 @@ export interface LoadAllRoles {
   dismiss: () => void
 }
 
-function hasRoles(client: QueryClient, userId: string, organizationId: string): boolean {
+/** One user in one organization: what a roles lookup is for. */
+export interface MembershipRef {
+  userId: string
+  organizationId: string
+}
+
+function hasRoles(client: QueryClient, { userId, organizationId }: MembershipRef): boolean {
   return (
     client.getQueryData<Role[]>(organizationQueries.memberRolesKey(userId, organizationId)) !==
     undefined
   )
 }
 
-/** Ids of `organizationIds` whose roles the cache does not hold. */
-function missingRoles(client: QueryClient, userId: string, organizationIds: readonly string[]) {
-  return organizationIds.filter((id) => !hasRoles(client, userId, id))
+/** The memberships whose roles the cache does not hold. */
+function missingRoles(client: QueryClient, memberships: readonly MembershipRef[]) {
+  return memberships.filter((membership) => !hasRoles(client, membership))
 }
 
-/** How many of `organizationIds` have roles in the cache, kept current as lookups land. */
-function useLoadedCount(userId: string, organizationIds: readonly string[]): number {
+/** How many of `memberships` have roles in the cache, kept current as lookups land. */
+function useLoadedCount(memberships: readonly MembershipRef[]): number {
   const client = useQueryClient()
   const subscribe = useCallback(
-    (onChange: () => void) => {
-      const prefix = organizationQueries.memberRolesOf(userId)
-      return client.getQueryCache().subscribe((event) => {
+    (onChange: () => void) =>
+      client.getQueryCache().subscribe((event) => {
         const key = event.query.queryKey
-        if (prefix.every((part, index) => key[index] === part)) onChange()
-      })
-    },
-    [client, userId],
+        if (organizationQueries.memberRolesAll().every((part, index) => key[index] === part))
+          onChange()
+      }),
+    [client],
   )
   const count = useCallback(
-    () => organizationIds.length - missingRoles(client, userId, organizationIds).length,
-    [client, userId, organizationIds],
+    () => memberships.length - missingRoles(client, memberships).length,
+    [client, memberships],
   )
   return useSyncExternalStore(subscribe, count, count)
 }
@@ -112,8 +117,7 @@ function useLoadedCount(userId: string, organizationIds: readonly string[]): num
 async function fetchRoles(
   client: QueryClient,
   api: ManagementApi,
-  userId: string,
-  organizationId: string,
+  { userId, organizationId }: MembershipRef,
   signal: AbortSignal,
 ): Promise<void> {
   const options = organizationQueries.memberRoles(api, userId, organizationId)
@@ -126,11 +130,15 @@ async function fetchRoles(
   }
 }
 
-/** "Load all roles" for one user's list of organizations (see the top of this file). */
-export function useLoadAllRoles(userId: string, organizationIds: readonly string[]): LoadAllRoles {
+/**
+ * "Load all roles" for a list of memberships (see the top of this file): one user's organizations,
+ * or a bulk review's users × organizations. Keep `memberships` stable (memoized): the loaded count
+ * is worked out again whenever it changes.
+ */
+export function useLoadAllRoles(memberships: readonly MembershipRef[]): LoadAllRoles {
   const api = useManagementApi()
   const client = useQueryClient()
-  const loaded = useLoadedCount(userId, organizationIds)
+  const loaded = useLoadedCount(memberships)
   const [phase, setPhase] = useState<LoadAllRolesPhase>('idle')
   const [cost, setCost] = useState<RolesLoadCost | undefined>(undefined)
   const [refusal, setRefusal] = useState<RolesFailureView | undefined>(undefined)
@@ -140,7 +148,7 @@ export function useLoadAllRoles(userId: string, organizationIds: readonly string
   useEffect(() => () => run.current?.abort(), [])
 
   const preview = () => {
-    const requests = missingRoles(client, userId, organizationIds).length
+    const requests = missingRoles(client, memberships).length
     setCost(rolesLoadCost(requests, api.rateReading?.()))
     setPhase('preview')
   }
@@ -149,16 +157,16 @@ export function useLoadAllRoles(userId: string, organizationIds: readonly string
     const controller = new AbortController()
     run.current = controller
     const { signal } = controller
-    const missing = missingRoles(client, userId, organizationIds)
+    const missing = missingRoles(client, memberships)
     const limiter = createLimiter(LOAD_ALL_ROLES_CONCURRENCY)
     let failures = 0
     let refused: RolesFailureView | undefined
     setPhase('running')
     setFailed(0)
     setRefusal(undefined)
-    const lookups = missing.map((organizationId) =>
+    const lookups = missing.map((membership) =>
       limiter
-        .run(() => fetchRoles(client, api, userId, organizationId, signal), { signal })
+        .run(() => fetchRoles(client, api, membership, signal), { signal })
         .catch((error: unknown) => {
           if (signal.aborted) return
           const view = describeRolesFailure(error, false)
@@ -191,7 +199,7 @@ export function useLoadAllRoles(userId: string, organizationIds: readonly string
   return {
     phase,
     loaded,
-    total: organizationIds.length,
+    total: memberships.length,
     cost,
     refusal,
     failed,

@@ -3,6 +3,8 @@ import { parseCsv } from '@/lib/export/csv'
 import { buildExport } from '@/lib/export/download'
 import { REVIEW_COLUMNS, reviewExportInput, type ReviewExportRequest } from './review-export'
 
+const ADMIN = { id: 'rol_admin', name: 'Admin' }
+
 const REQUEST: ReviewExportRequest = {
   format: 'csv',
   tenantDomain: 'travel0.us.auth0.com',
@@ -31,6 +33,10 @@ const REQUEST: ReviewExportRequest = {
   failures: [],
   refused: [{ line: 4, text: 'jane doe', reason: 'neither a user id nor an email' }],
   unfinished: 0,
+  rolesOf: (userId, organizationId) =>
+    userId === 'auth0|pat' && organizationId === 'org_acme'
+      ? { status: 'loaded', roles: [ADMIN] }
+      : { status: 'not loaded' },
 }
 
 describe('the review export', () => {
@@ -52,9 +58,12 @@ describe('the review export', () => {
         'org_acme',
         'acme',
         'Acme, Inc.',
+        'rol_admin=Admin',
+        'loaded',
       ],
-      // Never signed in, never blocked, no identities listed: empty, false, empty.
-      ['auth0|solo', 'auth0|solo', '', 'Solo', '', 'false', '', '', '', ''],
+      // Never signed in, never blocked, no identities listed: empty, false, empty; in no
+      // organization, so no roles to load either.
+      ['auth0|solo', 'auth0|solo', '', 'Solo', '', 'false', '', '', '', '', '', ''],
     ])
   })
 
@@ -86,5 +95,36 @@ describe('the review export', () => {
       ['auth0|pat', 'org_acme'],
       ['auth0|solo', null],
     ])
+  })
+
+  test("has each membership's roles and says whether every row's roles are in the file", async () => {
+    const pat = REQUEST.rows[0]
+    if (!pat) throw new Error('fixture')
+    const beta = { ...pat, organization: { id: 'org_beta', name: 'beta' } }
+    const request = { ...REQUEST, format: 'json' as const, rows: [...REQUEST.rows, beta] }
+    const parse = async (input: ReviewExportRequest) =>
+      JSON.parse(new TextDecoder().decode((await buildExport(reviewExportInput(input))).bytes)) as {
+        provenance: { rolesComplete: boolean; rolesStatusCounts: object; note: string }
+        rows: { organization_id: string | null; roles: unknown; roles_status: string | null }[]
+      }
+
+    const partly = await parse(request)
+    expect(partly.rows.map((row) => [row.organization_id, row.roles, row.roles_status])).toEqual([
+      ['org_acme', { rol_admin: 'Admin' }, 'loaded'],
+      [null, null, null],
+      ['org_beta', null, 'not loaded'],
+    ])
+    // The user in no organization counts neither way: one of two memberships is missing roles.
+    expect(partly.provenance).toMatchObject({
+      rolesComplete: false,
+      rolesStatusCounts: { loaded: 1, 'not loaded': 1 },
+    })
+    expect(partly.provenance.note).toContain('Roles: not in the file for 1 of 2 rows (1 not loaded')
+
+    const whole = await parse({ ...request, rolesOf: () => ({ status: 'loaded', roles: [] }) })
+    expect(whole.provenance).toMatchObject({
+      rolesComplete: true,
+      rolesStatusCounts: { loaded: 2 },
+    })
   })
 })

@@ -25,6 +25,7 @@ const BASE: ReviewProvenanceInput = {
   failures: [{ input: 'auth0|gone', error: notFound }],
   refused: [],
   unfinished: 0,
+  roles: { rolesComplete: false, rolesStatusCounts: { loaded: 1, 'not loaded': 1 } },
 }
 
 const cappedUser = (userId: string, total: number | undefined) => ({
@@ -56,6 +57,8 @@ describe('review provenance', () => {
       totalRows: 9,
       listComplete: true,
       wholeListExported: false,
+      rolesComplete: false,
+      rolesStatusCounts: { loaded: 1, 'not loaded': 1 },
       review: { entries: ['pat@example.com', 'auth0|gone', '=cmd|x'], failures: [], refused: [] },
     })
     expect(Object.keys(provenance).at(-1)).toBe('review')

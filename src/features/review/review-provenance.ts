@@ -3,6 +3,7 @@ import {
   createProvenance,
   type FetchedAt,
   type ProvenanceInput,
+  type RolesCompleteness,
 } from '@/lib/export/provenance'
 import { cappedListReason } from '@/features/organizations/api'
 import { formatNumber } from '@/lib/format'
@@ -11,14 +12,17 @@ import type { RefusedLine } from './review-input'
 import type { ReviewedMemberships, ReviewFailure } from './review-state'
 
 // Where a bulk review's export came from: what every export records (lib/export/provenance.ts),
+// whether every row's roles are in the file (`rolesComplete`, as the memberships export says it),
 // plus what the review was asked — every entry as given, and every line of the list it refused to
 // look up (neither an id nor an email) — and every lookup that failed, so the file says by itself
 // whose memberships are missing from it and why.
 
 export interface ReviewProvenanceInput extends Pick<
   ProvenanceInput,
-  'tenantDomain' | 'exportedBy' | 'generatedAt' | 'filter' | 'rowsExported'
+  'tenantDomain' | 'exportedBy' | 'generatedAt' | 'filter' | 'rowsExported' | 'note'
 > {
+  /** Whether every exported membership row's roles are in the file (review-export.ts counts). */
+  roles: RolesCompleteness
   /** Rows of the whole review, before the filter. */
   totalRows: number
   /** Every entry (user id or email), as given. */
@@ -33,9 +37,14 @@ export interface ReviewProvenanceInput extends Pick<
 
 /**
  * Why memberships are missing: lines of the list never looked up, failed lookups, lists the API's
- * 1000 cap cut, unreviewed entries.
+ * 1000 cap cut, unreviewed entries. The export's note and the evidence pack's population say them.
  */
-function gaps({ refused, failures, users, unfinished }: ReviewProvenanceInput): string[] {
+export function reviewGaps({
+  refused,
+  failures,
+  users,
+  unfinished,
+}: Pick<ReviewProvenanceInput, 'refused' | 'failures' | 'users' | 'unfinished'>): string[] {
   const reasons: string[] = []
   if (refused.length > 0) {
     // Whoever such a line meant was not reviewed: the file must not pass as the whole list.
@@ -94,7 +103,8 @@ export function reviewProvenance(review: ReviewProvenanceInput) {
     error: describeFailure(error).summary,
   }))
   return {
-    ...createProvenance({ ...review, fetched: fetchedOf(review.users), gaps: gaps(review) }),
+    ...createProvenance({ ...review, fetched: fetchedOf(review.users), gaps: reviewGaps(review) }),
+    ...review.roles,
     review: {
       entries: [...review.entries],
       failures,

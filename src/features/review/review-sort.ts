@@ -30,8 +30,14 @@ const KEYS: Record<ReviewSortColumn, (row: ReviewRow) => string> = {
   organizationId: ({ organization }) => organization?.id ?? '',
 }
 
-/** A row's identity: a user in an organization (or in none) is one row. */
-export function reviewRowKey({ user, organization }: ReviewRow): string {
+/**
+ * A row's identity: a user in an organization (or in none) is one row. Also the key of its
+ * decision in an access review. NUL cannot occur in an id, so no two rows share a key.
+ */
+export function reviewRowKey({
+  user,
+  organization,
+}: Pick<ReviewRow, 'user' | 'organization'>): string {
   return `${user.user_id}\u0000${organization?.id ?? ''}`
 }
 

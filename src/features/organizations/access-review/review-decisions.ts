@@ -16,10 +16,14 @@ export const DECISION_LABELS: Record<Decision, string> = {
 
 export const DECISIONS = Object.keys(DECISION_LABELS) as Decision[]
 
-/** Whose access is reviewed: one user's memberships, or one organization's members. */
+/**
+ * Whose access is reviewed: one user's memberships, one organization's members, or the
+ * memberships of a bulk review's users (`entries`: the ids and emails pasted, as given).
+ */
 export type ReviewSubject =
   | { kind: 'user'; userId: string; email?: string | undefined }
   | { kind: 'organization'; organizationId: string; name?: string | undefined }
+  | { kind: 'users'; entries: readonly string[] }
 
 /** From the verified sign-in (the ID token's claims), never typed in. */
 export interface Reviewer {
@@ -41,7 +45,10 @@ export interface AccessReview {
   reviewer: Reviewer
   /** ISO 8601, UTC. */
   startedAt: string
-  /** By row key: the organization id on a user's page, the user id on an organization's. */
+  /**
+   * By row key: the organization id on a user's page, the user id on an organization's, user and
+   * organization on a bulk review (the review feature's reviewRowKey).
+   */
   decisions: Readonly<Record<string, RowDecision>>
 }
 

@@ -6,9 +6,9 @@ import type { ApiMode } from '@/lib/tenant'
 import type { AccessReview } from './review-decisions'
 
 // What every signed-off review puts in its evidence pack whatever it reviewed (a user's
-// memberships, an organization's members): the tool, the tenant, the reviewer and times, the
-// population's completeness and every request. The user and organization modules add the scope,
-// the table and one decision record per row.
+// memberships, an organization's members, a bulk review's users): the tool, the tenant, the
+// reviewer and times, the filters and every request; for one list, its completeness too. The
+// reviews' own modules add the scope, the table and one decision record per row.
 
 /** What the page knows at sign-off, the same for every kind of review. */
 export interface ReviewEvidenceBase {
@@ -39,6 +39,29 @@ export function decisionFields(
   }
 }
 
+type Skeleton = Omit<EvidencePackInput, 'scope' | 'population' | 'columns' | 'rows' | 'decisions'>
+
+/** The pack input's fields every review fills the same way, whatever it reviewed. */
+export function reviewPackSkeleton(
+  evidence: Omit<ReviewEvidenceBase, 'fetchedAt'>,
+  /** Filters besides the text (a role filter), named as the table showed them. */
+  roles?: readonly string[],
+): Skeleton {
+  const { review } = evidence
+  return {
+    tool: { name: 'Orgscope', version: __ORGSCOPE_VERSION__ },
+    tenantDomain: evidence.tenantDomain,
+    mode: evidence.mode,
+    reviewer: review.reviewer,
+    startedAt: new Date(review.startedAt),
+    signedOffAt: evidence.signedOffAt,
+    filters: { text: evidence.filter, ...(roles ? { roles } : {}) },
+    requests: evidence.requests,
+    ...(evidence.countersign ? { countersign: evidence.countersign } : {}),
+  }
+}
+
+/** The pack input of a review of one list (a user's memberships, an organization's members). */
 export function reviewPackInput(
   evidence: ReviewEvidenceBase,
   body: Pick<EvidencePackInput, 'scope' | 'columns' | 'rows' | 'decisions'> & {
@@ -49,21 +72,13 @@ export function reviewPackInput(
     >
     records: string
     rolesComplete: boolean
-    /** Filters besides the text (a role filter), named as the table showed them. */
     roles?: readonly string[]
   },
 ): EvidencePackInput {
-  const { review } = evidence
   const { list } = body
   return {
-    tool: { name: 'Orgscope', version: __ORGSCOPE_VERSION__ },
-    tenantDomain: evidence.tenantDomain,
-    mode: evidence.mode,
-    reviewer: review.reviewer,
-    startedAt: new Date(review.startedAt),
-    signedOffAt: evidence.signedOffAt,
+    ...reviewPackSkeleton(evidence, body.roles),
     scope: body.scope,
-    filters: { text: evidence.filter, ...(body.roles ? { roles: body.roles } : {}) },
     population: {
       rows: list.items.length,
       total: list.total ?? null,
@@ -77,7 +92,16 @@ export function reviewPackInput(
     columns: body.columns,
     rows: body.rows,
     decisions: body.decisions,
-    requests: evidence.requests,
-    ...(evidence.countersign ? { countersign: evidence.countersign } : {}),
   }
+}
+
+/** Is `request` about `userId`: the user, their memberships, or their roles in one organization. */
+export function isAboutUser(apiBasePath: string, userId: string) {
+  const user = encodeURIComponent(userId)
+  const prefix = `${apiBasePath}/users/${user}`
+  const rolesSuffix = `/members/${user}/roles`
+  return (request: RecordedRequest) =>
+    request.path === prefix ||
+    request.path.startsWith(`${prefix}/`) ||
+    (request.path.startsWith(`${apiBasePath}/organizations/`) && request.path.endsWith(rolesSuffix))
 }

@@ -37,4 +37,12 @@ describe('saved reviews', () => {
       'version',
     ])
   })
+
+  it('key a bulk review by its list: the same entries in another order resume it', () => {
+    const users = (entries: string[]) => reviewKey(reviewer.sub, { kind: 'users', entries })
+    expect(users(['b@example.com', 'auth0|a'])).toBe(
+      users(['auth0|a', 'b@example.com ', 'auth0|a']),
+    )
+    expect(users(['auth0|a'])).not.toBe(users(['auth0|a', 'b@example.com']))
+  })
 })

@@ -9,9 +9,21 @@ import type { AccessReview, ReviewSubject } from './review-decisions'
 let store: UseStore | undefined
 const reviews = () => (store ??= createStore('orgscope', 'access-reviews'))
 
+/** What names the subject in its key: a bulk review's entries in any order, each once. */
+function subjectId(subject: ReviewSubject): string | readonly string[] {
+  switch (subject.kind) {
+    case 'user':
+      return subject.userId
+    case 'organization':
+      return subject.organizationId
+    case 'users':
+      // The same list pasted again, in another order or with a line twice, resumes its review.
+      return [...new Set(subject.entries.map((entry) => entry.trim()))].sort()
+  }
+}
+
 export function reviewKey(reviewerSub: string, subject: ReviewSubject): string {
-  const id = subject.kind === 'user' ? subject.userId : subject.organizationId
-  return JSON.stringify([reviewerSub, subject.kind, id])
+  return JSON.stringify([reviewerSub, subject.kind, subjectId(subject)])
 }
 
 function isAccessReview(value: unknown): value is AccessReview {

@@ -3,9 +3,10 @@ import type { Memberships } from '@/features/organizations/memberships'
 import type { RolesState } from '@/features/organizations/memberships-export'
 import { membershipsExportInput } from '@/features/organizations/memberships-export'
 import { displayNameOf } from '@/features/organizations/organization-list'
-import type { RecordedRequest } from '@/lib/management-api/request-log'
 import type { AccessHint } from './review-decisions'
 import { decisionFields, reviewPackInput, type ReviewEvidenceBase } from './review-evidence'
+
+export { isAboutUser } from './review-evidence'
 
 // A signed-off review of one user's memberships as the evidence pack's input: the whole
 // population (every membership, whatever the table's filter showed), a decision record per row,
@@ -19,17 +20,6 @@ export interface UserReviewEvidence extends ReviewEvidenceBase {
   ownAccount: boolean
   memberships: Memberships
   rolesOf: (organizationId: string) => RolesState
-}
-
-/** Is `request` about `userId`: the user, their memberships, or their roles in one organization. */
-export function isAboutUser(apiBasePath: string, userId: string) {
-  const user = encodeURIComponent(userId)
-  const prefix = `${apiBasePath}/users/${user}`
-  const rolesSuffix = `/members/${user}/roles`
-  return (request: RecordedRequest) =>
-    request.path === prefix ||
-    request.path.startsWith(`${prefix}/`) ||
-    (request.path.startsWith(`${apiBasePath}/organizations/`) && request.path.endsWith(rolesSuffix))
 }
 
 export function userReviewPackInput(evidence: UserReviewEvidence): EvidencePackInput {

@@ -25,7 +25,7 @@ afterEach(() => {
   server.events.removeAllListeners('request:start')
 })
 
-/** The loaded count the status line gives ("Roles loaded for 12 of 24 organizations…"). */
+/** The loaded count the status line gives ("Roles loaded for 12 of 24 memberships…"). */
 function loadedNow(): number {
   const line = screen.getByText(/^Roles loaded for /)
   const match = /^Roles loaded for (all )?([\d,]+)/.exec(line.textContent ?? '')
@@ -47,7 +47,7 @@ describe('Load all roles', () => {
     const preview = screen.getByText(/^Load all roles: /)
     expect(preview).toHaveTextContent(
       new RegExp(
-        `^Load all roles: ${TOTAL - before} requests \\(one per organization whose roles are not loaded\\), about .+ at the rate the tenant announces \\(a bucket of 20, refilling .+\\)\\.$`,
+        `^Load all roles: ${TOTAL - before} requests \\(one per membership whose roles are not loaded\\), about .+ at the rate the tenant announces \\(a bucket of 20, refilling .+\\)\\.$`,
       ),
     )
 
@@ -70,7 +70,7 @@ describe('Load all roles', () => {
     await user.click(screen.getByRole('button', { name: 'Resume' }))
     expect(
       await screen.findByText(
-        `Roles loaded for all ${TOTAL} organizations: the export has every row's roles.`,
+        `Roles loaded for all ${TOTAL} memberships: the export has every row's roles.`,
         {},
         { timeout: 20_000 },
       ),
@@ -99,6 +99,6 @@ describe('Load all roles', () => {
     const alert = await screen.findByRole('alert', { name: 'Roles cannot be loaded' })
     expect(alert).toHaveTextContent('read:organization_member_roles')
     expect(screen.getAllByRole('alert', { name: 'Roles cannot be loaded' })).toHaveLength(1)
-    expect(screen.getByText(/^Roles loaded for 0 of 3 organizations/)).toBeVisible()
+    expect(screen.getByText(/^Roles loaded for 0 of 3 memberships/)).toBeVisible()
   })
 })

@@ -1,31 +1,33 @@
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core'
+import { memo } from 'react'
 import { ScopeText } from '@/components/scope-text'
 import { formatCount, formatNumber } from '@/lib/format'
-import { rolesLoadCostText, useLoadAllRoles } from '../use-load-all-roles'
+import { rolesLoadCostText, useLoadAllRoles, type MembershipRef } from '../use-load-all-roles'
 
 /**
- * Whether every organization's roles are loaded, and "Load all roles": the cost first, then
+ * Whether every membership's roles are loaded (one user's organizations, or a bulk review's
+ * users × organizations), and "Load all roles": the cost first, then
  * Start; progress with Cancel; Resume after a cancel. The roles land in the same cache the table's
- * cells and the export read, so both show them as they arrive.
+ * cells and the export read, so both show them as they arrive. Memoized: counting what is loaded
+ * reads the cache once per membership, which a filter keystroke on the page above need not pay.
  */
-export function LoadAllRoles({
-  userId,
-  organizationIds,
+export const LoadAllRoles = memo(function LoadAllRoles({
+  memberships,
 }: {
-  userId: string
-  organizationIds: readonly string[]
+  /** Memoized: a new list counts the loaded roles again. */
+  memberships: readonly MembershipRef[]
 }) {
-  const load = useLoadAllRoles(userId, organizationIds)
+  const load = useLoadAllRoles(memberships)
   const { phase, loaded, total } = load
   const all = loaded === total
-  const progress = `Roles loaded for ${formatNumber(loaded)} of ${formatNumber(total)} organizations`
+  const progress = `Roles loaded for ${formatNumber(loaded)} of ${formatNumber(total)} memberships`
 
   return (
     <Stack gap={6} align="flex-start">
       <Group gap="sm" wrap="wrap">
         <Text size="sm" role="status">
           {all
-            ? `Roles loaded for all ${formatCount(total, 'organization')}: the export has every row's roles.`
+            ? `Roles loaded for all ${formatCount(total, 'membership')}: the export has every row's roles.`
             : phase === 'running'
               ? progress
               : `${progress}; the export's roles_status says why each other row has none.`}
@@ -84,4 +86,4 @@ export function LoadAllRoles({
       )}
     </Stack>
   )
-}
+})

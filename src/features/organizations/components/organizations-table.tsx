@@ -1,17 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Organization } from '@/lib/management-api/schemas'
 import type { SortColumn, SortState } from '../organization-list'
 import { OrganizationRow } from './organization-row'
 import classes from './organizations-table.module.css'
 import { RolesNotice, useSharedRolesRefusal } from './roles-notice'
 import { SortHeader } from './sort-header'
+import { useRowsLive } from './use-rows-live'
 import { useVirtualRows, VirtualTable } from './virtual-rows'
-
-/**
- * How long the rows in view must stay put (no scrolling, no new filter or sort) before their roles
- * are looked up: rows scrolled or typed past are never asked for, and a keystroke mounts no lookup.
- */
-const ROLES_SETTLE_MS = 250
 
 export interface OrganizationsTableProps {
   /** Already filtered and sorted. */
@@ -52,20 +47,7 @@ export function OrganizationsTable({
     scrollResetKey,
   })
   const { rows, firstInView, lastInView } = virtual
-  const [settled, setSettled] = useState<SettledRows | undefined>(undefined)
-  useEffect(() => {
-    if (!rolesEnabled) return
-    const timer = setTimeout(
-      () => setSettled({ organizations, first: firstInView, last: lastInView }),
-      ROLES_SETTLE_MS,
-    )
-    return () => clearTimeout(timer)
-  }, [rolesEnabled, organizations, firstInView, lastInView])
-  const rolesLive = (index: number) =>
-    rolesEnabled &&
-    settled?.organizations === organizations &&
-    index >= settled.first &&
-    index <= settled.last
+  const rolesLive = useRowsLive(rolesEnabled, organizations, firstInView, lastInView)
 
   return (
     <>
@@ -110,11 +92,4 @@ export function OrganizationsTable({
       </VirtualTable>
     </>
   )
-}
-
-/** The rows that were in view when the table last stood still, by index into `organizations`. */
-interface SettledRows {
-  organizations: readonly Organization[]
-  first: number
-  last: number
 }

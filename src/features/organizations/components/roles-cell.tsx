@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, type QueryState } from '@tanstack/react-query
 import { ScopeText } from '@/components/scope-text'
 import { useManagementApi } from '@/features/auth/management-api-context'
 import type { Role } from '@/lib/management-api/schemas'
-import { organizationQueries } from '../api'
+import { organizationQueries } from '../queries'
 import { describeRolesFailure } from '../roles-failure'
 import classes from './organizations-table.module.css'
 

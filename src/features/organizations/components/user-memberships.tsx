@@ -133,9 +133,9 @@ function MembershipsView({
     [memberships.items, filter],
   )
   const rows = useMemo(() => sortOrganizations(matching, sort), [matching, sort])
-  const organizationIds = useMemo(
-    () => memberships.items.map((organization) => organization.id),
-    [memberships.items],
+  const roleLookups = useMemo(
+    () => memberships.items.map((organization) => ({ userId, organizationId: organization.id })),
+    [memberships.items, userId],
   )
   const onSort = (column: SortColumn) => setSort(nextSort(sort, column))
   const review = useUserAccessReview({ userId, user, memberships, rows, filter })
@@ -175,7 +175,7 @@ function MembershipsView({
       />
       {/* Roles are looked up as rows come into view (and only once the list is complete): this
           says whether the export will have every row's roles, and loads the rest on request. */}
-      {memberships.complete && <LoadAllRoles userId={userId} organizationIds={organizationIds} />}
+      {memberships.complete && <LoadAllRoles memberships={roleLookups} />}
       <AccessReviewPanel {...review.panel} />
       {!memberships.complete && <ListProgress list={memberships} stalled={stalled} />}
       {rows.length > 0 && review.review ? (

@@ -1,12 +1,17 @@
 import { Group, Stack, Text } from '@mantine/core'
+import { useQueryClient } from '@tanstack/react-query'
 import { memo, useMemo } from 'react'
 import { ExportMenu, saveExport } from '@/components/export-menu'
 import { FilterBox } from '@/components/filter-box'
 import { Freshness } from '@/components/freshness'
 import {
+  AccessReviewPanel,
   cappedListReason,
   cappedListText,
+  LoadAllRoles,
   MEMBERSHIPS_LAG_NOTE,
+  organizationQueries,
+  rolesStateOf,
 } from '@/features/organizations/api'
 import { useSignedInAdmin } from '@/features/auth/use-signed-in-admin'
 import type { ExportFormat } from '@/lib/export/download'
@@ -16,8 +21,10 @@ import { useTenant } from '@/lib/tenant'
 import { useUrlTableState } from '@/lib/use-url-table-state'
 import { filterReviewRows } from '../review-filter'
 import type { RefusedLine } from '../review-input'
-import { REVIEW_SORT_COLUMNS, sortReviewRows } from '../review-sort'
+import { REVIEW_SORT_COLUMNS, sortReviewRows, type ReviewSortColumn } from '../review-sort'
 import type { ReviewedMemberships, ReviewFailure, ReviewRow } from '../review-state'
+import { useBulkAccessReview } from '../use-bulk-access-review'
+import { ReviewDecisionsTable } from './review-decisions-table'
 import { ReviewFailures } from './review-failures'
 import { ReviewTable } from './review-table'
 import classes from './review-table.module.css'
@@ -40,7 +47,10 @@ export interface ReviewResultsProps {
  * filtered, sorted and exported as evidence, the lists the API's cap cut, and every failed lookup
  * beside. Filter and sort live in the URL (a shared link keeps them); the pasted list never does.
  * A keystroke re-renders this and the table only: the filter is deferred (the box echoes the key
- * first) and the failures list is memoized on its own props.
+ * first) and the failures list is memoized on its own props. Roles load as rows settle in view,
+ * or all at once on request ("Load all roles"), once the review has stopped running; the export
+ * has whatever the roles cache holds, and says which rows have none. "Start access review" turns
+ * the table into the access review's (a decision per membership), signed off as an evidence pack.
  */
 export function ReviewResults({
   entries,
@@ -61,8 +71,37 @@ export function ReviewResults({
     [column, direction],
   )
   const filter = table.applied
+  const onSort = (clicked: ReviewSortColumn) => table.setSort(nextSort(sort, clicked))
   const filtered = useMemo(() => filterReviewRows(rows, filter), [rows, filter])
   const shown = useMemo(() => sortReviewRows(filtered, sort), [filtered, sort])
+  // Every membership of the review, for "Load all roles" (the whole review, not the filtered rows:
+  // the filter box must not decide which rows the next export can have roles for).
+  const roleLookups = useMemo(
+    () =>
+      rows.flatMap(({ user, organization }) =>
+        organization ? [{ userId: user.user_id, organizationId: organization.id }] : [],
+      ),
+    [rows],
+  )
+  const access = useBulkAccessReview({
+    entries,
+    users,
+    rows,
+    shown,
+    failures,
+    refused,
+    unfinished,
+    running,
+    filter,
+  })
+  const reviewing = access.review
+  // In review mode, memberships only: a user in no organization has nothing to decide.
+  const shownMemberships = useMemo(
+    () => shown.filter((row) => row.organization !== undefined),
+    [shown],
+  )
+  const scrollResetKey = `${filter}\u0000${column ?? ''}\u0000${direction ?? ''}`
+  const queryClient = useQueryClient()
   const tenant = useTenant()
   const exportedBy = useSignedInAdmin()
   // The oldest list on screen: a list reused from the cache can be older than the review.
@@ -84,6 +123,10 @@ export function ReviewResults({
         users,
         failures,
         unfinished,
+        rolesOf: (userId, organizationId) =>
+          rolesStateOf(
+            queryClient.getQueryState(organizationQueries.memberRolesKey(userId, organizationId)),
+          ),
       })
     })
 
@@ -124,12 +167,27 @@ export function ReviewResults({
             <ExportMenu onExport={onExport} disabled={rows.length === 0 || table.catchingUp} />
           </Group>
         </Group>
-        {shown.length > 0 ? (
+        {/* While the review runs its rows change under it; roles wait until it stops. */}
+        {!running && roleLookups.length > 0 && <LoadAllRoles memberships={roleLookups} />}
+        {rows.length > 0 && <AccessReviewPanel {...access.panel} />}
+        {shown.length > 0 && reviewing ? (
+          <ReviewDecisionsTable
+            rows={shownMemberships}
+            sort={sort}
+            onSort={onSort}
+            scrollResetKey={scrollResetKey}
+            review={reviewing}
+            own={access.own}
+            hintsOf={access.hintsOf}
+            onDecide={(key, choice) => access.panel.state.decide([key], choice)}
+          />
+        ) : shown.length > 0 ? (
           <ReviewTable
             rows={shown}
             sort={sort}
-            onSort={(clicked) => table.setSort(nextSort(sort, clicked))}
-            scrollResetKey={`${filter}\u0000${column ?? ''}\u0000${direction ?? ''}`}
+            onSort={onSort}
+            scrollResetKey={scrollResetKey}
+            rolesEnabled={!running}
           />
         ) : (
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>

@@ -2,8 +2,10 @@ import { memo } from 'react'
 import { Link } from 'wouter'
 import { IdText } from '@/components/scope-text'
 import {
+  RolesCell,
   SortHeader,
   tableClasses as orgClasses,
+  useRowsLive,
   useVirtualRows,
   VirtualTable,
 } from '@/features/organizations/api'
@@ -21,15 +23,24 @@ export interface ReviewTableProps {
   onSort: (column: ReviewSortColumn) => void
   /** When this changes (a new filter or sort), the list scrolls back to its first row. */
   scrollResetKey: string
+  /** Roles may be looked up (the review is not running): for the rows in view only. */
+  rolesEnabled: boolean
 }
 
 /**
  * The review's rows, user × organization, as a real `<table>` named "Memberships under review",
  * virtualized like the memberships table (only the rows in view are in the DOM) and sortable on
- * every column. Ids and emails break only after `|`, `@`, `.` or `/`. Every tenant string renders
- * as text.
+ * every column but Roles. Ids and emails break only after `|`, `@`, `.` or `/`. Every tenant string
+ * renders as text. Roles are looked up as the memberships table looks them up (the same cache, for
+ * the rows that settle in view), so the user page, "Load all roles" and the export share them.
  */
-export function ReviewTable({ rows, sort, onSort, scrollResetKey }: ReviewTableProps) {
+export function ReviewTable({
+  rows,
+  sort,
+  onSort,
+  scrollResetKey,
+  rolesEnabled,
+}: ReviewTableProps) {
   const virtual = useVirtualRows({
     count: rows.length,
     keyOf: (index) => {
@@ -38,15 +49,16 @@ export function ReviewTable({ rows, sort, onSort, scrollResetKey }: ReviewTableP
     },
     scrollResetKey,
   })
+  const rolesLive = useRowsLive(rolesEnabled, rows, virtual.firstInView, virtual.lastInView)
   const header = (column: ReviewSortColumn, label: string) => (
     <SortHeader column={column} label={label} sort={sort} onSort={onSort} />
   )
   return (
     <VirtualTable
       name="Memberships under review"
-      sideScrollHint="Scroll sideways for the organization columns"
+      sideScrollHint="Scroll sideways for the organization and roles columns"
       rowCount={rows.length}
-      widths={['18%', 210, 150, 90, '12%', '16%', '12%', 190]}
+      widths={['16%', 210, 150, 90, '11%', '14%', '11%', 190, 170]}
       scrollRef={virtual.scrollRef}
       spaceAbove={virtual.spaceAbove}
       spaceBelow={virtual.spaceBelow}
@@ -62,13 +74,19 @@ export function ReviewTable({ rows, sort, onSort, scrollResetKey }: ReviewTableP
           {header('organization', 'Organization')}
           {header('organizationName', 'Organization name')}
           {header('organizationId', 'Organization ID')}
+          <th scope="col">Roles</th>
         </>
       }
     >
       {virtual.rows.map((virtualRow) => {
         const row = rows[virtualRow.index]
         return row ? (
-          <ReviewTableRow key={virtualRow.key} row={row} rowIndex={virtualRow.index + 2} />
+          <ReviewTableRow
+            key={virtualRow.key}
+            row={row}
+            rowIndex={virtualRow.index + 2}
+            rolesLive={rolesLive(virtualRow.index)}
+          />
         ) : null
       })}
     </VirtualTable>
@@ -79,10 +97,13 @@ export function ReviewTable({ rows, sort, onSort, scrollResetKey }: ReviewTableP
 const ReviewTableRow = memo(function ReviewTableRow({
   row: { user, organization },
   rowIndex,
+  rolesLive,
 }: {
   row: ReviewRow
   /** 1-based, counting the header row: what `aria-rowindex` tells a screen reader. */
   rowIndex: number
+  /** The row has settled in view and its roles may be looked up (see RolesCell). */
+  rolesLive: boolean
 }) {
   const lastLogin = parseApiDate(user.last_login)
   const connection = connectionLabelOf(user)
@@ -134,9 +155,17 @@ const ReviewTableRow = memo(function ReviewTableRow({
               <IdText>{organization.id}</IdText>
             </span>
           </td>
+          <td>
+            <RolesCell
+              live={rolesLive}
+              userId={user.user_id}
+              organizationId={organization.id}
+              refusedFor={undefined}
+            />
+          </td>
         </>
       ) : (
-        <td colSpan={3} className={classes.dimmed}>
+        <td colSpan={4} className={classes.dimmed}>
           No organizations
         </td>
       )}

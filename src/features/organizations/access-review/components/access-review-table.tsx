@@ -30,6 +30,8 @@ export interface AccessReviewTableProps<T> {
   /** Rows about the reviewer's own account, by key: not theirs to decide. */
   own: ReadonlySet<string>
   onDecide: (key: string, choice: { decision: Decision; reason: string }) => void
+  /** Added to the table's class: a table with more columns sets a wider minimum width. */
+  className?: string
 }
 
 /**
@@ -48,6 +50,7 @@ export function AccessReviewTable<T>({
   decisions,
   own,
   onDecide,
+  className,
 }: AccessReviewTableProps<T>) {
   const virtual = useVirtualRows({
     count: rows.length,
@@ -75,7 +78,7 @@ export function AccessReviewTable<T>({
       scrollRef={virtual.scrollRef}
       spaceAbove={virtual.spaceAbove}
       spaceBelow={virtual.spaceBelow}
-      className={classes.table}
+      className={className ? `${classes.table} ${className}` : classes.table}
       announcement={announcement}
       sideScrollHint="Scroll sideways for the decision and its reason"
       header={
