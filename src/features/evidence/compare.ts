@@ -12,6 +12,7 @@ import { PACK_FILES, type Decision, type DecisionRecord } from './evidence-pack'
 
 export interface SnapshotRow {
   userId: string
+  userEmail?: string
   organizationId: string
   organizationName?: string
   /** Role names; null when the file does not know them (not loaded, failed, no roles column). */
@@ -27,6 +28,8 @@ export interface SnapshotSource {
   takenAt: string | null
   /** Whose memberships: the user id, an organization id, or null when the file does not say. */
   subject: string | null
+  /** Set when the file is a bulk review's (a `users` pack or the review's export): many users. */
+  bulkReview?: true
 }
 
 export interface Snapshot {
@@ -66,6 +69,8 @@ function snapshotRow(cells: Cells, hasRoles: boolean, subject: string | null, li
     organizationId,
     roles: known ? Object.values(map).map(String).sort() : null,
   }
+  const userEmail = textOf(cells.user_email)
+  if (userEmail) row.userEmail = userEmail
   if (organizationName) row.organizationName = organizationName
   return row
 }
@@ -77,6 +82,25 @@ function rowsOf(table: readonly Cells[], columns: readonly string[], subject: st
   }
   return table.map((cells, index) => snapshotRow(cells, hasRoles, subject, index + 1))
 }
+
+/**
+ * A bulk review's rows: user × organization. A user found in no organization has a row with empty
+ * organization cells: no membership, so nothing to compare.
+ */
+function bulkRowsOf(table: readonly Cells[], columns: readonly string[]) {
+  if (!columns.includes('user_id') || !columns.includes('organization_id')) {
+    throw new SnapshotError('The table has no user_id and organization_id columns.')
+  }
+  return rowsOf(
+    table.filter((cells) => textOf(cells.organization_id) !== undefined),
+    columns,
+    null,
+  )
+}
+
+/** The bulk review export's first column (review-export.ts): the entry each row was found by. */
+const isBulkReviewTable = (columns: readonly string[]) =>
+  columns.includes('input') && columns.includes('user_id') && columns.includes('organization_id')
 
 /**
  * An organization's members (a pack or export of its members page): each row names the user, the
@@ -163,15 +187,18 @@ function packSnapshot(
   const population = isObject(manifest.population) ? manifest.population : {}
   const columns = stringsOf(memberships.columns)
   const table = Array.isArray(memberships.rows) ? memberships.rows.filter(isObject) : []
+  const bulk = scope.kind === 'users'
   return {
     source: {
       ...source,
       kind: 'evidence pack',
       takenAt: textOf(population.fetchedAt) ?? null,
       subject,
+      ...(bulk && { bulkReview: true as const }),
     },
-    rows:
-      scope.kind === 'organization' && subject !== null
+    rows: bulk
+      ? bulkRowsOf(table, columns)
+      : scope.kind === 'organization' && subject !== null
         ? memberRowsOf(table, columns, subject, textOf(scope.name))
         : rowsOf(table, columns, scope.kind === 'user' ? subject : null),
     decisions: decisionsOf(read(PACK_FILES.decisionsCsv)),
@@ -205,6 +232,8 @@ function jsonSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 's
   const columns = Array.isArray(envelope.columns)
     ? stringsOf(envelope.columns)
     : Object.keys(table[0] ?? {})
+  // A bulk review's export says what the review was asked (`review.entries`), not one subject.
+  const bulk = isObject(provenance.review) || isBulkReviewTable(columns)
   return {
     source: {
       ...source,
@@ -212,9 +241,11 @@ function jsonSnapshot(text: string, source: Pick<SnapshotSource, 'fileName' | 's
       // When its data was fetched; files from before fetch times were recorded, when generated.
       takenAt: textOf(provenance.fetchedUntil) ?? textOf(provenance.generatedAt) ?? null,
       subject,
+      ...(bulk && { bulkReview: true as const }),
     },
-    rows:
-      organizationId === undefined
+    rows: bulk
+      ? bulkRowsOf(table, columns)
+      : organizationId === undefined
         ? rowsOf(table, columns, subject)
         : memberRowsOf(table, columns, organizationId, textOf(about.organizationName)),
     decisions: [],
@@ -254,15 +285,18 @@ function csvSnapshot(
       ? (organizationId ?? assume.assumeOrganizationId)
       : undefined
   const table = csvTable(header, body)
+  const bulk = isBulkReviewTable(header)
   return {
     source: {
       ...source,
       kind: 'CSV export',
       takenAt: textOf(provenance.get('generatedAt')) ?? null,
       subject: userId ?? organizationId ?? null,
+      ...(bulk && { bulkReview: true as const }),
     },
-    rows:
-      membersOf === undefined
+    rows: bulk
+      ? bulkRowsOf(table, header)
+      : membersOf === undefined
         ? rowsOf(table, header, userId ?? assume.assumeUserId ?? null)
         : memberRowsOf(
             table,
@@ -312,6 +346,7 @@ export async function readSnapshot(
 
 export interface RolesChange {
   userId: string
+  userEmail?: string
   organizationId: string
   organizationName: string | undefined
   roles: string[]
@@ -319,6 +354,7 @@ export interface RolesChange {
 
 export interface RemediationCheck {
   userId: string
+  userEmail?: string
   organizationId: string
   organizationName: string | undefined
   decidedAt: string | null
@@ -365,8 +401,10 @@ export function compareSnapshots(
       comparison.rolesNotComparable += 1
       continue
     }
+    const userEmail = row.userEmail ?? old.userEmail
     const about = {
       userId: row.userId,
+      ...(userEmail === undefined ? {} : { userEmail }),
       organizationId: row.organizationId,
       organizationName: row.organizationName ?? old.organizationName,
     }
@@ -379,8 +417,10 @@ export function compareSnapshots(
   for (const record of earlier.decisions) {
     if (record.decision !== 'revoke') continue
     const key = keyOf(record)
+    const userEmail = now.get(key)?.userEmail ?? record.userEmail
     comparison.remediation.push({
       userId: record.userId,
+      ...(userEmail === undefined ? {} : { userEmail }),
       organizationId: record.organizationId,
       organizationName: now.get(key)?.organizationName ?? record.organizationName,
       decidedAt: record.decidedAt,

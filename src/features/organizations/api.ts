@@ -30,6 +30,11 @@ export {
   type AccessReviewPanelProps,
 } from './access-review/components/access-review-panel'
 export { AccessReviewTable } from './access-review/components/access-review-table'
+// "Compare with last time", for the bulk review as on a user's or organization's page.
+export {
+  CompareWithEarlier,
+  type CurrentList,
+} from './access-review/components/compare-with-earlier'
 export {
   HINT_LABELS,
   hintsFor,

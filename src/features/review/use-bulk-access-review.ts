@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import {
+  displayNameOf,
   hintsFor,
   isAboutUser,
   isReviewersOwn,
@@ -13,6 +14,7 @@ import {
   useReviewSignOff,
   type AccessHint,
   type AccessReviewPanelProps,
+  type CurrentList,
 } from '@/features/organizations/api'
 import { parseApiDate } from '@/features/users/api'
 import type { RefusedLine } from './review-input'
@@ -96,15 +98,13 @@ export function useBulkAccessReview(input: BulkAccessReviewInput) {
     : 0
   const progress = review ? progressOf(review, keys, own) : NO_PROGRESS
 
-  // Every entry looked up, and no list cut at the API's cap: the pack is the whole population.
-  const blockedBy = signOffBlockedBy(
-    {
-      complete: !running && unfinished === 0,
-      capped: users.some(({ memberships }) => memberships.capped),
-    },
-    progress,
-    'membership',
-  )
+  // Every entry looked up, and no list cut at the API's cap: the pack is the whole population (and
+  // a comparison with last time reads nothing missing as removed).
+  const compareList = {
+    complete: !running && unfinished === 0,
+    capped: users.some(({ memberships }) => memberships.capped),
+  }
+  const blockedBy = signOffBlockedBy(compareList, progress, 'membership')
 
   const onSignOff = () =>
     signOff(async ({ base, apiBasePath, requestsMatching }) => {
@@ -145,5 +145,27 @@ export function useBulkAccessReview(input: BulkAccessReviewInput) {
     onSignOff,
     signedOff,
   }
-  return { panel, review, own, hintsOf }
+  /**
+   * The review now, as "Compare with last time" reads it: every membership, roles only where
+   * loaded, as old as its oldest list (as the evidence pack dates it).
+   */
+  const currentList = (): CurrentList => ({
+    takenAt: new Date(
+      users.length > 0 ? Math.min(...users.map(({ fetchedAt }) => fetchedAt)) : Date.now(),
+    ).toISOString(),
+    rows: rows.flatMap(({ user, organization }) => {
+      if (!organization) return []
+      const roles = rolesOf(user.user_id, organization.id)
+      return [
+        {
+          userId: user.user_id,
+          ...(user.email === undefined ? {} : { userEmail: user.email }),
+          organizationId: organization.id,
+          organizationName: displayNameOf(organization),
+          roles: roles.status === 'loaded' ? roles.roles.map((role) => role.name) : null,
+        },
+      ]
+    }),
+  })
+  return { panel, review, own, hintsOf, currentList, list: compareList }
 }

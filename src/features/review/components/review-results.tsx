@@ -8,6 +8,7 @@ import {
   AccessReviewPanel,
   cappedListReason,
   cappedListText,
+  CompareWithEarlier,
   LoadAllRoles,
   MEMBERSHIPS_LAG_NOTE,
   organizationQueries,
@@ -194,11 +195,20 @@ export function ReviewResults({
             {filter !== '' ? `No rows match ${quoted(filter)}` : 'No memberships loaded yet.'}
           </Text>
         )}
+        {rows.length > 0 && (
+          <CompareWithEarlier
+            subject={COMPARE_SUBJECT}
+            current={access.currentList}
+            list={access.list}
+          />
+        )}
       </Stack>
       {failures.length > 0 && <ReviewFailures failures={failures} />}
     </div>
   )
 }
+
+const COMPARE_SUBJECT = { kind: 'users' } as const
 
 /** One line per user whose list the API's 1000 cap cut, then why (one tenant, one reason). */
 const CappedLists = memo(function CappedLists({

@@ -67,12 +67,12 @@ export function CompareWithEarlier({
         new Uint8Array(bytes),
         subject.kind === 'user'
           ? { assumeUserId: subject.userId }
-          : { assumeOrganizationId: subject.organizationId },
+          : subject.kind === 'organization'
+            ? { assumeOrganizationId: subject.organizationId }
+            : {},
       )
-      const refusal = aboutSomethingElse(earlier, subject)
-      if (refusal !== undefined) {
-        throw new Error(`${file.name} is about ${refusal}: open that page to compare.`)
-      }
+      const refusal = populationRefusal(earlier, subject)
+      if (refusal !== undefined) throw new Error(`${file.name} ${refusal}`)
       const now = current()
       setState({
         status: 'compared',
@@ -114,7 +114,7 @@ export function CompareWithEarlier({
         )}
         {state.status === 'compared' && (
           <ComparisonView
-            rowsAre={subject.kind === 'user' ? 'organizations' : 'members'}
+            rowsAre={ROWS_ARE[subject.kind]}
             earlier={state.earlier}
             comparison={state.comparison}
             onExport={(format) =>
@@ -122,7 +122,10 @@ export function CompareWithEarlier({
                 const { comparisonExportInput } = await loadCompare()
                 return comparisonExportInput(state.comparison, {
                   earlier: state.earlier.source,
-                  current: { takenAt: state.current.takenAt, userId: idOf(subject) },
+                  current: {
+                    takenAt: state.current.takenAt,
+                    ...(subject.kind === 'users' ? {} : { userId: idOf(subject) }),
+                  },
                   tenantDomain: domain,
                   exportedBy,
                   format,
@@ -136,15 +139,46 @@ export function CompareWithEarlier({
   )
 }
 
-/** A user's memberships, or an organization's members. */
+/** A user's memberships, an organization's members, or a bulk review's users × organizations. */
 export type CompareSubject =
-  { kind: 'user'; userId: string } | { kind: 'organization'; organizationId: string }
+  | { kind: 'user'; userId: string }
+  | { kind: 'organization'; organizationId: string }
+  | { kind: 'users' }
 
-const idOf = (subject: CompareSubject) =>
+type OneSubject = Exclude<CompareSubject, { kind: 'users' }>
+
+const idOf = (subject: OneSubject) =>
   subject.kind === 'user' ? subject.userId : subject.organizationId
 
+const ROWS_ARE: Record<CompareSubject['kind'], RowsAre> = {
+  user: 'organizations',
+  organization: 'members',
+  users: 'memberships',
+}
+
+/**
+ * Why `earlier` is a different population than `subject` (the rest of a sentence starting with
+ * the file name); undefined: the same. Compared across populations, everything would read as
+ * added or removed: a bulk review takes only a bulk review's file, a user's or organization's
+ * page only one about that user or organization.
+ */
+function populationRefusal(earlier: Snapshot, subject: CompareSubject): string | undefined {
+  const { bulkReview, subject: about } = earlier.source
+  if (subject.kind === 'users') {
+    if (bulkReview) return undefined
+    const whose =
+      about === null ? 'is not from a bulk review' : `is about ${about} alone, not a bulk review`
+    return `${whose}: compare it on that user’s or organization’s page, or drop a bulk review’s evidence pack or export here.`
+  }
+  if (bulkReview) {
+    return 'is a bulk review’s, of many users: compare it on the bulk review.'
+  }
+  const refusal = aboutSomethingElse(earlier, subject)
+  return refusal === undefined ? undefined : `is about ${refusal}: open that page to compare.`
+}
+
 /** Whom `earlier` is about when it is not `subject` ("auth0|x, not auth0|y"); undefined: it is. */
-function aboutSomethingElse(earlier: Snapshot, subject: CompareSubject): string | undefined {
+function aboutSomethingElse(earlier: Snapshot, subject: OneSubject): string | undefined {
   const id = idOf(subject)
   if (earlier.source.subject !== null && earlier.source.subject !== id) {
     return `${earlier.source.subject}, not ${id}`
@@ -162,7 +196,7 @@ type ChangeKind = 'Revoked last time' | 'Added' | 'Removed' | 'Roles gained' | '
 interface ChangeRow {
   key: string
   kind: ChangeKind
-  /** The organization on a user's page, the member (user id) on an organization's. */
+  /** The organization on a user's page, the member (user id) on an organization's, both on a bulk review. */
   about: string
   /** Roles, or the reason a revoke was decided. */
   detail: string
@@ -192,14 +226,18 @@ function changeRows(
 ): ChangeRow[] {
   const row = (
     kind: ChangeKind,
-    change: { userId: string; organizationId: string; organizationName?: string | undefined },
+    change: {
+      userId: string
+      userEmail?: string | undefined
+      organizationId: string
+      organizationName?: string | undefined
+    },
     detail: string,
     now?: RemediationStatus,
   ): ChangeRow => ({
     key: `${kind}\u0000${change.userId}\u0000${change.organizationId}`,
     kind,
-    about:
-      rowsAre === 'members' ? change.userId : (change.organizationName ?? change.organizationId),
+    about: aboutText(change, rowsAre),
     detail,
     ...(now === undefined ? {} : { now }),
   })
@@ -212,8 +250,29 @@ function changeRows(
   ]
 }
 
-/** What the rows of the list are: one user's organizations, or one organization's members. */
-type RowsAre = 'organizations' | 'members'
+/** What the rows of the list are: one user's organizations, one organization's members, or both. */
+type RowsAre = 'organizations' | 'members' | 'memberships'
+
+const ABOUT_HEADER: Record<RowsAre, string> = {
+  organizations: 'Organization',
+  members: 'Member (user id)',
+  memberships: 'User in organization',
+}
+
+function aboutText(
+  change: {
+    userId: string
+    userEmail?: string | undefined
+    organizationId: string
+    organizationName?: string | undefined
+  },
+  rowsAre: RowsAre,
+): string {
+  const organization = change.organizationName ?? change.organizationId
+  if (rowsAre === 'organizations') return organization
+  if (rowsAre === 'members') return change.userId
+  return `${change.userEmail ?? change.userId} in ${organization}`
+}
 
 function ComparisonView({
   rowsAre,
@@ -245,7 +304,7 @@ function ComparisonView({
             <thead>
               <tr>
                 <th scope="col">Change</th>
-                <th scope="col">{rowsAre === 'members' ? 'Member (user id)' : 'Organization'}</th>
+                <th scope="col">{ABOUT_HEADER[rowsAre]}</th>
                 <th scope="col">Roles, or the reason then</th>
                 <th scope="col">Now</th>
               </tr>
