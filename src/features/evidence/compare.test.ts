@@ -371,3 +371,122 @@ describe('an organization’s members read back', () => {
     await expect(readSnapshot('members.csv', encode(csv))).rejects.toThrow(SnapshotError)
   })
 })
+
+describe('a bulk review read back', () => {
+  const JOHN = 'auth0|john'
+  // The bulk review export's shape (features/review/review-export.ts): user × organization, a
+  // user in no organization with empty organization cells.
+  const COLUMNS = [
+    'input',
+    'user_id',
+    'user_email',
+    'organization_id',
+    'organization_name',
+    'organization_display_name',
+    'roles',
+    'roles_status',
+  ]
+  const ROWS = [
+    {
+      input: 'jane@acme.com',
+      user_id: JANE,
+      user_email: 'jane@acme.com',
+      organization_id: 'org_acme',
+      organization_name: 'acme',
+      organization_display_name: 'Acme, Inc.',
+      roles: { rol_1: 'Admin' },
+      roles_status: 'loaded',
+    },
+    {
+      input: JOHN,
+      user_id: JOHN,
+      user_email: null,
+      organization_id: null,
+      organization_name: null,
+      organization_display_name: null,
+      roles: null,
+      roles_status: null,
+    },
+  ]
+  const EXPECTED: SnapshotRow[] = [
+    {
+      userId: JANE,
+      userEmail: 'jane@acme.com',
+      organizationId: 'org_acme',
+      organizationName: 'Acme, Inc.',
+      roles: ['Admin'],
+    },
+  ]
+
+  test('a users evidence pack: its memberships (a user in none has no row) and its revokes', async () => {
+    const pack = await buildEvidencePack(
+      packInput({
+        scope: { kind: 'users', entries: ['jane@acme.com', JOHN], refusedInput: [] },
+        columns: COLUMNS,
+        rows: ROWS,
+        decisions: [
+          {
+            userId: JANE,
+            userEmail: 'jane@acme.com',
+            organizationId: 'org_acme',
+            decision: 'revoke',
+            reason: 'Left',
+            decidedAt: '2026-03-04T10:10:00.000Z',
+            decidedBy: 'ada@orgscope.test',
+            flags: [],
+          },
+        ],
+      }),
+    )
+    const earlier = await readSnapshot(pack.fileName, pack.bytes)
+    expect(earlier.source).toMatchObject({ kind: 'evidence pack', subject: null, bulkReview: true })
+    expect(earlier.rows).toEqual(EXPECTED)
+
+    const comparison = compareSnapshots(earlier, {
+      takenAt: '2026-04-01T00:00:00.000Z',
+      rows: [{ userId: JOHN, organizationId: 'org_globex', roles: [] }],
+    })
+    expect(comparison.added.map((row) => [row.userId, row.organizationId])).toEqual([
+      [JOHN, 'org_globex'],
+    ])
+    expect(comparison.removed).toEqual(EXPECTED)
+    expect(comparison.remediation).toMatchObject([
+      { userId: JANE, userEmail: 'jane@acme.com', organizationId: 'org_acme', status: 'removed' },
+    ])
+  })
+
+  test('the review’s JSON and CSV exports are read as user × organization', async () => {
+    const json = JSON.stringify({
+      provenance: { generatedAt: '2026-02-01T09:30:00.000Z', review: { entries: [] } },
+      columns: COLUMNS,
+      rows: ROWS,
+    })
+    const fromJson = await readSnapshot('review.json', encode(json))
+    expect(fromJson.source).toMatchObject({ kind: 'JSON export', bulkReview: true })
+    expect(fromJson.rows).toEqual(EXPECTED)
+
+    const csv = serializeCsv([
+      COLUMNS,
+      [
+        'jane@acme.com',
+        JANE,
+        'jane@acme.com',
+        'org_acme',
+        'acme',
+        'Acme, Inc.',
+        'rol_1=Admin',
+        'loaded',
+      ],
+      [JOHN, JOHN, '', '', '', '', '', ''],
+    ])
+    const fromCsv = await readSnapshot('review.csv', encode(csv))
+    expect(fromCsv.source).toMatchObject({ kind: 'CSV export', subject: null, bulkReview: true })
+    expect(fromCsv.rows).toEqual(EXPECTED)
+  })
+
+  test('a one-user export is not taken for a bulk review', async () => {
+    const file = await buildExport(exportRequest('json'))
+    const snapshot = await readSnapshot(file.fileName, file.bytes)
+    expect(snapshot.source.bulkReview).toBeUndefined()
+  })
+})
