@@ -1,0 +1,145 @@
+import { screen, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { toReview } from '@/lib/routes'
+import { captureDownloads } from '@/testing/downloads'
+import { seeded } from '@/testing/memberships-page'
+import { ADA, renderApp, type RenderAppResult } from '@/testing/render'
+import { server, tenant, tenantUrl } from '@/testing/server'
+import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
+import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
+
+// "Compare with last time" on the bulk review: last quarter's pack of the same users, compared
+// with the review run again — memberships added and removed across users, and whether what was
+// revoked then is gone. A file about one user is a different population and is refused.
+
+const { threeMemberships: trio, blockedNeverLoggedIn: bea } = NAMED_USERS
+/** Ada, signed in under Tess's account: Tess's rows are her own, so only Bea's is decided. */
+const ADA_AS_TESS = { ...ADA, sub: trio.userId }
+const [beasOrganization] = seeded(bea.userId)
+const [tessFirst] = seeded(trio.userId)
+if (!beasOrganization || !tessFirst) throw new Error('The seed changed')
+
+const defaultRateLimit = { ...tenant.config.rateLimit }
+beforeEach(() => {
+  setManagementApiSettings(tenant, { rateLimit: { burst: 10_000, refillPerSecond: 10_000 } })
+})
+afterEach(() => {
+  setManagementApiSettings(tenant, { rateLimit: defaultRateLimit })
+  vi.restoreAllMocks()
+})
+
+/** The tenant, but without one membership: as before it was granted, or after it was removed. */
+function withoutMembership(userId: string, organizationId: string) {
+  server.use(
+    http.get(tenantUrl('/api/v2/users/:id/organizations'), async ({ request, params }) => {
+      const body = (await (await tenant.fetch(request)).json()) as unknown
+      if (params.id !== userId) return HttpResponse.json(body as object)
+      const keep = (list: { id: string }[]) => list.filter(({ id }) => id !== organizationId)
+      if (Array.isArray(body)) return HttpResponse.json(keep(body as { id: string }[]))
+      const page = body as { organizations: { id: string }[]; total?: number }
+      return HttpResponse.json({
+        ...page,
+        organizations: keep(page.organizations),
+        ...(page.total === undefined ? {} : { total: page.total - 1 }),
+      })
+    }),
+  )
+}
+
+async function reviewUsers(user: RenderAppResult['user'], lines: string[]) {
+  await user.click(
+    await screen.findByRole('textbox', { name: 'User ids or emails' }, { timeout: 5000 }),
+  )
+  await user.paste(lines.join('\n'))
+  await user.click(screen.getByRole('button', { name: 'Review' }))
+  const done = `Looked up ${lines.length} of ${lines.length} entries`
+  await screen.findByRole('progressbar', { name: done }, { timeout: 8000 })
+}
+
+const openReview = () => renderApp({ route: toReview(), signedInAs: ADA_AS_TESS, strict: true })
+
+describe('compare with last time on the bulk review', { timeout: 40_000 }, () => {
+  it('compares with last quarter’s pack: a membership added, one removed, and the revoked one gone', async () => {
+    const downloads = captureDownloads()
+    // Last quarter Tess was not yet in her first organization.
+    withoutMembership(trio.userId, tessFirst.id)
+    const first = openReview()
+    await reviewUsers(first.user, [trio.email, bea.userId])
+    await first.user.click(
+      await screen.findByRole('button', { name: 'Start access review' }, { timeout: 5000 }),
+    )
+    const table = await screen.findByRole('table', { name: 'Access review' })
+    const beaRow = within(table)
+      .getAllByRole('row')
+      .find((row) => row.textContent?.includes(bea.userId))
+    if (!beaRow) throw new Error('No row for Bea')
+    await first.user.click(within(beaRow).getByRole('button', { name: 'Revoke' }))
+    await first.user.keyboard('Blocked since March{Enter}')
+    expect(await screen.findByText('1 of 1 decided')).toBeVisible()
+    await first.user.click(
+      screen.getByRole('button', { name: 'Sign off and download evidence pack' }),
+    )
+    await screen.findByRole('status', { name: 'Review signed off' }, { timeout: 5000 })
+    const [pack] = downloads
+    if (!pack) throw new Error('Nothing was downloaded')
+    first.unmount()
+
+    // This quarter: Tess is in all three; Bea's access was revoked.
+    server.resetHandlers()
+    withoutMembership(bea.userId, beasOrganization.id)
+    const next = openReview()
+    await reviewUsers(next.user, [trio.email, bea.userId])
+    await next.user.upload(
+      await screen.findByLabelText('Choose an earlier evidence file'),
+      new File([pack], 'last-quarter.zip', { type: 'application/zip' }),
+    )
+    const changes = await screen.findByRole(
+      'region',
+      { name: 'Changes since the earlier file' },
+      { timeout: 5000 },
+    )
+    expect(changes).toHaveTextContent('1 membership added, 1 removed')
+    const changeTable = within(changes).getByRole('table', { name: 'Changes' })
+    expect(
+      within(changeTable).getByRole('columnheader', { name: 'User in organization' }),
+    ).toBeVisible()
+    const rowOf = (kind: string) =>
+      within(changeTable)
+        .getAllByRole('row')
+        .find((row) => row.textContent?.startsWith(kind))
+    // Each change names the user and the organization.
+    expect(rowOf('Added')).toHaveTextContent(
+      `${trio.email} in ${tessFirst.display_name ?? tessFirst.name}`,
+    )
+    expect(rowOf('Removed')).toHaveTextContent(
+      `${bea.email} in ${beasOrganization.display_name ?? beasOrganization.name}`,
+    )
+    const revoked = rowOf('Revoked last time')
+    expect(revoked).toHaveTextContent(bea.email)
+    expect(revoked).toHaveTextContent('Blocked since March')
+    expect(revoked).toHaveTextContent('Access removed')
+  })
+
+  it('refuses a file about one user: everyone else would read as added', async () => {
+    const { user } = openReview()
+    await reviewUsers(user, [trio.email, bea.userId])
+    const oneUser = JSON.stringify({
+      provenance: { subject: { userId: trio.userId } },
+      columns: ['id', 'name'],
+      rows: seeded(trio.userId).map(({ id, name }) => ({ id, name })),
+    })
+    await user.upload(
+      await screen.findByLabelText('Choose an earlier evidence file'),
+      new File([oneUser], 'tess.json', { type: 'application/json' }),
+    )
+    expect(
+      await screen.findByText(
+        `tess.json is about ${trio.userId} alone`,
+        { exact: false },
+        { timeout: 5000 },
+      ),
+    ).toBeVisible()
+    expect(screen.queryByRole('region', { name: 'Changes since the earlier file' })).toBeNull()
+  })
+})
