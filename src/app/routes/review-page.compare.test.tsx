@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { sha256Hex } from '@/lib/export/hash'
 import { toReview } from '@/lib/routes'
 import { captureDownloads } from '@/testing/downloads'
 import { seeded } from '@/testing/memberships-page'
@@ -119,6 +120,26 @@ describe('compare with last time on the bulk review', { timeout: 40_000 }, () =>
     expect(revoked).toHaveTextContent(bea.email)
     expect(revoked).toHaveTextContent('Blocked since March')
     expect(revoked).toHaveTextContent('Access removed')
+
+    // The comparison's own export names both sides: the earlier file by name and hash, and when
+    // this review's data was fetched.
+    await next.user.click(within(changes).getByRole('button', { name: 'Export' }))
+    await next.user.click(await screen.findByRole('menuitem', { name: /^JSON/ }))
+    await waitFor(() => expect(downloads).toHaveLength(2))
+    const { provenance, rows } = JSON.parse((await downloads[1]?.text()) ?? '{}') as {
+      provenance: { earlier: { fileName: string; sha256: string }; current: { fetchedAt: string } }
+      rows: { change: string; user_id: string; remediation_status: string | null }[]
+    }
+    expect(provenance.earlier).toMatchObject({
+      fileName: 'last-quarter.zip',
+      sha256: await sha256Hex(new Uint8Array(await pack.arrayBuffer())),
+    })
+    expect(Number.isNaN(Date.parse(provenance.current.fetchedAt))).toBe(false)
+    expect(rows.map(({ change, user_id }) => [change, user_id])).toEqual([
+      ['added', trio.userId],
+      ['removed', bea.userId],
+      ['revoke decided earlier', bea.userId],
+    ])
   })
 
   it('refuses a file about one user: everyone else would read as added', async () => {
