@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { sha256Hex } from '@/lib/export/hash'
 import { toReview } from '@/lib/routes'
 import { captureDownloads } from '@/testing/downloads'
+import { holdRequests } from '@/testing/held-requests'
 import { seeded } from '@/testing/memberships-page'
 import { ADA, renderApp, type RenderAppResult } from '@/testing/render'
 import { server, tenant, tenantUrl } from '@/testing/server'
@@ -140,6 +141,30 @@ describe('compare with last time on the bulk review', { timeout: 40_000 }, () =>
       ['removed', bea.userId],
       ['revoke decided earlier', bea.userId],
     ])
+  })
+
+  it('is off while the review runs: the users not looked up yet would read as removed', async () => {
+    const bea$ = holdRequests('/api/v2/users/:id/organizations', (url) =>
+      url.pathname.endsWith(`/users/${encodeURIComponent(bea.userId)}/organizations`),
+    )
+    const { user } = openReview()
+    await user.click(
+      await screen.findByRole('textbox', { name: 'User ids or emails' }, { timeout: 5000 }),
+    )
+    await user.paste([trio.email, bea.userId].join('\n'))
+    await user.click(screen.getByRole('button', { name: 'Review' }))
+    await waitFor(() => expect(bea$.waiting()).toBeGreaterThan(0), { timeout: 5000 })
+    // Tess's rows are in; Bea's list is still on its way.
+    expect(
+      await screen.findByText('Available once the whole list has loaded.', {}, { timeout: 5000 }),
+    ).toBeVisible()
+    expect(screen.getByRole('button', { name: 'Choose an earlier evidence file' })).toBeDisabled()
+
+    bea$.release()
+    await screen.findByRole('progressbar', { name: 'Looked up 2 of 2 entries' }, { timeout: 8000 })
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Choose an earlier evidence file' })).toBeEnabled(),
+    )
   })
 
   it('refuses a file about one user: everyone else would read as added', async () => {
