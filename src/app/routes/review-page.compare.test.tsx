@@ -66,9 +66,9 @@ describe('compare with last time on the bulk review', { timeout: 40_000 }, () =>
     const downloads = captureDownloads()
     // Last quarter Tess was not yet in her first organization.
     withoutMembership(trio.userId, tessFirst.id)
-    const first = openReview()
-    await reviewUsers(first.user, [trio.email, bea.userId])
-    await first.user.click(
+    const { user: lastQuarter, unmount } = openReview()
+    await reviewUsers(lastQuarter, [trio.email, bea.userId])
+    await lastQuarter.click(
       await screen.findByRole('button', { name: 'Start access review' }, { timeout: 5000 }),
     )
     const table = await screen.findByRole('table', { name: 'Access review' })
@@ -76,23 +76,23 @@ describe('compare with last time on the bulk review', { timeout: 40_000 }, () =>
       .getAllByRole('row')
       .find((row) => row.textContent?.includes(bea.userId))
     if (!beaRow) throw new Error('No row for Bea')
-    await first.user.click(within(beaRow).getByRole('button', { name: 'Revoke' }))
-    await first.user.keyboard('Blocked since March{Enter}')
+    await lastQuarter.click(within(beaRow).getByRole('button', { name: 'Revoke' }))
+    await lastQuarter.keyboard('Blocked since March{Enter}')
     expect(await screen.findByText('1 of 1 decided')).toBeVisible()
-    await first.user.click(
+    await lastQuarter.click(
       screen.getByRole('button', { name: 'Sign off and download evidence pack' }),
     )
     await screen.findByRole('status', { name: 'Review signed off' }, { timeout: 5000 })
     const [pack] = downloads
     if (!pack) throw new Error('Nothing was downloaded')
-    first.unmount()
+    unmount()
 
     // This quarter: Tess is in all three; Bea's access was revoked.
     server.resetHandlers()
     withoutMembership(bea.userId, beasOrganization.id)
-    const next = openReview()
-    await reviewUsers(next.user, [trio.email, bea.userId])
-    await next.user.upload(
+    const { user: thisQuarter } = openReview()
+    await reviewUsers(thisQuarter, [trio.email, bea.userId])
+    await thisQuarter.upload(
       await screen.findByLabelText('Choose an earlier evidence file'),
       new File([pack], 'last-quarter.zip', { type: 'application/zip' }),
     )
@@ -124,8 +124,8 @@ describe('compare with last time on the bulk review', { timeout: 40_000 }, () =>
 
     // The comparison's own export names both sides: the earlier file by name and hash, and when
     // this review's data was fetched.
-    await next.user.click(within(changes).getByRole('button', { name: 'Export' }))
-    await next.user.click(await screen.findByRole('menuitem', { name: /^JSON/ }))
+    await thisQuarter.click(within(changes).getByRole('button', { name: 'Export' }))
+    await thisQuarter.click(await screen.findByRole('menuitem', { name: /^JSON/ }))
     await waitFor(() => expect(downloads).toHaveLength(2))
     const { provenance, rows } = JSON.parse((await downloads[1]?.text()) ?? '{}') as {
       provenance: { earlier: { fileName: string; sha256: string }; current: { fetchedAt: string } }
