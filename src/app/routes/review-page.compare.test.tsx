@@ -5,7 +5,7 @@ import { sha256Hex } from '@/lib/export/hash'
 import { toReview } from '@/lib/routes'
 import { captureDownloads } from '@/testing/downloads'
 import { holdRequests } from '@/testing/held-requests'
-import { seeded } from '@/testing/memberships-page'
+import { openUser, seeded } from '@/testing/memberships-page'
 import { ADA, renderApp, type RenderAppResult } from '@/testing/render'
 import { server, tenant, tenantUrl } from '@/testing/server'
 import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
@@ -13,7 +13,8 @@ import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 
 // "Compare with last time" on the bulk review: last quarter's pack of the same users, compared
 // with the review run again — memberships added and removed across users, and whether what was
-// revoked then is gone. A file about one user is a different population and is refused.
+// revoked then is gone. A file about one user is a different population and is refused there, as
+// a bulk review's file is on a user's page.
 
 const { threeMemberships: trio, blockedNeverLoggedIn: bea } = NAMED_USERS
 /** Ada, signed in under Tess's account: Tess's rows are her own, so only Bea's is decided. */
@@ -165,6 +166,29 @@ describe('compare with last time on the bulk review', { timeout: 40_000 }, () =>
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Choose an earlier evidence file' })).toBeEnabled(),
     )
+  })
+
+  it('a user’s page refuses a bulk review’s export: it is about many users', async () => {
+    const { user } = openUser(trio.userId, { strict: true })
+    const csv = [
+      'input,user_id,user_email,organization_id,organization_name',
+      `${trio.email},${trio.userId},${trio.email},${tessFirst.id},${tessFirst.name}`,
+      `${bea.userId},${bea.userId},${bea.email},${beasOrganization.id},${beasOrganization.name}`,
+    ].join('\n')
+    const input = await screen.findByRole(
+      'button',
+      { name: 'Choose an earlier evidence file' },
+      { timeout: 5000 },
+    )
+    await waitFor(() => expect(input).toBeEnabled(), { timeout: 5000 })
+    await user.upload(
+      screen.getByLabelText('Choose an earlier evidence file'),
+      new File([csv], 'review.csv', { type: 'text/csv' }),
+    )
+    expect(
+      await screen.findByText('review.csv is a bulk review’s, of many users', { exact: false }),
+    ).toBeVisible()
+    expect(screen.queryByRole('region', { name: 'Changes since the earlier file' })).toBeNull()
   })
 
   it('refuses a file about one user: everyone else would read as added', async () => {
