@@ -168,6 +168,38 @@ describe('compare with last time on the bulk review', { timeout: 40_000 }, () =>
     )
   })
 
+  it('is off while a lookup has no answer, not for an email no account has', async () => {
+    // Bea's list fails every time: what she holds is unknown, and would read as removed.
+    server.use(
+      http.get(tenantUrl('/api/v2/users/:id/organizations'), async ({ request, params }) =>
+        params.id === bea.userId
+          ? HttpResponse.json({ statusCode: 500, error: 'Internal Server Error' }, { status: 500 })
+          : tenant.fetch(request),
+      ),
+    )
+    const { user } = openReview()
+    await reviewUsers(user, [trio.email, bea.userId, 'nobody-here@example.test'])
+    expect(
+      await screen.findByText(
+        'Not available: 1 lookup failed without an answer, so what they hold would read as removed. Retry them first.',
+        {},
+        { timeout: 8000 },
+      ),
+    ).toBeVisible()
+    expect(screen.getByRole('button', { name: 'Choose an earlier evidence file' })).toBeDisabled()
+
+    // Answered this time: only the email no account has is left, and that is an answer.
+    server.resetHandlers()
+    await user.click(screen.getByRole('button', { name: 'Retry failed' }))
+    await waitFor(
+      () =>
+        expect(
+          screen.getByRole('button', { name: 'Choose an earlier evidence file' }),
+        ).toBeEnabled(),
+      { timeout: 8000 },
+    )
+  })
+
   it('a user’s page refuses a bulk review’s export: it is about many users', async () => {
     const { user } = openUser(trio.userId, { strict: true })
     const csv = [

@@ -3,6 +3,7 @@ import { organizationQueries } from '@/features/organizations/api'
 import { userQueries } from '@/features/users/api'
 import { formatNumber } from '@/lib/format'
 import type { ManagementApi } from '@/lib/management-api/client'
+import { ManagementApiError } from '@/lib/management-api/errors'
 import type { User } from '@/lib/management-api/schemas'
 import type { ReviewEntry } from './review-input'
 import type { LoadedMemberships } from './review-state'
@@ -39,6 +40,22 @@ async function fetchUntilAborted<TData, TKey extends QueryKey>(
   }
 }
 
+/** The API's answer that an entry names nobody: a fact about the tenant, not a failure to know. */
+export class NoSuchUser extends Error {}
+
+/**
+ * The API answered that `failure`'s entry names no user (an email no account has, a user id it
+ * does not know), as opposed to a lookup that got no answer (5xx, rate limit, network) or a found
+ * user whose memberships failed to load: for those, what the user has is unknown.
+ */
+export function isNoSuchUser(failure: { user?: unknown; error: unknown }): boolean {
+  const { error } = failure
+  return (
+    failure.user === undefined &&
+    (error instanceof NoSuchUser || (error instanceof ManagementApiError && error.status === 404))
+  )
+}
+
 /**
  * The users an entry names: a user id is looked up (its 404 is the entry's error); an email is
  * looked up exactly (`GET /users-by-email`, which unlike search already knows an account created
@@ -55,7 +72,7 @@ export async function resolveEntry(
   }
   const users = await fetchUntilAborted(client, userQueries.byEmail(api, entry.email), options)
   // An email that no account has: the entry's own error, beside the others.
-  if (users.length === 0) throw new Error('No user with this email.')
+  if (users.length === 0) throw new NoSuchUser('No user with this email.')
   return users
 }
 

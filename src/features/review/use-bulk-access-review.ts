@@ -17,6 +17,8 @@ import {
   type CurrentList,
 } from '@/features/organizations/api'
 import { parseApiDate } from '@/features/users/api'
+import { formatCount } from '@/lib/format'
+import { isNoSuchUser } from './review-lookups'
 import type { RefusedLine } from './review-input'
 import { reviewRowKey } from './review-sort'
 import type { ReviewedMemberships, ReviewFailure, ReviewRow } from './review-state'
@@ -104,6 +106,9 @@ export function useBulkAccessReview(input: BulkAccessReviewInput) {
     complete: !running && unfinished === 0,
     capped: users.some(({ memberships }) => memberships.capped),
   }
+  // A lookup without an answer leaves that entry's memberships unknown: compared, they would read
+  // as removed. An entry the API says names nobody is an answer (an account deleted since).
+  const unanswered = input.failures.filter((failure) => !isNoSuchUser(failure)).length
   const blockedBy = signOffBlockedBy(compareList, progress, 'membership')
 
   const onSignOff = () =>
@@ -167,5 +172,12 @@ export function useBulkAccessReview(input: BulkAccessReviewInput) {
       ]
     }),
   })
-  return { panel, review, own, hintsOf, currentList, list: compareList }
+  const comparable = {
+    ...compareList,
+    unknown:
+      unanswered > 0
+        ? `${formatCount(unanswered, 'lookup')} failed without an answer, so what they hold`
+        : undefined,
+  }
+  return { panel, review, own, hintsOf, currentList, list: comparable }
 }

@@ -43,14 +43,19 @@ export function CompareWithEarlier({
   subject: CompareSubject
   /** Read when a file is dropped, so roles loaded since the page opened count. */
   current: () => CurrentList
-  /** The list on the page: compared only once whole, and not when cut at the API's cap. */
-  list: Pick<ListLoad<unknown>, 'complete' | 'capped'>
+  /**
+   * The list on the page: compared only once whole, not when cut at the API's cap, and not while
+   * part of it is unknown (`unknown` says which part: a bulk review's failed lookups).
+   */
+  list: Pick<ListLoad<unknown>, 'complete' | 'capped'> & { unknown?: string | undefined }
 }) {
   const unavailableBecause = !list.complete
     ? 'Available once the whole list has loaded.'
     : list.capped
       ? 'Not available: this list stops at the API’s 1,000 cap, so everything past it would read as removed.'
-      : undefined
+      : list.unknown
+        ? `Not available: ${list.unknown} would read as removed. Retry them first.`
+        : undefined
   const [state, setState] = useState<State>({ status: 'idle' })
   const { domain } = useTenant()
   const exportedBy = useSignedInAdmin()
