@@ -41,7 +41,7 @@ async function fetchUntilAborted<TData, TKey extends QueryKey>(
 }
 
 /** The API's answer that an entry names nobody: a fact about the tenant, not a failure to know. */
-export class NoSuchUser extends Error {}
+class NoSuchUser extends Error {}
 
 /**
  * The API answered that `failure`'s entry names no user (an email no account has, a user id it
