@@ -1,14 +1,14 @@
 import { screen, within } from '@testing-library/react'
 import { unzipSync } from 'fflate'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { toOrganization } from '@/lib/routes'
 import { sha256Hex } from '@/lib/export/hash'
 import { captureDownloads } from '@/testing/downloads'
+import { withGenerousRateLimits } from '@/testing/generous-rate-limits'
 import { dataRows, seeded } from '@/testing/memberships-page'
 import { ADA, renderApp, type RenderOptions } from '@/testing/render'
 import { server, tenant, tenantUrl } from '@/testing/server'
-import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 
 // An access review of one organization's members, as an admin does it: a decision per member (a
@@ -26,14 +26,7 @@ const members = tenant.data.membersByOrganizationId.get(organization.id) ?? []
 if (members.length !== 5) throw new Error('The seed changed')
 const others = members.filter((member) => member.user_id !== trio.userId)
 
-const defaultRateLimit = { ...tenant.config.rateLimit }
-beforeEach(() => {
-  setManagementApiSettings(tenant, { rateLimit: { burst: 10_000, refillPerSecond: 10_000 } })
-})
-afterEach(() => {
-  setManagementApiSettings(tenant, { rateLimit: defaultRateLimit })
-  vi.restoreAllMocks()
-})
+withGenerousRateLimits()
 
 function openOrganization(options: RenderOptions = {}) {
   return renderApp({ route: toOrganization(organization.id), strict: true, ...options })

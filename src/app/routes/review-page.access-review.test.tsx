@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react'
 import { unzipSync } from 'fflate'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { toReview } from '@/lib/routes'
 import { captureDownloads } from '@/testing/downloads'
-import { ADA, renderApp, type RenderAppResult } from '@/testing/render'
-import { tenant } from '@/testing/server'
-import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
+import { withGenerousRateLimits } from '@/testing/generous-rate-limits'
+import { ADA, renderApp } from '@/testing/render'
+import { reviewUsers } from '@/testing/review-page'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 
 // An access review on the bulk review: a decision per user × organization, hints from each user's
@@ -16,24 +16,7 @@ const { threeMemberships: trio, blockedNeverLoggedIn: bea, noMemberships: nora }
 /** Ada, signed in under Tess's account: Tess's rows are her own. */
 const ADA_AS_TESS = { ...ADA, sub: trio.userId }
 
-const defaultRateLimit = { ...tenant.config.rateLimit }
-beforeEach(() => {
-  setManagementApiSettings(tenant, { rateLimit: { burst: 10_000, refillPerSecond: 10_000 } })
-})
-afterEach(() => {
-  setManagementApiSettings(tenant, { rateLimit: defaultRateLimit })
-  vi.restoreAllMocks()
-})
-
-async function reviewUsers(user: RenderAppResult['user'], lines: string[]) {
-  await user.click(
-    await screen.findByRole('textbox', { name: 'User ids or emails' }, { timeout: 5000 }),
-  )
-  await user.paste(lines.join('\n'))
-  await user.click(screen.getByRole('button', { name: 'Review' }))
-  const done = `Looked up ${lines.length} of ${lines.length} entries`
-  await screen.findByRole('progressbar', { name: done }, { timeout: 8000 })
-}
+withGenerousRateLimits()
 
 /** The rendered rows of the access review's table (the header row left out). */
 function reviewRows(table: HTMLElement) {

@@ -1,14 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sha256Hex } from '@/lib/export/hash'
 import { toReview } from '@/lib/routes'
 import { captureDownloads } from '@/testing/downloads'
+import { withGenerousRateLimits } from '@/testing/generous-rate-limits'
 import { holdRequests } from '@/testing/held-requests'
 import { openUser, seeded } from '@/testing/memberships-page'
-import { ADA, renderApp, type RenderAppResult } from '@/testing/render'
+import { ADA, renderApp } from '@/testing/render'
+import { reviewUsers } from '@/testing/review-page'
 import { server, tenant, tenantUrl } from '@/testing/server'
-import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
 
 // "Compare with last time" on the bulk review: last quarter's pack of the same users, compared
@@ -23,14 +24,7 @@ const [beasOrganization] = seeded(bea.userId)
 const [tessFirst] = seeded(trio.userId)
 if (!beasOrganization || !tessFirst) throw new Error('The seed changed')
 
-const defaultRateLimit = { ...tenant.config.rateLimit }
-beforeEach(() => {
-  setManagementApiSettings(tenant, { rateLimit: { burst: 10_000, refillPerSecond: 10_000 } })
-})
-afterEach(() => {
-  setManagementApiSettings(tenant, { rateLimit: defaultRateLimit })
-  vi.restoreAllMocks()
-})
+withGenerousRateLimits()
 
 /** The tenant, but without one membership: as before it was granted, or after it was removed. */
 function withoutMembership(userId: string, organizationId: string) {
@@ -48,16 +42,6 @@ function withoutMembership(userId: string, organizationId: string) {
       })
     }),
   )
-}
-
-async function reviewUsers(user: RenderAppResult['user'], lines: string[]) {
-  await user.click(
-    await screen.findByRole('textbox', { name: 'User ids or emails' }, { timeout: 5000 }),
-  )
-  await user.paste(lines.join('\n'))
-  await user.click(screen.getByRole('button', { name: 'Review' }))
-  const done = `Looked up ${lines.length} of ${lines.length} entries`
-  await screen.findByRole('progressbar', { name: done }, { timeout: 8000 })
 }
 
 const openReview = () => renderApp({ route: toReview(), signedInAs: ADA_AS_TESS, strict: true })

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { toReview } from '@/lib/routes'
 import { captureDownloads } from '@/testing/downloads'
-import { renderApp, type RenderAppResult } from '@/testing/render'
+import { renderApp } from '@/testing/render'
+import { reviewUsers } from '@/testing/review-page'
 import { tenant } from '@/testing/server'
 import { setManagementApiSettings } from '../../../server/local-tenant/management/settings'
 import { NAMED_USERS } from '../../../server/local-tenant/seed/named-users'
@@ -24,16 +25,6 @@ afterEach(() => {
   setManagementApiSettings(tenant, { rateLimit: defaultRateLimit, latencyMs: 0 })
   vi.restoreAllMocks()
 })
-
-async function reviewUsers(user: RenderAppResult['user'], lines: string[]) {
-  await user.click(
-    await screen.findByRole('textbox', { name: 'User ids or emails' }, { timeout: 5000 }),
-  )
-  await user.paste(lines.join('\n'))
-  await user.click(screen.getByRole('button', { name: 'Review' }))
-  const done = `Looked up ${lines.length} of ${lines.length} entries`
-  await screen.findByRole('progressbar', { name: done }, { timeout: 8000 })
-}
 
 /** The loaded count the status line gives ("Roles loaded for 12 of 27 memberships…"). */
 function loadedNow(): number {
