@@ -35,7 +35,8 @@ describe('search page', () => {
 
     await user.type(await searchBox(), 'jane@ac')
 
-    const link = await screen.findByRole('link', { name: /jane@acme\.com/ })
+    // The first search of the file: the route's code loads first, which takes a while under load.
+    const link = await screen.findByRole('link', { name: /jane@acme\.com/ }, { timeout: 5000 })
     expect(link).toHaveAttribute('href', '/users/samlp%7Cacme-saml%7Cjane%40acme.com/organizations')
     expect(screen.getByText('1 user')).toBeInTheDocument()
   })
@@ -304,7 +305,8 @@ describe('search page prefetch', () => {
     const { user, queryClient } = renderApp({ route: `/?q=${encodeURIComponent(samlUser.email)}` })
     const membershipsKey = ['organizations', 'forUser', samlUser.userId]
 
-    const link = await screen.findByRole('link', { name: /jane@acme\.com/ })
+    // The first search of the file: the route's code loads first, which takes a while under load.
+    const link = await screen.findByRole('link', { name: /jane@acme\.com/ }, { timeout: 5000 })
     expect(queryClient.getQueryState(membershipsKey)).toBeUndefined()
 
     await user.hover(link)
