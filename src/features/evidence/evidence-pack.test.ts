@@ -38,6 +38,18 @@ describe('building an evidence pack', () => {
     expect(pack.fileName).toBe('orgscope-review-samlp_acme_jane@acme.com-20260304-102030Z.zip')
   })
 
+  test('names a bulk review’s pack by its entries, which are not users', async () => {
+    const users = (entries: string[]) =>
+      buildEvidencePack(packInput({ scope: { kind: 'users', entries, refusedInput: [] } }))
+    // Three entries, whatever number of users they named.
+    expect((await users(['a@example.com', 'auth0|b', 'c@example.com'])).fileName).toBe(
+      'orgscope-review-3-entries-20260304-102030Z.zip',
+    )
+    expect((await users(['a@example.com'])).fileName).toBe(
+      'orgscope-review-1-entry-20260304-102030Z.zip',
+    )
+  })
+
   test('records who reviewed what, when, and counts the decisions', async () => {
     const { manifest } = await buildEvidencePack(packInput())
 

@@ -303,7 +303,8 @@ function packFileName(scope: EvidenceScope, signedOffAt: Date): string {
       ? scope.userId
       : scope.kind === 'organization'
         ? scope.organizationId
-        : `${scope.entries.length}-users`
+        : // Entries, not users: an email can name two accounts, and an entry can name none.
+          `${scope.entries.length}-${scope.entries.length === 1 ? 'entry' : 'entries'}`
   return exportFileName({
     kind: 'review',
     userId: subject,
